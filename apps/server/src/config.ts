@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+
+export interface RateLimitWindow {
+  limit: number;
+  windowMs: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  redisUrl: string | undefined;
+  rateLimit: RateLimitWindow[];
+  partnerToken: string | undefined;
+  adminLogin: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: string;
+  publicUrl: string;
+}
+
+const UNITS: Record<string, number> = {
+  s: 1000,
+  sec: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  hour: 3_600_000,
+};
+
+/** `200/min,5/s` → two windows; `off` → none (for load tests). */
+export function parseRateLimit(spec: string): RateLimitWindow[] {
+  if (spec.trim() === 'off') return [];
+  return spec.split(',').map((part) => {
+    const match = /^\s*(\d+)\s*\/\s*(\d*)\s*([a-z]+)\s*$/.exec(part);
+    const unit = match ? UNITS[match[3]!] : undefined;
+    if (!match || !unit)
+      throw new Error(
+        `VISITA_RATE_LIMIT: cannot read "${part}" (expected e.g. 200/min,5/s or off)`,
+      );
+    return { limit: Number(match[1]), windowMs: unit * (match[2] ? Number(match[2]) : 1) };
+  });
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8080);
+  const host = env.HOST ?? '0.0.0.0';
+  return {
+    port,
+    host,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.VISITA_DATA_DIR ?? './data'),
+    demo: env.VISITA_DEMO !== '0',
+    redisUrl: env.REDIS_URL || undefined,
+    rateLimit: parseRateLimit(env.VISITA_RATE_LIMIT ?? '200/min,5/s'),
+    partnerToken: env.VISITA_PARTNER_TOKEN || undefined,
+    adminLogin: env.VISITA_ADMIN_LOGIN || undefined,
+    adminPassword: env.VISITA_ADMIN_PASSWORD || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl: env.VISITA_PUBLIC_URL ?? `http://localhost:${port}`,
+  };
+}

@@ -1,0 +1,99 @@
+import {
+  DomainError,
+  parseAuthorizationHeader,
+  roleHasRight,
+  type Right,
+  type Role,
+} from '@visita/core';
+import { authRepo, type Db } from '@visita/db';
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { tokenCrypto } from '../adapters/crypto';
+
+export interface Caller {
+  partner: authRepo.PartnerRow | null;
+  user: authRepo.UserRow | null;
+  /** Role at the location the route is about, once a right check resolved it. */
+  role: Role | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller;
+  }
+}
+
+export const authenticationNeeded = () =>
+  new DomainError('unauthenticated', 'Authentication needed.');
+export const accessDenied = () => new DomainError('forbidden', 'Access denied.');
+
+/** Reads `Authorization: Bearer <partner>[, User <user>]` once per request; tokens are looked up by hash. */
+export function registerAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('caller', null as unknown as Caller);
+  app.addHook('onRequest', async (request) => {
+    const header = parseAuthorizationHeader(request.headers.authorization);
+    const partnerToken = header.partnerToken ?? queryPartnerToken(request);
+    const partner = partnerToken
+      ? await authRepo.findPartnerByTokenHash(db, tokenCrypto.sha256(partnerToken))
+      : null;
+    const user =
+      partner && header.userToken
+        ? await authRepo.findUserByTokenHash(db, tokenCrypto.sha256(header.userToken))
+        : null;
+    request.caller = { partner, user, role: null };
+  });
+}
+
+function queryPartnerToken(request: FastifyRequest): string | null {
+  const value = (request.query as Record<string, unknown> | undefined)?.partner_token;
+  return typeof value === 'string' && value ? value : null;
+}
+
+export function requirePartner(request: FastifyRequest): authRepo.PartnerRow {
+  if (!request.caller.partner) throw authenticationNeeded();
+  return request.caller.partner;
+}
+
+export function requireUser(request: FastifyRequest): authRepo.UserRow {
+  requirePartner(request);
+  if (!request.caller.user) throw authenticationNeeded();
+  return request.caller.user;
+}
+
+export function locationIdOf(request: FastifyRequest): number {
+  const params = request.params as Record<string, string | undefined>;
+  const id = Number(params.company_id);
+  if (!Number.isInteger(id) || id <= 0)
+    throw new DomainError(
+      'validation_failed',
+      'company_id must be a positive integer',
+      'company_id',
+    );
+  return id;
+}
+
+/**
+ * A preHandler that lets the request through only when the user holds `right` at the location
+ * named by the route's `company_id`: 401 without a user, 404 for an unknown location, 403 otherwise.
+ */
+export function needsRight(db: Db, right: Right): preHandlerAsyncHookHandler {
+  return async (request) => {
+    const user = requireUser(request);
+    const locationId = locationIdOf(request);
+    const role = await authRepo.findUserRoleAtLocation(db, user.id, locationId);
+    if (!role) {
+      if (!(await authRepo.locationExists(db, locationId)))
+        throw new DomainError('not_found', 'Location not found');
+      throw accessDenied();
+    }
+    if (!roleHasRight(role, right)) throw accessDenied();
+    request.caller.role = role;
+  };
+}
+
+export const needsPartner: preHandlerAsyncHookHandler = async (request) => {
+  requirePartner(request);
+};
+
+export const needsUser: preHandlerAsyncHookHandler = async (request) => {
+  requireUser(request);
+};

@@ -1,0 +1,94 @@
+import { DomainError, type DomainErrorCode } from '@visita/core';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * The one place where domain error codes become HTTP statuses and Altegio error bodies.
+ * Booking codes (431–438) travel as `meta.errors: [{code, message}]` like the contract shows.
+ */
+const STATUS: Record<DomainErrorCode, number> = {
+  validation_failed: 422,
+  not_found: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  conflict: 409,
+  slot_taken: 422,
+  no_free_staff: 422,
+  overlap_in_request: 422,
+  service_unavailable: 422,
+  bad_phone: 422,
+  bad_code: 422,
+  blacklisted: 403,
+  name_required: 422,
+  capacity_exceeded: 422,
+  not_allowed: 422,
+  rate_limited: 429,
+};
+
+const BOOKING_CODE: Partial<Record<DomainErrorCode, number>> = {
+  bad_phone: 431,
+  bad_code: 432,
+  slot_taken: 433,
+  blacklisted: 434,
+  name_required: 435,
+  no_free_staff: 436,
+  overlap_in_request: 437,
+  service_unavailable: 438,
+};
+
+export function errorBody(message: string, extra: Record<string, unknown> = {}) {
+  return { success: false as const, data: null, meta: { message, ...extra } };
+}
+
+export function sendDomainError(reply: FastifyReply, error: DomainError): FastifyReply {
+  const status = STATUS[error.code];
+  const bookingCode = BOOKING_CODE[error.code];
+  const extra: Record<string, unknown> = {};
+  if (bookingCode) extra.errors = [{ code: bookingCode, message: error.message, ...error.details }];
+  else if (error.field) extra.errors = { [error.field]: [error.message] };
+  if (error.code === 'conflict') extra.conflict = true;
+  return reply.status(status).send(errorBody(error.message, extra));
+}
+
+interface AjvError {
+  instancePath?: string;
+  params?: { missingProperty?: string; additionalProperty?: string };
+  message?: string;
+}
+
+/** `/appointments/0/staff_id` → `appointments.0.staff_id`; a missing property names itself. */
+function fieldOf(error: AjvError): string {
+  const path = (error.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+  const leaf = error.params?.missingProperty ?? error.params?.additionalProperty;
+  return [path, leaf].filter(Boolean).join('.') || 'request';
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler(
+    (error: FastifyError | DomainError, request: FastifyRequest, reply: FastifyReply) => {
+      if (error instanceof DomainError) return sendDomainError(reply, error);
+      if (error.validation) {
+        const errors: Record<string, string[]> = {};
+        for (const v of error.validation as AjvError[]) {
+          const field = fieldOf(v);
+          (errors[field] ??= []).push(`${field} ${v.message ?? 'is invalid'}`);
+        }
+        const status = error.validationContext === 'body' ? 422 : 400;
+        const first = Object.values(errors)[0]?.[0] ?? 'Invalid request';
+        return reply.status(status).send(errorBody(first, { errors }));
+      }
+      const status = error.statusCode ?? 500;
+      if (status === 415 || status === 400 || status === 413) {
+        return reply.status(status).send(errorBody(error.message));
+      }
+      if (status < 500) return reply.status(status).send(errorBody(error.message));
+      request.log.error({ err: error }, 'unhandled error');
+      return reply.status(500).send(errorBody('Internal server error'));
+    },
+  );
+
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .status(404)
+      .send(errorBody(`No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}

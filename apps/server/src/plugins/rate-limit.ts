@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { RateLimitWindow } from '../config';
+import { errorBody } from './errors';
+
+/** Counts hits per key in fixed windows; answers how many hits the current window has seen. */
+export interface RateLimitStore {
+  hit(key: string, windowMs: number, now: number): Promise<number>;
+}
+
+export function memoryRateLimitStore(): RateLimitStore {
+  const counters = new Map<string, { count: number; resetAt: number }>();
+  let lastSweep = 0;
+  return {
+    hit(key, windowMs, now) {
+      if (now - lastSweep > 60_000) {
+        for (const [k, v] of counters) if (v.resetAt <= now) counters.delete(k);
+        lastSweep = now;
+      }
+      const bucket = Math.floor(now / windowMs);
+      const id = `${key}:${windowMs}:${bucket}`;
+      const entry = counters.get(id) ?? { count: 0, resetAt: (bucket + 1) * windowMs };
+      entry.count += 1;
+      counters.set(id, entry);
+      return Promise.resolve(entry.count);
+    },
+  };
+}
+
+/** Shared across processes: one INCR per window, keys expire with their window. */
+export function redisRateLimitStore(redis: Redis): RateLimitStore {
+  return {
+    async hit(key, windowMs, now) {
+      const bucket = Math.floor(now / windowMs);
+      const id = `visita:rl:${key}:${windowMs}:${bucket}`;
+      const results = await redis
+        .multi()
+        .incr(id)
+        .pexpire(id, windowMs + 1000)
+        .exec();
+      return Number(results?.[0]?.[1] ?? 0);
+    },
+  };
+}
+
+/**
+ * The platform's published limits (200/min and 5/s per IP by default) on the API paths.
+ * Over a limit: 429 in the envelope, with Retry-After in seconds until the window resets.
+ */
+export function registerRateLimit(
+  app: FastifyInstance,
+  windows: RateLimitWindow[],
+  store: RateLimitStore,
+): void {
+  if (windows.length === 0) return;
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/v1') && !request.url.startsWith('/api/app')) return;
+    const now = Date.now();
+    for (const window of windows) {
+      const count = await store.hit(request.ip, window.windowMs, now);
+      if (count > window.limit) {
+        const retryAfter = Math.max(
+          1,
+          Math.ceil((window.windowMs - (now % window.windowMs)) / 1000),
+        );
+        return reply
+          .status(429)
+          .header('retry-after', String(retryAfter))
+          .send(
+            errorBody('Too many requests', {
+              errors: { rate_limit: [`${window.limit} per ${window.windowMs / 1000}s`] },
+            }),
+          );
+      }
+    }
+  });
+}

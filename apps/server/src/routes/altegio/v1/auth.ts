@@ -1,0 +1,50 @@
+import { AuthBody, AuthEnvelope, errorResponses } from '@visita/contracts';
+import { logInUser } from '@visita/core';
+import { authRepo } from '@visita/db';
+import type { FastifyInstance } from 'fastify';
+import { tokenCrypto } from '../../../adapters/crypto';
+import type { ServerDeps } from '../../../deps';
+import { needsPartner } from '../../../plugins/auth';
+import { ok, partnerSecurity, typed } from '../../typed';
+
+export function authRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  typed(app).post(
+    '/auth',
+    {
+      schema: {
+        tags: ['Auth'],
+        summary: 'Back-office user login',
+        security: partnerSecurity,
+        body: AuthBody,
+        response: { 201: AuthEnvelope, ...errorResponses },
+      },
+      preHandler: needsPartner,
+    },
+    async (request, reply) => {
+      const { user, userToken } = await logInUser(
+        {
+          findUserByLogin: async (login) => {
+            const row = await authRepo.findUserByLogin(deps.db, login);
+            return row && { ...row, passwordHash: row.password_hash };
+          },
+          storeUserToken: (userId, hash) => authRepo.insertUserToken(deps.db, userId, hash),
+          verifyPassword: (hash, password) => deps.passwords.verify(hash, password),
+          tokens: tokenCrypto,
+        },
+        request.body,
+      );
+      return reply.status(201).send(
+        ok({
+          id: user.id,
+          user_token: userToken,
+          name: user.name,
+          phone: user.phone,
+          login: user.login,
+          email: user.email,
+          avatar: '',
+          is_approved: true,
+        }),
+      );
+    },
+  );
+}

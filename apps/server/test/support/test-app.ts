@@ -1,0 +1,78 @@
+import { fixedClock, type Clock } from '@visita/core';
+import type { Db } from '@visita/db';
+import { createTestDb, makeLocation, makePartner, makeUser } from '@visita/db/testing';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { PasswordHasher } from '../../src/adapters/crypto';
+import { buildApp } from '../../src/app';
+import { loadConfig, type RateLimitWindow } from '../../src/config';
+
+/** Plain-text "hashes" keep HTTP tests fast; the argon2 adapter has its own test. */
+export const plainPasswords: PasswordHasher = {
+  hash: (p) => Promise.resolve(`plain:${p}`),
+  verify: (h, p) => Promise.resolve(h === `plain:${p}`),
+};
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  partnerToken: string;
+  clock: Clock & { set(to: Date | string): void };
+  close(): Promise<void>;
+}
+
+export async function createTestApp(
+  options: { rateLimit?: RateLimitWindow[]; now?: string } = {},
+): Promise<TestApp> {
+  const db = await createTestDb();
+  const clock = fixedClock(options.now ?? '2026-11-28T10:00:00Z');
+  const config = { ...loadConfig({}), rateLimit: options.rateLimit ?? [] };
+  const app = await buildApp({ db, config, clock, passwords: plainPasswords, logger: false });
+  const partner = await makePartner(db);
+  return {
+    app,
+    db,
+    clock,
+    partnerToken: partner.token,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export function authHeader(partnerToken: string, userToken?: string): Record<string, string> {
+  return {
+    authorization: userToken
+      ? `Bearer ${partnerToken}, User ${userToken}`
+      : `Bearer ${partnerToken}`,
+  };
+}
+
+export interface Json {
+  success: boolean;
+  data: any;
+  meta: any;
+}
+
+export async function call(
+  app: FastifyInstance,
+  options: InjectOptions,
+): Promise<{ status: number; body: Json; headers: Record<string, unknown> }> {
+  const response = await app.inject(options);
+  return {
+    status: response.statusCode,
+    body: (response.body ? response.json() : null) as Json,
+    headers: response.headers,
+  };
+}
+
+/** A location with an owner, an administrator, a staff member and an outsider (owner elsewhere). */
+export async function makeTenant(db: Db, timezone = 'Europe/Berlin') {
+  const location = await makeLocation(db, { timezone });
+  const owner = await makeUser(db, { role: 'owner', chainId: location.chainId });
+  const admin = await makeUser(db, { role: 'administrator', locationId: location.id });
+  const staff = await makeUser(db, { role: 'staff', locationId: location.id });
+  const otherLocation = await makeLocation(db);
+  const outsider = await makeUser(db, { role: 'owner', chainId: otherLocation.chainId });
+  return { location, owner, admin, staff, outsider, otherLocation };
+}

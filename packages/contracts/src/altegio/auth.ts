@@ -1,0 +1,20 @@
+import Type from 'typebox';
+import { ObjectEnvelope } from '../envelope';
+
+export const AuthBody = Type.Object({
+  login: Type.String({ minLength: 1, maxLength: 200 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+});
+
+export const AuthUser = Type.Object({
+  id: Type.Integer(),
+  user_token: Type.String(),
+  name: Type.String(),
+  phone: Type.String(),
+  login: Type.String(),
+  email: Type.String(),
+  avatar: Type.String(),
+  is_approved: Type.Boolean(),
+});
+
+export const AuthEnvelope = ObjectEnvelope(AuthUser);

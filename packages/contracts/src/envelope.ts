@@ -1,0 +1,53 @@
+import Type, { type TSchema } from 'typebox';
+
+/** The Altegio v2 envelope: `{success, data, meta}`; `meta` is `[]` for single objects. */
+export const EmptyMeta = Type.Array(Type.Unknown(), { maxItems: 0 });
+
+export const ListMeta = Type.Object({
+  total_count: Type.Integer(),
+  page: Type.Optional(Type.Integer()),
+});
+
+export const CountMeta = Type.Object({ count: Type.Integer() });
+
+export function Envelope<T extends TSchema, M extends TSchema>(data: T, meta: M) {
+  return Type.Object({ success: Type.Literal(true), data, meta });
+}
+
+export const ObjectEnvelope = <T extends TSchema>(data: T) => Envelope(data, EmptyMeta);
+export const ListEnvelope = <T extends TSchema>(item: T) => Envelope(Type.Array(item), ListMeta);
+
+/** A write acknowledgement without `data`, e.g. `{"success":true,"meta":{"message":"Created"}}`. */
+export const MessageAck = Type.Object({
+  success: Type.Literal(true),
+  meta: Type.Object({ message: Type.String() }),
+});
+
+export const ErrorBody = Type.Object(
+  {
+    success: Type.Literal(false),
+    data: Type.Null(),
+    meta: Type.Object({
+      message: Type.String(),
+      errors: Type.Optional(Type.Unknown()),
+      conflict: Type.Optional(Type.Boolean()),
+    }),
+  },
+  { $id: 'ErrorBody' },
+);
+
+export const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  422: ErrorBody,
+  429: ErrorBody,
+};
+
+export const PageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  count: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),
+};
+
+export const NoContent = Type.Null({ description: 'No content' });

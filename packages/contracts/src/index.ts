@@ -1,0 +1,3 @@
+export * from './envelope';
+export * from './altegio/auth';
+export * from './altegio/locations';

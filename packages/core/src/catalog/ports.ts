@@ -1,0 +1,105 @@
+import type {
+  Chain,
+  Location,
+  LocationInput,
+  Page,
+  Paged,
+  Position,
+  Resource,
+  Service,
+  ServiceCategory,
+  ServiceStaffLink,
+  TeamMember,
+} from './types';
+
+export interface LocationFilter {
+  ids?: number[];
+  chainId?: number;
+  active?: boolean;
+  /** Restrict to locations this user has access to (the `my=1` listing). */
+  accessibleToUserId?: number;
+}
+
+export interface LocationsRepo {
+  findLocations(filter: LocationFilter, page: Page): Promise<Paged<Location>>;
+  findLocation(id: number): Promise<Location | null>;
+  insertLocation(input: LocationInput): Promise<Location>;
+  updateLocation(id: number, patch: Partial<LocationInput>): Promise<Location | null>;
+  softDeleteLocation(id: number): Promise<boolean>;
+  findChain(id: number): Promise<Chain | null>;
+  insertChain(title: string): Promise<Chain>;
+}
+
+export interface PositionsRepo {
+  findPositions(locationId: number): Promise<Position[]>;
+  findPosition(locationId: number, id: number): Promise<Position | null>;
+  insertPosition(locationId: number, title: string): Promise<Position>;
+}
+
+export type TeamMemberInput = Omit<TeamMember, 'id' | 'position' | 'rating' | 'votesCount'>;
+
+export interface TeamMembersRepo {
+  findTeamMembers(
+    locationId: number,
+    filter: { ids?: number[]; includeFired?: boolean; onlyBookable?: boolean },
+  ): Promise<TeamMember[]>;
+  findTeamMember(locationId: number, id: number): Promise<TeamMember | null>;
+  insertTeamMember(input: TeamMemberInput): Promise<TeamMember>;
+  updateTeamMember(
+    locationId: number,
+    id: number,
+    patch: Partial<TeamMemberInput>,
+  ): Promise<TeamMember | null>;
+  softDeleteTeamMember(locationId: number, id: number): Promise<boolean>;
+}
+
+export type ServiceCategoryInput = Omit<ServiceCategory, 'id'>;
+export type ServiceInput = Omit<Service, 'id'>;
+
+export interface ServicesRepo {
+  findServiceCategories(locationId: number, ids?: number[]): Promise<ServiceCategory[]>;
+  insertServiceCategory(input: ServiceCategoryInput): Promise<ServiceCategory>;
+  updateServiceCategory(
+    locationId: number,
+    id: number,
+    patch: Partial<ServiceCategoryInput>,
+  ): Promise<ServiceCategory | null>;
+  softDeleteServiceCategory(locationId: number, id: number): Promise<boolean>;
+  findServices(
+    locationId: number,
+    filter: { ids?: number[]; categoryId?: number; staffId?: number; onlineOnly?: boolean },
+  ): Promise<Service[]>;
+  insertService(input: ServiceInput): Promise<Service>;
+  updateService(
+    locationId: number,
+    id: number,
+    patch: Partial<ServiceInput>,
+  ): Promise<Service | null>;
+  softDeleteService(locationId: number, id: number): Promise<boolean>;
+  setServiceStaffLink(serviceId: number, link: ServiceStaffLink): Promise<void>;
+  deleteServiceStaffLink(serviceId: number, staffId: number): Promise<boolean>;
+}
+
+export interface ResourcesRepo {
+  findResources(locationId: number, ids?: number[]): Promise<Resource[]>;
+  insertResource(
+    input: Omit<Resource, 'id' | 'instances'> & { instances: string[] },
+  ): Promise<Resource>;
+  updateResource(
+    locationId: number,
+    id: number,
+    patch: { title?: string; description?: string },
+  ): Promise<Resource | null>;
+  softDeleteResource(locationId: number, id: number): Promise<boolean>;
+}
+
+export interface CatalogRepos {
+  locations: LocationsRepo;
+  positions: PositionsRepo;
+  teamMembers: TeamMembersRepo;
+  services: ServicesRepo;
+  resources: ResourcesRepo;
+}
+
+/** One transaction per use case: everything `fn` writes commits together or not at all. */
+export type UnitOfWork<R> = <T>(fn: (repos: R) => Promise<T>) => Promise<T>;

@@ -1,0 +1,6 @@
+export * from './db';
+export * from './connect';
+export * from './migrate';
+export * from './repos';
+export * as authRepo from './repositories/auth';
+export * from './demo/seed-demo';

@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { connectPglite, connectPostgres } from '../connect';
+import type { Db } from '../db';
+import { migrate } from '../migrate';
+import { adminUrl, databaseUrlFor, uniqueName } from './names';
+
+/**
+ * A fresh, migrated database for one test file: PGlite by default, a new PostgreSQL database
+ * (dropped on close) when TEST_DATABASE_URL is set. Never shared, never left behind.
+ */
+export async function createTestDb(): Promise<Db> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (base) return createPostgresTestDb(base);
+  const template = process.env.VISITA_TEST_PGLITE_TEMPLATE;
+  if (!template) {
+    const db = await connectPglite({});
+    await migrate(db);
+    return db;
+  }
+  const bytes = await readFile(template);
+  return connectPglite({ loadDataDir: new Blob([bytes]) });
+}
+
+async function createPostgresTestDb(base: string): Promise<Db> {
+  const name = uniqueName('visita_test');
+  const admin = await connectPostgres(adminUrl(base), 1);
+  const template = process.env.VISITA_TEST_PG_TEMPLATE;
+  await createDatabase(admin, name, template);
+  const db = await connectPostgres(databaseUrlFor(base, name), 20);
+  if (!template) await migrate(db);
+  return {
+    ...db,
+    kind: 'postgres',
+    query: db.query.bind(db),
+    transaction: db.transaction.bind(db),
+    async close() {
+      await db.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}
+
+async function createDatabase(
+  admin: Db,
+  name: string,
+  template: string | undefined,
+): Promise<void> {
+  const sql = template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`;
+  // Copying a template fails while another copy of it is starting; a short retry settles it.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(sql);
+      return;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Background jobs; the outbox consumers arrive with the booking and notification engines. */
+export {};

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Starts Visita the way the README says, on a fresh data dir, and checks the documented first call.
+set -euo pipefail
+dir=$(mktemp -d)
+port=${SMOKE_PORT:-18080}
+log="$dir/start.log"
+start=$(date +%s)
+VISITA_DATA_DIR="$dir/data" PORT=$port npm start >"$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
+for _ in $(seq 1 120); do
+  grep -q 'Visita is ready' "$log" && break
+  kill -0 $pid 2>/dev/null || { cat "$log"; echo "npm start exited"; exit 1; }
+  sleep 0.5
+done
+grep -q 'Visita is ready' "$log" || { cat "$log"; echo "npm start was not ready in 60 s"; exit 1; }
+echo "ready after $(( $(date +%s) - start )) s"
+token=$(grep -o 'demo partner token: [0-9a-f]*' "$log" | awk '{print $4}')
+body=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/companies")
+echo "$body" | grep -q '"success":true' || { echo "unexpected: $body"; exit 1; }
+echo "$body" | grep -q 'Europe/Berlin' && echo "$body" | grep -q 'America/New_York' || { echo "demo locations missing"; exit 1; }
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/companies")
+[ "$code" = 401 ] || { echo "expected 401 without token, got $code"; exit 1; }
+curl -sf "http://127.0.0.1:$port/readyz" >/dev/null
+echo "smoke: npm start serves the demo locations; 401 without a token; ready"
