@@ -8,3 +8,4 @@ export * from './catalog/location-use-cases';
 export * from './auth/tokens';
 export * from './time/wire-format';
 export * from './auth/log-in-user';
+export * from './scheduling';
