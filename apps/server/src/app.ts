@@ -1,8 +1,8 @@
 import { systemClock, type Clock } from '@visita/core';
-import { unitOfWork, type Db } from '@visita/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { readRepos, unitOfWork, type Db } from '@visita/db';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import { argon2Hasher, type PasswordHasher } from './adapters/crypto';
+import { argon2Hasher, tokenCrypto, type PasswordHasher } from './adapters/crypto';
 import type { Config } from './config';
 import type { ServerDeps } from './deps';
 import { registerParameterAliases } from './plugins/aliases';
@@ -15,8 +15,21 @@ import {
   registerRateLimit,
   type RateLimitStore,
 } from './plugins/rate-limit';
+import { AccessLogController } from './plugins/request-log';
 import { authRoutes } from './routes/altegio/v1/auth';
+import { bookingSettingsRoutes } from './routes/altegio/v1/booking-settings';
 import { locationRoutes } from './routes/altegio/v1/locations';
+import { onlineBookingReadRoutes } from './routes/altegio/v1/online-booking-read';
+import { onlineBookingWriteRoutes } from './routes/altegio/v1/online-booking-write';
+import { positionRoutes } from './routes/altegio/v1/positions';
+import { resourceRoutes } from './routes/altegio/v1/resources';
+import { scheduleRoutes } from './routes/altegio/v1/schedules';
+import { serviceCategoryRoutes } from './routes/altegio/v1/service-categories';
+import { serviceStaffRoutes } from './routes/altegio/v1/service-staff';
+import { serviceRoutes } from './routes/altegio/v1/services';
+import { staffRoutes } from './routes/altegio/v1/staff';
+import { recordRoutes } from './routes/altegio/v1/records';
+import { activityRoutes } from './routes/altegio/v1/activities';
 import { healthRoutes } from './routes/health';
 
 export interface AppOptions {
@@ -25,22 +38,37 @@ export interface AppOptions {
   clock?: Clock;
   passwords?: PasswordHasher;
   rateLimitStore?: RateLimitStore;
+  /** Time source of the rate-limit windows (tests drive it; defaults to Date.now). */
+  rateLimitNow?: () => number;
   logger?: boolean | object;
+  /** A ready-made logger (e.g. pino writing to a test stream); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
-const ACCEPTED = /^(application\/(vnd\.(api|yclients)\.v2\+json|json)|\*\/\*)/;
+/** Media types the API answers in (parameters such as `;q=0.9` or `;charset=` allowed). */
+const ACCEPTED = /^(application\/(vnd\.(api|yclients)\.v2\+json|json|\*)|\*\/\*)\s*(;|$)/i;
 
 /** The composition root: every dependency is chosen here and handed down explicitly. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, config } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.authorization'] },
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : {
+          logger: options.logger ?? {
+            level: config.logLevel,
+            redact: ['req.headers.authorization'],
+          },
+        }),
+    logController: new AccessLogController(),
     trustProxy: true,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
   });
   const deps: ServerDeps = {
     db,
     uow: unitOfWork(db),
+    read: readRepos(db),
+    tokens: tokenCrypto,
     clock: options.clock ?? systemClock,
     passwords: options.passwords ?? argon2Hasher,
     config,
@@ -75,11 +103,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           });
         }
       });
-      registerRateLimit(api, config.rateLimit, store);
+      registerRateLimit(api, config.rateLimit, store, options.rateLimitNow);
       registerAuth(api, db);
       registerParameterAliases(api);
       authRoutes(api, deps);
       locationRoutes(api, deps);
+      onlineBookingReadRoutes(api, deps);
+      onlineBookingWriteRoutes(api, deps);
+      scheduleRoutes(api, deps);
+      bookingSettingsRoutes(api, deps);
+      staffRoutes(api, deps);
+      recordRoutes(api, deps);
+      activityRoutes(api, deps);
+      positionRoutes(api, deps);
+      serviceRoutes(api, deps);
+      serviceStaffRoutes(api, deps);
+      serviceCategoryRoutes(api, deps);
+      resourceRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -6,6 +6,7 @@ import { buildApp } from './app';
 import { createPartner, ensureOwner } from './bootstrap';
 import { loadConfig } from './config';
 import { openDatabase, prepareDatabase } from './runtime';
+import { startOutboxWorker } from './outbox-worker';
 import { buildOpenApiDocument } from './openapi-document';
 
 const USAGE = `visita <command>
@@ -105,7 +106,9 @@ async function serve(config: ReturnType<typeof loadConfig>, withWorker: boolean)
     );
   if (withWorker) lines.push('  job worker: running in this process');
   console.log(lines.join('\n'));
+  const jobs = withWorker ? startOutboxWorker(db) : null;
   const stop = async () => {
+    await jobs?.stop();
     await app.close();
     await db.close();
     process.exit(0);
@@ -118,7 +121,9 @@ async function worker(config: ReturnType<typeof loadConfig>): Promise<void> {
   const db = await openDatabase(config);
   await migrate(db);
   console.log('visita worker: running');
+  const jobs = startOutboxWorker(db);
   const stop = async () => {
+    await jobs.stop();
     await db.close();
     process.exit(0);
   };

@@ -35,11 +35,14 @@ export function parseRateLimit(spec: string): RateLimitWindow[] {
   return spec.split(',').map((part) => {
     const match = /^\s*(\d+)\s*\/\s*(\d*)\s*([a-z]+)\s*$/.exec(part);
     const unit = match ? UNITS[match[3]!] : undefined;
-    if (!match || !unit)
+    const limit = Number(match?.[1]);
+    const windowMs = (unit ?? 0) * (match?.[2] ? Number(match[2]) : 1);
+    // A zero limit or a zero-length window would refuse (or divide by) everything.
+    if (!match || !unit || limit <= 0 || windowMs <= 0)
       throw new Error(
         `VISITA_RATE_LIMIT: cannot read "${part}" (expected e.g. 200/min,5/s or off)`,
       );
-    return { limit: Number(match[1]), windowMs: unit * (match[2] ? Number(match[2]) : 1) };
+    return { limit, windowMs };
   });
 }
 

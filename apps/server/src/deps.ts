@@ -1,4 +1,4 @@
-import type { Clock } from '@visita/core';
+import type { Clock, TokenCrypto } from '@visita/core';
 import type { Db, Repos } from '@visita/db';
 import type { PasswordHasher } from './adapters/crypto';
 import type { Config } from './config';
@@ -7,6 +7,9 @@ import type { Config } from './config';
 export interface ServerDeps {
   db: Db;
   uow: <T>(fn: (repos: Repos) => Promise<T>) => Promise<T>;
+  /** Repositories without a transaction, for reads of committed data. */
+  read: <T>(fn: (repos: Repos) => Promise<T>) => Promise<T>;
+  tokens: TokenCrypto;
   clock: Clock;
   passwords: PasswordHasher;
   config: Config;

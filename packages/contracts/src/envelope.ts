@@ -23,6 +23,13 @@ export const MessageAck = Type.Object({
   meta: Type.Object({ message: Type.String() }),
 });
 
+/** `{"success":true,"data":null,"meta":{"message":"Created"}}` (book_check). */
+export const CreatedAck = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Null(),
+  meta: Type.Object({ message: Type.String() }),
+});
+
 export const ErrorBody = Type.Object(
   {
     success: Type.Literal(false),

@@ -1,10 +1,38 @@
 import type { Db, Queryable } from './db';
+import { appointmentsRepo } from './repositories/appointments';
+import { activitiesRepo } from './repositories/activities';
+import { appointmentQueriesRepo } from './repositories/appointment-queries';
+import { clientsRepo } from './repositories/clients';
+import { visitsRepo } from './repositories/visits';
+import { bookingSettingsRepo } from './repositories/booking-settings';
+import { idempotencyRepo } from './repositories/idempotency';
 import { locationsRepo } from './repositories/locations';
+import { occupancyRepo } from './repositories/occupancy';
+import { outboxRepo } from './repositories/outbox';
+import { positionsRepo } from './repositories/positions';
+import { resourcesRepo } from './repositories/resources';
+import { schedulesRepo } from './repositories/schedules';
+import { servicesRepo } from './repositories/services';
+import { teamMembersRepo } from './repositories/team-members';
 
 /** Every repository, bound to one connection or transaction. */
 export function createRepos(q: Queryable) {
   return {
     locations: locationsRepo(q),
+    schedules: schedulesRepo(q),
+    bookingSettings: bookingSettingsRepo(q),
+    occupancy: occupancyRepo(q),
+    appointments: appointmentsRepo(q),
+    appointmentQueries: appointmentQueriesRepo(q),
+    clients: clientsRepo(q),
+    visits: visitsRepo(q),
+    activities: activitiesRepo(q),
+    outbox: outboxRepo(q),
+    idempotency: idempotencyRepo(q),
+    positions: positionsRepo(q),
+    teamMembers: teamMembersRepo(q),
+    services: servicesRepo(q),
+    resources: resourcesRepo(q),
   };
 }
 
@@ -14,4 +42,9 @@ export type Repos = ReturnType<typeof createRepos>;
 export function unitOfWork(db: Db) {
   return <T>(fn: (repos: Repos) => Promise<T>): Promise<T> =>
     db.transaction((tx) => fn(createRepos(tx)));
+}
+
+/** Repositories on the pool, without a transaction: for reads that only need committed data. */
+export function readRepos(db: Db) {
+  return <T>(fn: (repos: Repos) => Promise<T>): Promise<T> => fn(createRepos(db));
 }

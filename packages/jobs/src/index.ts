@@ -1,2 +1,2 @@
-/** Background jobs; the outbox consumers arrive with the booking and notification engines. */
-export {};
+/** Background jobs: the outbox worker that hands domain events to their handlers. */
+export * from './outbox-worker';

@@ -27,12 +27,15 @@ export function memoryRateLimitStore(): RateLimitStore {
   };
 }
 
-/** Shared across processes: one INCR per window, keys expire with their window. */
-export function redisRateLimitStore(redis: Redis): RateLimitStore {
+/**
+ * Shared across processes: one INCR per window, keys expire with their window.
+ * `prefix` keeps deployments (or test runs) that share one Redis apart.
+ */
+export function redisRateLimitStore(redis: Redis, prefix = 'visita:rl:'): RateLimitStore {
   return {
     async hit(key, windowMs, now) {
       const bucket = Math.floor(now / windowMs);
-      const id = `visita:rl:${key}:${windowMs}:${bucket}`;
+      const id = `${prefix}${key}:${windowMs}:${bucket}`;
       const results = await redis
         .multi()
         .incr(id)
@@ -46,22 +49,31 @@ export function redisRateLimitStore(redis: Redis): RateLimitStore {
 /**
  * The platform's published limits (200/min and 5/s per IP by default) on the API paths.
  * Over a limit: 429 in the envelope, with Retry-After in seconds until the window resets.
+ * When the store fails (Redis down) requests go through: a lost counter must not take the
+ * API down with it.
  */
 export function registerRateLimit(
   app: FastifyInstance,
   windows: RateLimitWindow[],
   store: RateLimitStore,
+  now: () => number = Date.now,
 ): void {
   if (windows.length === 0) return;
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/v1') && !request.url.startsWith('/api/app')) return;
-    const now = Date.now();
+    const at = now();
     for (const window of windows) {
-      const count = await store.hit(request.ip, window.windowMs, now);
+      let count: number;
+      try {
+        count = await store.hit(request.ip, window.windowMs, at);
+      } catch (error) {
+        request.log.warn({ err: error }, 'rate-limit store unavailable; request not counted');
+        return;
+      }
       if (count > window.limit) {
         const retryAfter = Math.max(
           1,
-          Math.ceil((window.windowMs - (now % window.windowMs)) / 1000),
+          Math.ceil((window.windowMs - (at % window.windowMs)) / 1000),
         );
         return reply
           .status(429)

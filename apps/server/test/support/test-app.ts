@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { PasswordHasher } from '../../src/adapters/crypto';
 import { buildApp } from '../../src/app';
 import { loadConfig, type RateLimitWindow } from '../../src/config';
+import type { RateLimitStore } from '../../src/plugins/rate-limit';
 
 /** Plain-text "hashes" keep HTTP tests fast; the argon2 adapter has its own test. */
 export const plainPasswords: PasswordHasher = {
@@ -21,12 +22,26 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { rateLimit?: RateLimitWindow[]; now?: string } = {},
+  options: {
+    rateLimit?: RateLimitWindow[];
+    now?: string;
+    passwords?: PasswordHasher;
+    rateLimitStore?: RateLimitStore;
+    rateLimitNow?: () => number;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDb();
   const clock = fixedClock(options.now ?? '2026-11-28T10:00:00Z');
   const config = { ...loadConfig({}), rateLimit: options.rateLimit ?? [] };
-  const app = await buildApp({ db, config, clock, passwords: plainPasswords, logger: false });
+  const app = await buildApp({
+    db,
+    config,
+    clock,
+    passwords: options.passwords ?? plainPasswords,
+    logger: false,
+    rateLimitStore: options.rateLimitStore,
+    rateLimitNow: options.rateLimitNow,
+  });
   const partner = await makePartner(db);
   return {
     app,

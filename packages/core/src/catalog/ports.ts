@@ -38,11 +38,18 @@ export interface PositionsRepo {
 
 export type TeamMemberInput = Omit<TeamMember, 'id' | 'position' | 'rating' | 'votesCount'>;
 
+export interface TeamMemberFilter {
+  ids?: number[];
+  /** Fired members are left out unless this is true. */
+  includeFired?: boolean;
+  onlyBookable?: boolean;
+  /** Leaves out members hidden from online booking (the public listings). */
+  onlyVisible?: boolean;
+}
+
 export interface TeamMembersRepo {
-  findTeamMembers(
-    locationId: number,
-    filter: { ids?: number[]; includeFired?: boolean; onlyBookable?: boolean },
-  ): Promise<TeamMember[]>;
+  /** Ordered as Altegio lists them: heavier `weight` first, then by id. */
+  findTeamMembers(locationId: number, filter: TeamMemberFilter): Promise<TeamMember[]>;
   findTeamMember(locationId: number, id: number): Promise<TeamMember | null>;
   insertTeamMember(input: TeamMemberInput): Promise<TeamMember>;
   updateTeamMember(
@@ -51,13 +58,28 @@ export interface TeamMembersRepo {
     patch: Partial<TeamMemberInput>,
   ): Promise<TeamMember | null>;
   softDeleteTeamMember(locationId: number, id: number): Promise<boolean>;
+  /** Whether the user holds a grant at the location or its chain (only such users may be linked). */
+  isUserOfLocation(locationId: number, userId: number): Promise<boolean>;
 }
 
-export type ServiceCategoryInput = Omit<ServiceCategory, 'id'>;
+export type ServiceCategoryInput = Omit<ServiceCategory, 'id' | 'staffIds'>;
 export type ServiceInput = Omit<Service, 'id'>;
 
+export interface ServiceFilter {
+  ids?: number[];
+  categoryId?: number;
+  staffId?: number;
+  /** Services that need an instance of this resource type. */
+  resourceId?: number;
+  onlineOnly?: boolean;
+}
+
 export interface ServicesRepo {
-  findServiceCategories(locationId: number, ids?: number[]): Promise<ServiceCategory[]>;
+  findServiceCategories(
+    locationId: number,
+    ids?: number[],
+    filter?: { staffId?: number },
+  ): Promise<ServiceCategory[]>;
   insertServiceCategory(input: ServiceCategoryInput): Promise<ServiceCategory>;
   updateServiceCategory(
     locationId: number,
@@ -65,10 +87,8 @@ export interface ServicesRepo {
     patch: Partial<ServiceCategoryInput>,
   ): Promise<ServiceCategory | null>;
   softDeleteServiceCategory(locationId: number, id: number): Promise<boolean>;
-  findServices(
-    locationId: number,
-    filter: { ids?: number[]; categoryId?: number; staffId?: number; onlineOnly?: boolean },
-  ): Promise<Service[]>;
+  /** Services with their per-member links and resource needs, weight first (the booking engine reads this). */
+  findServices(locationId: number, filter: ServiceFilter): Promise<Service[]>;
   insertService(input: ServiceInput): Promise<Service>;
   updateService(
     locationId: number,
@@ -76,8 +96,11 @@ export interface ServicesRepo {
     patch: Partial<ServiceInput>,
   ): Promise<Service | null>;
   softDeleteService(locationId: number, id: number): Promise<boolean>;
+  /** Inserts or replaces one member's link to a service. */
   setServiceStaffLink(serviceId: number, link: ServiceStaffLink): Promise<void>;
   deleteServiceStaffLink(serviceId: number, staffId: number): Promise<boolean>;
+  /** Which of `ids` are live (not deleted) team members of the location. */
+  findLinkableStaffIds(locationId: number, ids: number[]): Promise<number[]>;
 }
 
 export interface ResourcesRepo {

@@ -64,11 +64,15 @@ export interface ServiceCategory {
   title: string;
   weight: number;
   apiId: string | null;
+  /** Derived, read-only: team members linked to at least one live service of the category. */
+  staffIds: number[];
 }
 
 export interface ServiceStaffLink {
   staffId: number;
+  /** This member's own duration; null means the service's `durationSeconds`. */
   durationSeconds: number | null;
+  /** This member's own price; null means the service's price range. */
   price: number | null;
 }
 
@@ -85,7 +89,9 @@ export interface Service {
   onlineBookable: boolean;
   weight: number;
   apiId: string | null;
+  /** Who provides the service (deleted team members are left out). */
   staff: ServiceStaffLink[];
+  /** Resource types the service occupies one instance of each (deleted resources left out). */
   resourceIds: number[];
 }
 

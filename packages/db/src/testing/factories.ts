@@ -107,3 +107,65 @@ export async function makeService(
     ]);
   return row!;
 }
+
+/** Working slots of a team member on local dates (`[]` = day off). */
+export async function makeSchedule(
+  q: Queryable,
+  staffId: number,
+  dates: string[],
+  slots: { from: string; to: string }[],
+): Promise<void> {
+  for (const date of dates)
+    await q.query(
+      `INSERT INTO staff_schedules(staff_id, date, slots) VALUES ($1, $2, $3)
+       ON CONFLICT (staff_id, date) DO UPDATE SET slots = EXCLUDED.slots`,
+      [staffId, date, JSON.stringify(slots)],
+    );
+}
+
+export async function makeBookingSettings(
+  q: Queryable,
+  locationId: number,
+  settings: Partial<{
+    slot_step_minutes: number;
+    min_notice_minutes: number;
+    horizon_days: number;
+    allow_client_reschedule: boolean;
+    reschedule_until_minutes: number;
+    allow_client_cancel: boolean;
+    cancel_until_minutes: number;
+    online_needs_confirmation: boolean;
+  }>,
+): Promise<void> {
+  const keys = Object.keys(settings);
+  const values = Object.values(settings);
+  await q.query(
+    `INSERT INTO location_booking_settings(location_id${keys.map((k) => `, ${k}`).join('')})
+     VALUES ($1${keys.map((_, i) => `, $${i + 2}`).join('')})
+     ON CONFLICT (location_id) DO UPDATE SET ${keys.length ? keys.map((k) => `${k} = EXCLUDED.${k}`).join(', ') : 'location_id = EXCLUDED.location_id'}`,
+    [locationId, ...values],
+  );
+}
+
+export async function makeResource(
+  q: Queryable,
+  locationId: number,
+  instances: number,
+  serviceIds: number[] = [],
+): Promise<{ id: number; instanceIds: number[] }> {
+  const [row] = await q.query<{ id: number }>(`INSERT INTO resources(location_id, title) VALUES ($1, $2) RETURNING id`, [
+    locationId,
+    `Resource ${next()}`,
+  ]);
+  const instanceIds: number[] = [];
+  for (let i = 0; i < instances; i++) {
+    const [inst] = await q.query<{ id: number }>(
+      'INSERT INTO resource_instances(resource_id, title) VALUES ($1, $2) RETURNING id',
+      [row!.id, `Instance ${i + 1}`],
+    );
+    instanceIds.push(inst!.id);
+  }
+  for (const serviceId of serviceIds)
+    await q.query('INSERT INTO service_resources(service_id, resource_id) VALUES ($1, $2)', [serviceId, row!.id]);
+  return { id: row!.id, instanceIds };
+}

@@ -1,3 +1,3 @@
-export { createTestDb } from './test-db';
+export { createTestDb, type TestDb } from './test-db';
 export { uniqueName, adminUrl, databaseUrlFor } from './names';
 export * from './factories';

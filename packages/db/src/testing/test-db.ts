@@ -8,7 +8,10 @@ import { adminUrl, databaseUrlFor, uniqueName } from './names';
  * A fresh, migrated database for one test file: PGlite by default, a new PostgreSQL database
  * (dropped on close) when TEST_DATABASE_URL is set. Never shared, never left behind.
  */
-export async function createTestDb(): Promise<Db> {
+/** The PostgreSQL URL of a test database, for tests that start other processes on it. */
+export type TestDb = Db & { url?: string };
+
+export async function createTestDb(): Promise<TestDb> {
   const base = process.env.TEST_DATABASE_URL;
   if (base) return createPostgresTestDb(base);
   const template = process.env.VISITA_TEST_PGLITE_TEMPLATE;
@@ -21,7 +24,7 @@ export async function createTestDb(): Promise<Db> {
   return connectPglite({ loadDataDir: new Blob([bytes]) });
 }
 
-async function createPostgresTestDb(base: string): Promise<Db> {
+async function createPostgresTestDb(base: string): Promise<TestDb> {
   const name = uniqueName('visita_test');
   const admin = await connectPostgres(adminUrl(base), 1);
   const template = process.env.VISITA_TEST_PG_TEMPLATE;
@@ -30,6 +33,7 @@ async function createPostgresTestDb(base: string): Promise<Db> {
   if (!template) await migrate(db);
   return {
     ...db,
+    url: databaseUrlFor(base, name),
     kind: 'postgres',
     query: db.query.bind(db),
     transaction: db.transaction.bind(db),

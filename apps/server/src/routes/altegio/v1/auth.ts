@@ -18,7 +18,8 @@ export function authRoutes(app: FastifyInstance, deps: ServerDeps): void {
         body: AuthBody,
         response: { 201: AuthEnvelope, ...errorResponses },
       },
-      preHandler: needsPartner,
+      // Before body validation: without a partner token the answer is 401, never a 422.
+      preValidation: needsPartner,
     },
     async (request, reply) => {
       const { user, userToken } = await logInUser(

@@ -1,0 +1,112 @@
+import {
+  isoWithCompactOffset,
+  isoWithOffset,
+  localDateTime,
+  localTime,
+  type Appointment,
+  type BookableMember,
+  type BookableTime,
+  type Location,
+  type Service,
+  type ServiceCategory,
+  type TeamMember,
+} from '@visita/core';
+import type { Repos } from '@visita/db';
+
+export function presentBookService(s: Service) {
+  return {
+    id: s.id,
+    title: s.title,
+    category_id: s.categoryId ?? 0,
+    price_min: s.priceMin,
+    price_max: s.priceMax,
+    discount: s.discount,
+    comment: s.comment,
+    weight: s.weight,
+    active: 1,
+    sex: 0,
+    image: '',
+    prepaid: 'forbidden',
+    seance_length: s.durationSeconds,
+  };
+}
+
+export function presentBookCategory(c: ServiceCategory) {
+  return { id: c.id, title: c.title, sex: 0, api_id: c.apiId ?? '', weight: c.weight };
+}
+
+export function presentSeance(t: { start: number; end: number }, timeZone: string) {
+  return { time: localTime(t.start, timeZone), seance_length: (t.end - t.start) / 1000, datetime: isoWithOffset(t.start, timeZone) };
+}
+
+export function presentBookTime(t: BookableTime, timeZone: string) {
+  return { time: localTime(t.start, timeZone), seance_length: t.length, sum_length: t.length, datetime: isoWithOffset(t.start, timeZone) };
+}
+
+export function presentBookStaff(entry: BookableMember, timeZone: string) {
+  const m: TeamMember = entry.member;
+  return {
+    id: m.id,
+    name: m.name,
+    bookable: m.bookable,
+    specialization: m.specialization,
+    position: m.position ? { id: m.position.id, title: m.position.title } : [],
+    show_rating: 1,
+    rating: m.rating,
+    votes_count: m.votesCount,
+    avatar: m.avatar,
+    comments_count: 0,
+    weight: m.weight,
+    information: m.information,
+    seance_date: entry.seanceDate,
+    seances: entry.seances.map((s) => presentSeance(s, timeZone)),
+  };
+}
+
+/** `booking_days: {"9": ["4","5"]}`: month number → day numbers, as the widget reads them. */
+export function groupByMonth(dates: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const date of dates) {
+    const month = String(Number(date.slice(5, 7)));
+    (out[month] ??= []).push(String(Number(date.slice(8, 10))));
+  }
+  return out;
+}
+
+/** The online-booking record view: the appointment with its location, team member and services. */
+export async function presentOnlineRecord(repos: Repos, location: Location, a: Appointment) {
+  const member = await repos.teamMembers.findTeamMember(location.id, a.staffId);
+  const services = await repos.services.findServices(location.id, { ids: a.steps.map((s) => s.serviceId) });
+  const tz = location.timezone;
+  return {
+    id: a.id,
+    company_id: a.locationId,
+    staff_id: a.staffId,
+    services: a.steps.map((step) => ({
+      id: step.serviceId,
+      title: services.find((s) => s.id === step.serviceId)?.title ?? '',
+      cost: step.cost,
+      first_cost: step.firstCost,
+      discount: step.discount,
+      amount: step.amount,
+      seance_length: (step.end - step.start) / 1000,
+    })),
+    staff: { id: a.staffId, name: member?.name ?? '', specialization: member?.specialization ?? '', avatar: member?.avatar ?? '' },
+    company: { id: location.id, title: location.title, timezone: tz, address: location.address, phone: location.phone },
+    date: localDateTime(a.start, tz),
+    datetime: isoWithOffset(a.start, tz),
+    create_date: isoWithCompactOffset(a.createdAt.getTime(), tz),
+    last_change_date: isoWithCompactOffset(a.updatedAt.getTime(), tz),
+    comment: a.comment,
+    deleted: a.deletedAt !== null,
+    attendance: a.attendance,
+    confirmed: a.confirmed ? 1 : 0,
+    length: (a.end - a.start) / 1000,
+    seance_length: (a.end - a.start) / 1000,
+    notify_by_sms: a.notifyBySms,
+    notify_by_email: a.notifyByEmail,
+    master_requested: a.masterRequested,
+    online: a.source === 'online',
+    api_id: a.apiId,
+  };
+}

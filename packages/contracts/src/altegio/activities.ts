@@ -1,0 +1,112 @@
+import Type from 'typebox';
+import { CountMeta, Envelope, ObjectEnvelope } from '../envelope';
+
+const LocalDate = (description: string) =>
+  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
+const Ids = Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100 });
+
+export const ActivityParams = Type.Object({
+  company_id: Type.Integer({ minimum: 1 }),
+  activity_id: Type.Integer({ minimum: 1 }),
+});
+
+/** POST /activity and PUT /activity/{id} (a full replacement). */
+export const ActivityBody = Type.Object({
+  date: Type.String({
+    minLength: 1,
+    maxLength: 40,
+    description: 'start: local "YYYY-MM-DD HH:mm:ss" in the location zone, or ISO-8601',
+  }),
+  service_id: Type.Integer({ minimum: 1 }),
+  staff_id: Type.Integer({ minimum: 1 }),
+  capacity: Type.Integer({ minimum: 1, maximum: 10000 }),
+  length: Type.Optional(
+    Type.Union([
+      Type.Integer({
+        minimum: 60,
+        maximum: 86400,
+        description: 'seconds; default: the team member’s duration of the service',
+      }),
+      Type.Null(),
+    ]),
+  ),
+  comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  force: Type.Optional(
+    Type.Boolean({ description: 'accepted; an overlap with the team member is always refused' }),
+  ),
+});
+
+export const ActivityDuplicateBody = Type.Object({
+  dates: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
+    minItems: 1,
+    maxItems: 100,
+    description: 'start times of the copies (local "YYYY-MM-DD HH:mm:ss" or ISO-8601)',
+  }),
+});
+
+export const ActivitySearchQuery = Type.Object({
+  from: LocalDate('first local date'),
+  till: LocalDate('last local date (included)'),
+  service_ids: Type.Optional(Ids),
+  'service_ids[]': Type.Optional(Ids),
+  staff_ids: Type.Optional(Ids),
+  'staff_ids[]': Type.Optional(Ids),
+  resource_ids: Type.Optional(Ids),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  count: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 25 })),
+});
+
+export const ActivityBookBody = Type.Object({
+  fullname: Type.String({ minLength: 1, maxLength: 200 }),
+  phone: Type.String({ minLength: 1, maxLength: 30 }),
+  email: Type.Optional(Type.String({ maxLength: 200 })),
+  code: Type.Optional(Type.String({ maxLength: 10, description: 'SMS code' })),
+  comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  notify_by_sms: Type.Optional(Type.Integer({ minimum: 0, maximum: 720 })),
+  notify_by_email: Type.Optional(Type.Integer({ minimum: 0, maximum: 720 })),
+  type: Type.Optional(Type.String({ maxLength: 50 })),
+  api_id: Type.Optional(Type.String({ maxLength: 100 })),
+  clients_count: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+
+export const ActivityObject = Type.Object({
+  id: Type.Integer(),
+  company_id: Type.Integer(),
+  service_id: Type.Integer(),
+  staff_id: Type.Integer(),
+  date: Type.String({ description: 'local "YYYY-MM-DD HH:mm:ss"' }),
+  timestamp: Type.Integer({ description: 'Unix seconds' }),
+  length: Type.Integer({ description: 'seconds' }),
+  capacity: Type.Integer(),
+  records_count: Type.Integer({ description: 'places booked' }),
+  color: Type.String(),
+  font_color: Type.String(),
+  instructions: Type.String(),
+  stream_link: Type.String(),
+  notified: Type.Boolean(),
+  comment: Type.String(),
+  prepaid: Type.String(),
+  is_deleted: Type.Boolean(),
+  service: Type.Object({
+    id: Type.Integer(),
+    title: Type.String(),
+    category_id: Type.Integer(),
+    price_min: Type.Number(),
+    price_max: Type.Number(),
+  }),
+  staff: Type.Object({
+    id: Type.Integer(),
+    name: Type.String(),
+    company_id: Type.Integer(),
+    specialization: Type.String(),
+    avatar: Type.String(),
+  }),
+  resource_instances: Type.Array(Type.Unknown()),
+  labels: Type.Array(Type.Unknown()),
+});
+
+export const ActivityEnvelope = ObjectEnvelope(ActivityObject);
+export const ActivityListEnvelope = Envelope(Type.Array(ActivityObject), CountMeta);
+export const ActivityBookEnvelope = ObjectEnvelope(
+  Type.Object({ id: Type.Integer(), hash: Type.String() }),
+);

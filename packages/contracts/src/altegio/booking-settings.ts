@@ -1,0 +1,50 @@
+import Type from 'typebox';
+import { ObjectEnvelope } from '../envelope';
+
+const Seconds = (description: string) =>
+  Type.Integer({ minimum: 0, multipleOf: 60, description: `${description}, in seconds` });
+
+const TimetableStep = Type.Integer({
+  minimum: 300,
+  maximum: 14400,
+  multipleOf: 60,
+  description: 'the step of bookable start times, in seconds (5 minutes to 4 hours)',
+});
+
+const onlineFields = {
+  seance_delay_step: Type.Integer({
+    minimum: 0,
+    description: 'minimum notice before the nearest bookable time, in minutes (as the contract)',
+  }),
+  timetable_step: TimetableStep,
+  booking_horizon_days: Type.Integer({
+    minimum: 1,
+    maximum: 730,
+    description: 'how many days ahead clients may book',
+  }),
+  allow_delete_record: Type.Boolean({ description: 'clients may cancel online' }),
+  allow_delete_record_delay_step: Seconds('no client cancellation this long before the start'),
+  allow_change_record: Type.Boolean({ description: 'clients may reschedule online' }),
+  allow_change_record_delay_step: Seconds('no client rescheduling this long before the start'),
+  online_record_needs_confirmation: Type.Boolean({
+    description: 'online appointments wait for the business to confirm them',
+  }),
+};
+
+/** `/company/{id}/settings/online`: the location's online-booking rules. */
+export const OnlineSettingsObject = Type.Object(onlineFields);
+export const OnlineSettingsEnvelope = ObjectEnvelope(OnlineSettingsObject);
+
+/** Only the fields sent change; the contract's other fields (`any_master`, ...) are ignored. */
+export const OnlineSettingsPatchBody = Type.Object(
+  Object.fromEntries(
+    Object.entries(onlineFields).map(([key, schema]) => [key, Type.Optional(schema)]),
+  ) as { [K in keyof typeof onlineFields]: Type.TOptional<(typeof onlineFields)[K]> },
+);
+
+/** `/company/{id}/settings/timetable`: the calendar grid, i.e. the slot step. */
+export const TimetableSettingsObject = Type.Object({ timetable_step: TimetableStep });
+export const TimetableSettingsEnvelope = ObjectEnvelope(TimetableSettingsObject);
+export const TimetableSettingsPatchBody = Type.Object({
+  timetable_step: Type.Optional(TimetableStep),
+});

@@ -1,0 +1,192 @@
+import Type from 'typebox';
+import { EmptyMeta, Envelope, ListEnvelope, ObjectEnvelope, PageQuery } from '../envelope';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([t, Type.Null()]);
+const LocalDate = (description: string) =>
+  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
+const Attendance = Type.Integer({
+  minimum: -1,
+  maximum: 2,
+  description: '2 confirmed, 1 arrived, 0 waiting, -1 no-show',
+});
+/** `1`/`0` or `true`/`false` in a query string. */
+const QueryFlag = Type.Union([Type.Boolean(), Type.Integer({ minimum: 0, maximum: 1 })]);
+
+export const RecordParams = Type.Object({
+  company_id: Type.Integer({ minimum: 1 }),
+  record_id: Type.Integer({ minimum: 1 }),
+});
+
+export const VisitParams = Type.Object({ visit_id: Type.Integer({ minimum: 1 }) });
+
+export const RecordsQuery = Type.Object({
+  ...PageQuery,
+  staff_id: Type.Optional(Type.Integer({ minimum: 1 })),
+  client_id: Type.Optional(Type.Integer({ minimum: 1 })),
+  created_user_id: Type.Optional(Type.Integer({ minimum: 1 })),
+  start_date: Type.Optional(LocalDate('appointments starting on or after this local date')),
+  end_date: Type.Optional(LocalDate('appointments starting on or before this local date')),
+  c_start_date: Type.Optional(LocalDate('created on or after this local date')),
+  c_end_date: Type.Optional(LocalDate('created on or before this local date')),
+  changed_after: Type.Optional(Type.String({ maxLength: 40, description: 'ISO-8601' })),
+  changed_before: Type.Optional(Type.String({ maxLength: 40, description: 'ISO-8601' })),
+  with_deleted: Type.Optional(QueryFlag),
+  include_consumables: Type.Optional(QueryFlag),
+  include_finance_transactions: Type.Optional(QueryFlag),
+});
+
+const RecordServiceInput = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  first_cost: Type.Optional(Type.Number({ minimum: 0, maximum: 1e10 })),
+  discount: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'percent' })),
+  cost: Type.Optional(Type.Number({ minimum: 0, maximum: 1e10 })),
+});
+
+const RecordClientInput = Type.Object({
+  phone: Type.String({ minLength: 1, maxLength: 30 }),
+  name: Type.Optional(Type.String({ maxLength: 200 })),
+  surname: Type.Optional(Type.String({ maxLength: 200 })),
+  patronymic: Type.Optional(Type.String({ maxLength: 200 })),
+  email: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+/** POST /records and PUT /record (a full replacement: omitted fields take their defaults). */
+export const RecordBody = Type.Object({
+  staff_id: Type.Optional(Type.Integer({ minimum: 1, description: 'required unless activity_id' })),
+  services: Type.Optional(Type.Array(RecordServiceInput, { maxItems: 20 })),
+  client: Type.Optional(Nullable(RecordClientInput)),
+  datetime: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description: 'ISO-8601 with offset, or local "YYYY-MM-DD HH:mm:ss" in the location zone',
+    }),
+  ),
+  seance_length: Type.Optional(
+    Nullable(
+      Type.Integer({
+        minimum: 60,
+        maximum: 86400,
+        description: 'seconds; default: the services’ durations for the team member',
+      }),
+    ),
+  ),
+  comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  attendance: Type.Optional(Attendance),
+  api_id: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  custom_color: Type.Optional(Type.String({ maxLength: 20 })),
+  sms_remain_hours: Type.Optional(Type.Integer({ minimum: 0, maximum: 720 })),
+  email_remain_hours: Type.Optional(Type.Integer({ minimum: 0, maximum: 720 })),
+  activity_id: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'a group event to join; 0 = none' }),
+  ),
+  clients_count: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 100, description: 'places taken in a group event' }),
+  ),
+  save_if_busy: Type.Optional(
+    Type.Boolean({ description: 'accepted; overlapping appointments are always refused' }),
+  ),
+  send_sms: Type.Optional(Type.Boolean({ description: 'accepted; not used' })),
+});
+
+export const AttendanceBody = Type.Object({ attendance: Attendance });
+
+export const RecordService = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  cost: Type.Number(),
+  cost_to_pay: Type.Number(),
+  manual_cost: Type.Number(),
+  cost_per_unit: Type.Number(),
+  discount: Type.Number(),
+  first_cost: Type.Number(),
+  amount: Type.Integer(),
+});
+
+export const RecordObject = Type.Object({
+  id: Type.Integer(),
+  company_id: Type.Integer(),
+  staff_id: Type.Integer(),
+  services: Type.Array(RecordService),
+  goods_transactions: Type.Array(Type.Unknown()),
+  staff: Type.Object({
+    id: Type.Integer(),
+    api_id: Nullable(Type.String()),
+    name: Type.String(),
+    specialization: Type.String(),
+    position: Type.Union([
+      Type.Object({ id: Type.Integer(), title: Type.String() }),
+      Type.Array(Type.Unknown(), { maxItems: 0 }),
+    ]),
+    avatar: Type.String(),
+    avatar_big: Type.String(),
+    rating: Type.Number(),
+    votes_count: Type.Integer(),
+  }),
+  client: Nullable(
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      surname: Type.String(),
+      display_name: Type.String(),
+      phone: Type.String(),
+      email: Type.String(),
+    }),
+  ),
+  clients_count: Type.Integer(),
+  date: Type.String({ description: 'local "YYYY-MM-DD HH:mm:ss"' }),
+  datetime: Type.String({ description: 'ISO-8601 with the location offset' }),
+  create_date: Type.String(),
+  last_change_date: Type.String(),
+  comment: Type.String(),
+  online: Type.Boolean(),
+  visit_attendance: Type.Integer(),
+  attendance: Type.Integer(),
+  confirmed: Type.Integer(),
+  seance_length: Type.Integer(),
+  length: Type.Integer(),
+  sms_before: Type.Integer(),
+  sms_remain_hours: Type.Integer(),
+  email_remain_hours: Type.Integer(),
+  master_request: Type.Integer(),
+  api_id: Type.String(),
+  visit_id: Nullable(Type.Integer()),
+  created_user_id: Nullable(Type.Integer()),
+  deleted: Type.Boolean(),
+  paid_full: Type.Integer(),
+  prepaid: Type.Boolean(),
+  prepaid_confirmed: Type.Boolean(),
+  custom_color: Type.String(),
+  custom_font_color: Type.String(),
+  record_labels: Type.Array(Type.Unknown()),
+  activity_id: Type.Integer({ description: '0 when not in a group event' }),
+  custom_fields: Type.Array(Type.Unknown()),
+  documents: Type.Array(Type.Unknown()),
+  record_from: Type.String({ description: 'where it was made: online | back_office | api' }),
+  is_mobile: Type.Integer(),
+  resource_instance_ids: Type.Array(Type.Integer()),
+  consumables: Type.Array(Type.Unknown()),
+  finance_transactions: Type.Array(Type.Unknown()),
+});
+
+export const RecordEnvelope = ObjectEnvelope(RecordObject);
+export const RecordListEnvelope = ListEnvelope(RecordObject);
+/** POST /records answers a one-element list, as the contract's sample does. */
+export const CreatedRecordEnvelope = Envelope(Type.Array(RecordObject), EmptyMeta);
+
+export const AttendanceEnvelope = ObjectEnvelope(
+  Type.Object({
+    attendance: Type.Integer(),
+    records: Type.Array(Type.Unknown(), { maxItems: 0 }),
+  }),
+);
+
+export const VisitEnvelope = ObjectEnvelope(
+  Type.Object({
+    id: Type.Integer(),
+    attendance: Type.Integer(),
+    datetime: Type.String(),
+    comment: Type.String(),
+    records: Type.Array(RecordObject),
+  }),
+);

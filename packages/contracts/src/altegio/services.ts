@@ -1,0 +1,171 @@
+import Type from 'typebox';
+import { EmptyMeta, Envelope, ListEnvelope, ObjectEnvelope } from '../envelope';
+
+/** Null first: with type coercion on, `[number, null]` would turn a sent `null` into `0`. */
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([Type.Null(), t]);
+const Flag = (description: string) => Type.Integer({ minimum: 0, maximum: 1, description });
+const Id = Type.Integer({ minimum: 1 });
+const Seconds = (description: string) =>
+  Type.Integer({ minimum: 1, description: `${description}; seconds, a multiple of 300` });
+const Money = (description: string) => Type.Number({ minimum: 0, description });
+const WEIGHT = { minimum: -1000000, maximum: 1000000 };
+
+export const ServiceParams = Type.Object({ company_id: Id, service_id: Id });
+export const ServiceStaffParams = Type.Object({ company_id: Id, service_id: Id, staff_id: Id });
+export const ServiceCategoryParams = Type.Object({ company_id: Id, id: Id });
+
+// ---- services -------------------------------------------------------------------------------
+
+export const ServiceStaffItem = Type.Object({
+  id: Type.Integer({ description: 'team member' }),
+  seance_length: Type.Integer({ description: "this member's duration in seconds" }),
+  price: Nullable(Type.Number({ description: "this member's own price; null: the service's" })),
+});
+
+export const ServiceObject = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  category_id: Nullable(Type.Integer()),
+  price_min: Type.Number(),
+  price_max: Type.Number(),
+  discount: Type.Number({ description: 'percent' }),
+  comment: Type.String(),
+  weight: Type.Integer({ description: 'heavier services are listed first' }),
+  active: Flag('1 available for online booking, 0 not'),
+  is_online: Type.Boolean({ description: 'same as active' }),
+  api_id: Type.String({ description: 'external id; empty when none' }),
+  duration: Type.Integer({ description: 'default duration in seconds' }),
+  seance_length: Type.Integer({ description: 'same as duration' }),
+  staff: Type.Array(ServiceStaffItem),
+  resources: Type.Array(Type.Integer(), {
+    description: 'resource types the service occupies one instance of each',
+  }),
+});
+export const ServiceEnvelope = ObjectEnvelope(ServiceObject);
+export const ServiceListEnvelope = ListEnvelope(ServiceObject);
+/** The deprecated partner-only `/services/{company_id}` answers with `meta: []`. */
+export const PublicServiceListEnvelope = Envelope(Type.Array(ServiceObject), EmptyMeta);
+
+export const ServicesQuery = Type.Object({
+  staff_id: Type.Optional(Id),
+  category_id: Type.Optional(Id),
+});
+
+const StaffLinkInput = Type.Object({
+  id: Id,
+  seance_length: Type.Optional(
+    Nullable(Seconds("this member's duration; null or absent: the service's")),
+  ),
+  price: Type.Optional(Nullable(Money("this member's price; null or absent: the service's"))),
+});
+
+const serviceWritable = {
+  title: Type.String({ minLength: 1, maxLength: 300 }),
+  category_id: Nullable(Type.Integer({ minimum: 0, description: 'a category; 0 or null: none' })),
+  price_min: Money('lowest price'),
+  price_max: Money('highest price; must not be below price_min'),
+  discount: Type.Number({ minimum: 0, maximum: 100, description: 'percent' }),
+  comment: Type.String({ maxLength: 5000 }),
+  weight: Type.Integer(WEIGHT),
+  duration: Seconds('default duration (3600 when absent on create)'),
+  seance_length: Seconds('alias of duration'),
+  active: Flag('1 available for online booking, 0 not'),
+  service_type: Flag('alias of active (YCLIENTS docs)'),
+  is_online: Type.Boolean({ description: 'alias of active' }),
+  api_id: Nullable(Type.String({ maxLength: 100 })),
+  api_service_id: Type.Union([Type.String({ maxLength: 100 }), Type.Integer()], {
+    description: 'alias of api_id',
+  }),
+  staff: Type.Array(StaffLinkInput, {
+    maxItems: 500,
+    description: 'who provides the service; replaces the whole list',
+  }),
+  resources: Type.Array(Id, {
+    maxItems: 20,
+    description: 'resource type ids; replaces the whole list',
+  }),
+};
+const serviceOptional = Object.fromEntries(
+  Object.entries(serviceWritable).map(([k, v]) => [k, Type.Optional(v)]),
+) as {
+  [K in keyof typeof serviceWritable]: ReturnType<
+    typeof Type.Optional<(typeof serviceWritable)[K]>
+  >;
+};
+
+export const ServiceCreateBody = Type.Object({ ...serviceOptional, title: serviceWritable.title });
+export const ServiceUpdateBody = Type.Object(serviceOptional, { minProperties: 1 });
+
+// ---- team member links ----------------------------------------------------------------------
+
+export const ServiceStaffLinkObject = Type.Object({
+  service_id: Type.Integer(),
+  master_id: Type.Integer({ description: 'team member' }),
+  staff_id: Type.Integer({ description: 'same as master_id' }),
+  length: Type.Integer({ description: "this member's duration in seconds" }),
+  seance_length: Type.Integer({ description: 'same as length' }),
+  price: Nullable(Type.Number()),
+});
+export const ServiceStaffLinkEnvelope = ObjectEnvelope(ServiceStaffLinkObject);
+
+const linkFields = {
+  seance_length: Seconds("this member's duration, 300..86100"),
+  price: Type.Optional(Nullable(Money("this member's price; null: the service's"))),
+  technological_card_id: Type.Optional(
+    Nullable(Type.Integer({ description: 'accepted and ignored (no bills of materials yet)' })),
+  ),
+};
+
+export const ServiceStaffLinkCreateBody = Type.Object({
+  staff_id: Type.Integer({
+    minimum: 1,
+    description: 'also accepted as master_id or team_member_id',
+  }),
+  ...linkFields,
+});
+export const ServiceStaffLinkUpdateBody = Type.Object(linkFields);
+
+// ---- categories -----------------------------------------------------------------------------
+
+export const ServiceCategoryObject = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  api_id: Type.String({ description: 'external id; empty when none' }),
+  weight: Type.Integer({ description: 'heavier categories are listed first' }),
+  staff: Type.Array(Type.Integer(), {
+    description: 'team members providing at least one service of the category (derived)',
+  }),
+});
+export const ServiceCategoryEnvelope = ObjectEnvelope(ServiceCategoryObject);
+export const ServiceCategoryListEnvelope = ListEnvelope(ServiceCategoryObject);
+export const PublicServiceCategoryListEnvelope = Envelope(
+  Type.Array(ServiceCategoryObject),
+  EmptyMeta,
+);
+
+export const ServiceCategoriesQuery = Type.Object({ staff_id: Type.Optional(Id) });
+
+const categoryWritable = {
+  title: Type.String({ minLength: 1, maxLength: 300 }),
+  api_id: Nullable(Type.String({ maxLength: 100 })),
+  weight: Type.Integer(WEIGHT),
+  staff: Type.Array(Type.Integer(), {
+    description: 'accepted and ignored: the list follows the services’ team members',
+  }),
+};
+export const ServiceCategoryCreateBody = Type.Object({
+  title: categoryWritable.title,
+  api_id: Type.Optional(categoryWritable.api_id),
+  weight: Type.Optional(categoryWritable.weight),
+  staff: Type.Optional(categoryWritable.staff),
+});
+export const ServiceCategoryUpdateBody = Type.Object(
+  {
+    title: Type.Optional(categoryWritable.title),
+    api_id: Type.Optional(categoryWritable.api_id),
+    weight: Type.Optional(categoryWritable.weight),
+    staff: Type.Optional(categoryWritable.staff),
+  },
+  { minProperties: 1 },
+);

@@ -1,0 +1,143 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Service, TeamMember } from '../catalog/types';
+import type { ServicesRepo, TeamMembersRepo } from '../catalog/ports';
+import { DomainError } from '../errors/domain-error';
+import {
+  localDayBounds,
+  localSlotsToIntervals,
+  type Interval,
+  type ResourcePool,
+  type ServiceStep,
+  type SlotQuery,
+  type StaffDay,
+} from '../scheduling';
+import type { BookingSettingsRepo, OccupancyRepo, SchedulesRepo } from './ports';
+import type { BookingSettings, StaffScheduleDay } from './types';
+
+export interface AvailabilityRepos {
+  bookingSettings: BookingSettingsRepo;
+  schedules: SchedulesRepo;
+  occupancy: OccupancyRepo;
+  services: ServicesRepo;
+  teamMembers: TeamMembersRepo;
+}
+
+export interface AvailabilityRequest {
+  locationId: number;
+  timeZone: string;
+  /** 0 = any team member who provides every requested service. */
+  staffId: number;
+  serviceIds: number[];
+  fromDate: string;
+  toDate: string;
+  now: number;
+  /** Online booking hides services and members not offered online; the back office sees all. */
+  online: boolean;
+}
+
+/** Everything the slot engine needs for a date range, read once, sliced per date. */
+export interface Availability {
+  settings: BookingSettings;
+  services: Service[];
+  candidates: TeamMember[];
+  queryFor(date: string, extraBusy?: Map<number, Interval[]>): SlotQuery;
+  stepsFor(staffId: number): ServiceStep[];
+  dates(): string[];
+}
+
+const MAX_RANGE_DAYS = 366;
+
+export function datesBetween(fromDate: string, toDate: string): string[] {
+  const out: string[] = [];
+  let d = Temporal.PlainDate.from(fromDate);
+  const end = Temporal.PlainDate.from(toDate);
+  while (Temporal.PlainDate.compare(d, end) <= 0 && out.length <= MAX_RANGE_DAYS) {
+    out.push(d.toString());
+    d = d.add({ days: 1 });
+  }
+  return out;
+}
+
+/** The requested services, in request order; unknown or not-bookable ones are the contract's 438. */
+async function loadServices(repos: AvailabilityRepos, req: AvailabilityRequest): Promise<Service[]> {
+  if (req.serviceIds.length === 0) return [];
+  const found = await repos.services.findServices(req.locationId, {
+    ids: [...new Set(req.serviceIds)],
+    ...(req.online ? { onlineOnly: true } : {}),
+  });
+  const byId = new Map(found.map((s) => [s.id, s]));
+  return req.serviceIds.map((id) => {
+    const service = byId.get(id);
+    if (!service) throw new DomainError('service_unavailable', `Service ${id} is not available for booking`, 'service_ids', { service_id: id });
+    return service;
+  });
+}
+
+function provides(member: TeamMember, services: Service[]): boolean {
+  return services.every((s) => s.staff.some((link) => link.staffId === member.id));
+}
+
+function overlapping(intervals: Interval[], window: Interval): Interval[] {
+  return intervals.filter((i) => i.start < window.end && i.end > window.start);
+}
+
+export async function loadAvailability(repos: AvailabilityRepos, req: AvailabilityRequest): Promise<Availability> {
+  const settings = await repos.bookingSettings.findBookingSettings(req.locationId);
+  const services = await loadServices(repos, req);
+  const members = await repos.teamMembers.findTeamMembers(req.locationId, {
+    ...(req.staffId ? { ids: [req.staffId] } : {}),
+    ...(req.online ? { onlyBookable: true, onlyVisible: true } : {}),
+  });
+  const candidates = members.filter((m) => !m.fired && provides(m, services));
+
+  const from = localDayBounds(req.fromDate, req.timeZone).start;
+  const to = localDayBounds(req.toDate, req.timeZone).end;
+  const staffIds = candidates.map((m) => m.id);
+  const resourceIds = [...new Set(services.flatMap((s) => s.resourceIds))];
+  const [schedules, busy, pools] = await Promise.all([
+    staffIds.length ? repos.schedules.findStaffSchedules(staffIds, req.fromDate, req.toDate) : Promise.resolve([]),
+    repos.occupancy.findStaffBusy(staffIds, from, to),
+    repos.occupancy.findResourcePools(resourceIds, from, to),
+  ]);
+
+  const scheduleOf = new Map<string, StaffScheduleDay>(schedules.map((d) => [`${d.staffId}|${d.date}`, d]));
+  const busyOf = new Map<number, Interval[]>();
+  for (const b of busy) (busyOf.get(b.staffId) ?? busyOf.set(b.staffId, []).get(b.staffId)!).push(b);
+
+  const stepsFor = (staffId: number): ServiceStep[] =>
+    services.length === 0
+      ? [{ serviceId: 0, durationSeconds: settings.slotStepMinutes * 60, resourceIds: [] }]
+      : services.map((s) => ({
+          serviceId: s.id,
+          durationSeconds: s.staff.find((l) => l.staffId === staffId)?.durationSeconds ?? s.durationSeconds,
+          resourceIds: s.resourceIds,
+        }));
+
+  const queryFor = (date: string, extraBusy?: Map<number, Interval[]>): SlotQuery => {
+    const day = localDayBounds(date, req.timeZone);
+    // Chains of services can run past midnight, so busy time is read with a day of margin.
+    const window = { start: day.start - 86_400_000, end: day.end + 86_400_000 };
+    const staff: StaffDay[] = candidates.map((m) => ({
+      staffId: m.id,
+      working: localSlotsToIntervals(date, scheduleOf.get(`${m.id}|${date}`)?.slots ?? [], req.timeZone),
+      busy: [...overlapping(busyOf.get(m.id) ?? [], window), ...(extraBusy?.get(m.id) ?? [])],
+      steps: stepsFor(m.id),
+    }));
+    const resources: ResourcePool[] = pools.map((p) => ({
+      resourceId: p.resourceId,
+      instances: p.instances.map((i) => ({ instanceId: i.instanceId, busy: overlapping(i.busy, window) })),
+    }));
+    return {
+      date,
+      timeZone: req.timeZone,
+      now: req.now,
+      stepMinutes: settings.slotStepMinutes,
+      minNoticeSeconds: settings.minNoticeMinutes * 60,
+      horizonEnd: req.now + settings.horizonDays * 86_400_000,
+      staff,
+      resources,
+    };
+  };
+
+  return { settings, services, candidates, queryFor, stepsFor, dates: () => datesBetween(req.fromDate, req.toDate) };
+}

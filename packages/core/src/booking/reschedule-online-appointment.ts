@@ -1,0 +1,115 @@
+import { DomainError, invalid, notFound } from '../errors/domain-error';
+import { isSlotBookable, planResources, type SlotQuery } from '../scheduling';
+import { localDate, parseWireDateTime } from '../time/wire-format';
+import { loadAvailability } from './availability';
+import type { BookAppointmentsDeps } from './book-appointments';
+import type { Appointment } from './types';
+
+/** The appointment's own time must not count as busy when it is moved. */
+function withoutOwnTime(query: SlotQuery, appointment: Appointment): SlotQuery {
+  return {
+    ...query,
+    staff: query.staff.map((s) =>
+      s.staffId !== appointment.staffId
+        ? s
+        : { ...s, busy: s.busy.filter((b) => !(b.start === appointment.start && b.end === appointment.end)) },
+    ),
+    resources: query.resources.map((pool) => ({
+      ...pool,
+      instances: pool.instances.map((i) => ({
+        ...i,
+        busy: i.busy.filter(
+          (b) =>
+            !appointment.resourceInstances.some(
+              (own) => own.instanceId === i.instanceId && own.interval.start === b.start && own.interval.end === b.end,
+            ),
+        ),
+      })),
+    })),
+  };
+}
+
+/**
+ * `PUT /book_record/{cid}/{id}`: moves an online appointment to another free time of the same
+ * team member. A client (proving the record hash) may do it only while the location allows it;
+ * a back-office user always may.
+ */
+export async function rescheduleOnlineAppointment(
+  deps: BookAppointmentsDeps,
+  input: { locationId: number; recordId: number; recordHash?: string; byBackOffice: boolean; datetime: string; comment?: string },
+): Promise<Appointment> {
+  return deps.uow(async (repos) => {
+    const location = await repos.locations.findLocation(input.locationId);
+    if (!location) throw notFound('Location');
+    const appointment = await repos.appointments.findAppointment(location.id, input.recordId);
+    if (!appointment) throw notFound('Appointment');
+    const now = deps.clock.now().getTime();
+    const settings = await repos.bookingSettings.findBookingSettings(location.id);
+    if (!input.byBackOffice) {
+      if (!input.recordHash || deps.tokens.sha256(input.recordHash) !== appointment.hashDigest) throw notFound('Appointment');
+      if (!settings.allowClientReschedule)
+        throw new DomainError('not_allowed', 'This location does not let clients reschedule online', 'datetime');
+      if (appointment.start - now < settings.rescheduleUntilMinutes * 60_000)
+        throw new DomainError('not_allowed', `Appointments can be moved online until ${settings.rescheduleUntilMinutes} minutes before they start`, 'datetime');
+    }
+    const start = parseWireDateTime(input.datetime, location.timezone);
+    if (start === null) throw invalid('datetime', `"${input.datetime}" is not a date-time`);
+    const date = localDate(start, location.timezone);
+    const availability = await loadAvailability(repos, {
+      locationId: location.id,
+      timeZone: location.timezone,
+      staffId: appointment.staffId,
+      serviceIds: appointment.steps.map((s) => s.serviceId),
+      fromDate: date,
+      toDate: date,
+      now,
+      online: !input.byBackOffice,
+    });
+    const query = withoutOwnTime(availability.queryFor(date), appointment);
+    if (!availability.candidates.length || !isSlotBookable(query, appointment.staffId, start))
+      throw new DomainError('slot_taken', `Team member ${appointment.staffId} cannot be booked at ${input.datetime}`, 'datetime');
+    const stepPlan = availability.stepsFor(appointment.staffId);
+    const resources = planResources(stepPlan, start, query.resources);
+    if (!resources) throw new DomainError('slot_taken', 'A needed resource is busy at this time', 'datetime');
+    const shift = start - appointment.start;
+    let cursor = start;
+    const steps = appointment.steps.map((step, i) => {
+      const begin = cursor;
+      cursor += (stepPlan[i]?.durationSeconds ?? (step.end - step.start) / 1000) * 1000;
+      return { ...step, start: begin, end: cursor };
+    });
+    const moved = await repos.appointments.replaceAppointment(appointment.id, {
+      ...appointment,
+      start,
+      end: cursor,
+      steps,
+      resourceInstances: resources.flatMap((r) => r.instanceIds.map((instanceId) => ({ instanceId, interval: r.interval }))),
+      comment: input.comment ?? appointment.comment,
+    });
+    await repos.outbox.addEvent({
+      locationId: location.id,
+      type: 'appointment.moved',
+      aggregateId: appointment.id,
+      payload: {
+        source: appointment.source,
+        moved_by: input.byBackOffice ? 'back_office' : 'client',
+        from: new Date(appointment.start).toISOString(),
+        to: new Date(start).toISOString(),
+        shift_ms: shift,
+      },
+    });
+    return moved;
+  });
+}
+
+/** `GET /book_record/{cid}/{id}/{hash}`: the client's view, only with the right hash. */
+export async function viewOnlineAppointment(
+  deps: BookAppointmentsDeps,
+  input: { locationId: number; recordId: number; recordHash: string },
+): Promise<Appointment> {
+  return deps.uow(async (repos) => {
+    const appointment = await repos.appointments.findAppointment(input.locationId, input.recordId, { withDeleted: true });
+    if (!appointment || deps.tokens.sha256(input.recordHash) !== appointment.hashDigest) throw notFound('Appointment');
+    return appointment;
+  });
+}

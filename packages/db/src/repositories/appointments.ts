@@ -1,0 +1,159 @@
+import { DomainError, type Appointment, type AppointmentDraft, type AppointmentsRepo } from '@visita/core';
+import { isPgError, PG, type Queryable } from '../db';
+
+const range = (start: number, end: number) => `[${new Date(start).toISOString()},${new Date(end).toISOString()})`;
+
+type Row = Record<string, unknown>;
+
+export function toAppointment(row: Row, steps: Row[], resources: Row[]): Appointment {
+  return {
+    id: row.id as number,
+    locationId: row.location_id as number,
+    staffId: row.staff_id as number,
+    clientId: row.client_id as number | null,
+    visitId: row.visit_id as number | null,
+    activityId: row.activity_id as number | null,
+    start: (row.starts_at as Date).getTime(),
+    end: (row.ends_at as Date).getTime(),
+    steps: steps.map((s) => ({
+      serviceId: s.service_id as number,
+      start: (s.starts_at as Date).getTime(),
+      end: (s.ends_at as Date).getTime(),
+      firstCost: s.first_cost as number,
+      discount: s.discount as number,
+      cost: s.cost as number,
+      amount: s.amount as number,
+    })),
+    resourceInstances: resources.map((r) => ({
+      instanceId: r.resource_instance_id as number,
+      interval: { start: r.s as number, end: r.e as number },
+    })),
+    source: row.source as Appointment['source'],
+    attendance: row.attendance as Appointment['attendance'],
+    confirmed: row.confirmed as boolean,
+    clientsCount: row.clients_count as number,
+    comment: row.comment as string,
+    apiId: row.api_id as string | null,
+    hashDigest: row.hash_digest as string,
+    notifyBySms: row.notify_by_sms as number,
+    notifyByEmail: row.notify_by_email as number,
+    masterRequested: row.master_requested as boolean,
+    customColor: row.custom_color as string,
+    createdUserId: row.created_user_id as number | null,
+    createdAt: row.created_at as Date,
+    updatedAt: row.updated_at as Date,
+    deletedAt: row.deleted_at as Date | null,
+  };
+}
+
+/** Turns the exclusion constraints' refusal into the domain's "slot taken". */
+async function guardOverlap<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isPgError(error, PG.exclusionViolation))
+      throw new DomainError('slot_taken', 'The team member or a resource is already booked at this time', 'datetime');
+    throw error;
+  }
+}
+
+export function appointmentsRepo(q: Queryable): AppointmentsRepo {
+  async function writeParts(id: number, draft: AppointmentDraft): Promise<void> {
+    for (const [position, step] of draft.steps.entries())
+      await q.query(
+        `INSERT INTO record_services(record_id, position, service_id, starts_at, ends_at, first_cost, discount, cost, amount)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, position, step.serviceId, new Date(step.start), new Date(step.end), step.firstCost, step.discount, step.cost, step.amount],
+      );
+    if (draft.activityId === null)
+      await q.query(`INSERT INTO staff_occupancy(staff_id, record_id, during) VALUES ($1, $2, $3::tstzrange)`, [
+        draft.staffId,
+        id,
+        range(draft.start, draft.end),
+      ]);
+    for (const r of draft.resourceInstances)
+      await q.query(`INSERT INTO resource_occupancy(resource_instance_id, record_id, during) VALUES ($1, $2, $3::tstzrange)`, [
+        r.instanceId,
+        id,
+        range(r.interval.start, r.interval.end),
+      ]);
+  }
+
+  async function releaseParts(id: number): Promise<void> {
+    await q.query('UPDATE staff_occupancy SET released_at = now() WHERE record_id = $1 AND released_at IS NULL', [id]);
+    await q.query('UPDATE resource_occupancy SET released_at = now() WHERE record_id = $1 AND released_at IS NULL', [id]);
+  }
+
+  const repo: AppointmentsRepo = {
+    insertAppointment: (draft) =>
+      guardOverlap(async () => {
+        const [row] = await q.query<{ id: number }>(
+          `INSERT INTO records(location_id, staff_id, client_id, visit_id, activity_id, starts_at, ends_at, source,
+             attendance, confirmed, clients_count, comment, api_id, hash_digest, notify_by_sms, notify_by_email,
+             master_requested, custom_color, created_user_id)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id`,
+          [
+            draft.locationId, draft.staffId, draft.clientId, draft.visitId, draft.activityId, new Date(draft.start),
+            new Date(draft.end), draft.source, draft.attendance, draft.confirmed, draft.clientsCount, draft.comment,
+            draft.apiId, draft.hashDigest, draft.notifyBySms, draft.notifyByEmail, draft.masterRequested,
+            draft.customColor, draft.createdUserId,
+          ],
+        );
+        await writeParts(row!.id, draft);
+        return (await repo.findAppointment(draft.locationId, row!.id))!;
+      }),
+
+    async findAppointment(locationId, id, options = {}) {
+      const [row] = await q.query<Row>(
+        `SELECT * FROM records WHERE id = $1 AND location_id = $2 ${options.withDeleted ? '' : 'AND deleted_at IS NULL'}`,
+        [id, locationId],
+      );
+      if (!row) return null;
+      const steps = await q.query<Row>('SELECT * FROM record_services WHERE record_id = $1 ORDER BY position', [id]);
+      const resources = await q.query<Row>(
+        `SELECT resource_instance_id, (extract(epoch FROM lower(during)) * 1000)::float8 AS s,
+                (extract(epoch FROM upper(during)) * 1000)::float8 AS e
+           FROM resource_occupancy WHERE record_id = $1 AND released_at IS NULL ORDER BY id`,
+        [id],
+      );
+      return toAppointment(row, steps, resources);
+    },
+
+    replaceAppointment: (id, draft) =>
+      guardOverlap(async () => {
+        await releaseParts(id);
+        await q.query('DELETE FROM record_services WHERE record_id = $1', [id]);
+        await q.query(
+          `UPDATE records SET staff_id = $2, client_id = $3, starts_at = $4, ends_at = $5, attendance = $6, confirmed = $7,
+             comment = $8, api_id = $9, notify_by_sms = $10, notify_by_email = $11, custom_color = $12,
+             clients_count = $13, updated_at = now()
+           WHERE id = $1`,
+          [
+            id, draft.staffId, draft.clientId, new Date(draft.start), new Date(draft.end), draft.attendance, draft.confirmed,
+            draft.comment, draft.apiId, draft.notifyBySms, draft.notifyByEmail, draft.customColor, draft.clientsCount,
+          ],
+        );
+        await writeParts(id, draft);
+        return (await repo.findAppointment(draft.locationId, id))!;
+      }),
+
+    async setAttendance(id, attendance, confirmed) {
+      await q.query('UPDATE records SET attendance = $2, confirmed = $3, updated_at = now() WHERE id = $1', [
+        id,
+        attendance,
+        confirmed,
+      ]);
+    },
+
+    async deleteAppointment(id) {
+      const rows = await q.query(
+        'UPDATE records SET deleted_at = now(), updated_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id',
+        [id],
+      );
+      if (rows.length === 0) return false;
+      await releaseParts(id);
+      return true;
+    },
+  };
+  return repo;
+}
