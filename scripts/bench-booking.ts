@@ -20,11 +20,21 @@ const N = Number(process.env.BENCH_N ?? 300);
 const TZ = 'Europe/Berlin';
 const TOKEN = 'bench-partner-token';
 
-async function buildDataset(db: Db): Promise<{ locationId: number; staffIds: number[]; serviceIds: number[]; start: string }> {
-  const [chain] = await db.query<{ id: number }>(`INSERT INTO chains(title) VALUES ('Bench') RETURNING id`);
-  const [loc] = await db.query<{ id: number }>(`INSERT INTO locations(chain_id, title, timezone) VALUES ($1, 'Bench', $2) RETURNING id`, [chain!.id, TZ]);
+async function buildDataset(
+  db: Db,
+): Promise<{ locationId: number; staffIds: number[]; serviceIds: number[]; start: string }> {
+  const [chain] = await db.query<{ id: number }>(
+    `INSERT INTO chains(title) VALUES ('Bench') RETURNING id`,
+  );
+  const [loc] = await db.query<{ id: number }>(
+    `INSERT INTO locations(chain_id, title, timezone) VALUES ($1, 'Bench', $2) RETURNING id`,
+    [chain!.id, TZ],
+  );
   const locationId = loc!.id;
-  await db.query(`INSERT INTO location_booking_settings(location_id, slot_step_minutes, min_notice_minutes, horizon_days) VALUES ($1, 15, 0, 120)`, [locationId]);
+  await db.query(
+    `INSERT INTO location_booking_settings(location_id, slot_step_minutes, min_notice_minutes, horizon_days) VALUES ($1, 15, 0, 120)`,
+    [locationId],
+  );
   const staff = await db.query<{ id: number }>(
     `INSERT INTO staff(location_id, name) SELECT $1, 'Member ' || g FROM generate_series(1, ${STAFF}) g RETURNING id`,
     [locationId],
@@ -34,7 +44,10 @@ async function buildDataset(db: Db): Promise<{ locationId: number; staffIds: num
      SELECT $1, 'Service ' || g, (ARRAY[1800, 2700, 3600, 5400])[1 + g % 4], 50, 50 FROM generate_series(1, ${SERVICES}) g RETURNING id`,
     [locationId],
   );
-  await db.query(`INSERT INTO service_staff(service_id, staff_id) SELECT s.id, m.id FROM services s, staff m WHERE s.location_id = $1 AND m.location_id = $1`, [locationId]);
+  await db.query(
+    `INSERT INTO service_staff(service_id, staff_id) SELECT s.id, m.id FROM services s, staff m WHERE s.location_id = $1 AND m.location_id = $1`,
+    [locationId],
+  );
   const start = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   await db.query(
     `INSERT INTO staff_schedules(staff_id, date, slots)
@@ -58,9 +71,17 @@ async function buildDataset(db: Db): Promise<{ locationId: number; staffIds: num
        FROM slots s JOIN members m ON m.n = s.member_n JOIN days d ON d.n = s.day_n`,
     [locationId, start],
   );
-  await db.query(`INSERT INTO staff_occupancy(staff_id, record_id, during) SELECT staff_id, id, tstzrange(starts_at, ends_at) FROM records WHERE location_id = $1`, [locationId]);
+  await db.query(
+    `INSERT INTO staff_occupancy(staff_id, record_id, during) SELECT staff_id, id, tstzrange(starts_at, ends_at) FROM records WHERE location_id = $1`,
+    [locationId],
+  );
   await db.query('ANALYZE');
-  return { locationId, staffIds: staff.map((s) => s.id), serviceIds: services.map((s) => s.id), start };
+  return {
+    locationId,
+    staffIds: staff.map((s) => s.id),
+    serviceIds: services.map((s) => s.id),
+    start,
+  };
 }
 
 function stats(samples: number[]) {
@@ -81,7 +102,12 @@ async function latency(base: string, urls: string[]): Promise<ReturnType<typeof 
   return stats(samples);
 }
 
-async function throughput(base: string, data: Awaited<ReturnType<typeof buildDataset>>, total: number, concurrency: number) {
+async function throughput(
+  base: string,
+  data: Awaited<ReturnType<typeof buildDataset>>,
+  total: number,
+  concurrency: number,
+) {
   // Free, distinct slots: 18:00 of every working day for every member (appointments end by 18:00).
   const jobs: { staffId: number; datetime: string }[] = [];
   for (let day = 0; day < DAYS && jobs.length < total; day++) {
@@ -103,7 +129,14 @@ async function throughput(base: string, data: Awaited<ReturnType<typeof buildDat
           body: JSON.stringify({
             phone: `+4915${String(10_000_000 + next).padStart(9, '0')}`,
             fullname: 'Bench Client',
-            appointments: [{ id: 1, services: [data.serviceIds[2]], staff_id: job.staffId, datetime: job.datetime }],
+            appointments: [
+              {
+                id: 1,
+                services: [data.serviceIds[2]],
+                staff_id: job.staffId,
+                datetime: job.datetime,
+              },
+            ],
           }),
         });
         if (res.status === 201) ok++;
@@ -119,7 +152,10 @@ async function run(kind: 'pg' | 'pglite') {
   let db: Db;
   let drop = async () => {};
   if (kind === 'pg') {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const base =
+      process.env.BENCH_DATABASE_URL ??
+      process.env.TEST_DATABASE_URL ??
+      'postgres://postgres@127.0.0.1:5432/postgres';
     const name = uniqueName('visita_bench');
     const admin = await connect({ databaseUrl: adminUrl(base), maxConnections: 1 });
     await admin.query(`CREATE DATABASE ${name}`);
@@ -136,25 +172,59 @@ async function run(kind: 'pg' | 'pglite') {
   await ensurePartner(db, TOKEN);
   const app = await buildApp({ db, config: { ...loadConfig({}), rateLimit: [] }, logger: false });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const dates = Array.from({ length: N }, (_, i) => new Date(Date.parse(data.start) + (i % 60) * 86_400_000).toISOString().slice(0, 10));
+  const dates = Array.from({ length: N }, (_, i) =>
+    new Date(Date.parse(data.start) + (i % 60) * 86_400_000).toISOString().slice(0, 10),
+  );
   const svc = (i: number) => data.serviceIds[i % SERVICES];
   const rows: [string, ReturnType<typeof stats>][] = [];
-  rows.push(['book_times, one member, one day', await latency(base, dates.map((d, i) => `/api/v1/book_times/${data.locationId}/${data.staffIds[i % STAFF]}/${d}?service_ids[]=${svc(i)}`))]);
-  rows.push(['book_times, any member, one day', await latency(base, dates.map((d, i) => `/api/v1/book_times/${data.locationId}/0/${d}?service_ids[]=${svc(i)}`))]);
+  rows.push([
+    'book_times, one member, one day',
+    await latency(
+      base,
+      dates.map(
+        (d, i) =>
+          `/api/v1/book_times/${data.locationId}/${data.staffIds[i % STAFF]}/${d}?service_ids[]=${svc(i)}`,
+      ),
+    ),
+  ]);
+  rows.push([
+    'book_times, any member, one day',
+    await latency(
+      base,
+      dates.map((d, i) => `/api/v1/book_times/${data.locationId}/0/${d}?service_ids[]=${svc(i)}`),
+    ),
+  ]);
   const end = new Date(Date.parse(data.start) + (DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
-  rows.push(['book_dates, any member, 90 days', await latency(base, Array.from({ length: Math.min(N, 100) }, (_, i) => `/api/v1/book_dates/${data.locationId}?service_ids[]=${svc(i)}&date_from=${data.start}&date_to=${end}`))]);
+  rows.push([
+    'book_dates, any member, 90 days',
+    await latency(
+      base,
+      Array.from(
+        { length: Math.min(N, 100) },
+        (_, i) =>
+          `/api/v1/book_dates/${data.locationId}?service_ids[]=${svc(i)}&date_from=${data.start}&date_to=${end}`,
+      ),
+    ),
+  ]);
   const tp = await throughput(base, data, 1000, 32);
   await app.close();
   await db.close();
   await drop();
-  console.log(`\n### ${kind === 'pg' ? 'PostgreSQL' : 'PGlite'} (dataset built in ${buildSeconds.toFixed(1)} s)\n`);
+  console.log(
+    `\n### ${kind === 'pg' ? 'PostgreSQL' : 'PGlite'} (dataset built in ${buildSeconds.toFixed(1)} s)\n`,
+  );
   console.log('| scenario | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|');
-  for (const [name, s] of rows) console.log(`| ${name} | ${s.p50.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.max.toFixed(2)} |`);
-  console.log(`| book_record, 32 concurrent clients, distinct slots | ${tp.perSecond.toFixed(0)} appointments/s (${tp.ok} booked) | | |`);
+  for (const [name, s] of rows)
+    console.log(`| ${name} | ${s.p50.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.max.toFixed(2)} |`);
+  console.log(
+    `| book_record, 32 concurrent clients, distinct slots | ${tp.perSecond.toFixed(0)} appointments/s (${tp.ok} booked) | | |`,
+  );
 }
 
 const which = process.env.BENCH_DB ?? 'both';
-console.log(`Visita booking benchmark: ${STAFF} members, ${SERVICES} services, ${APPOINTMENTS} appointments over ${DAYS} days; ${N} requests per latency scenario; node ${process.version}`);
+console.log(
+  `Visita booking benchmark: ${STAFF} members, ${SERVICES} services, ${APPOINTMENTS} appointments over ${DAYS} days; ${N} requests per latency scenario; node ${process.version}`,
+);
 if (which !== 'pglite') await run('pg');
 if (which !== 'pg') await run('pglite');
 process.exit(0);

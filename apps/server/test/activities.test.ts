@@ -77,12 +77,20 @@ describe('POST /activity/{company_id}', () => {
   });
 
   it('refuses another location’s service or team member (422), 403 staff role, 401, 404', async () => {
-    const body = { date: '2026-12-06 18:00:00', service_id: s.otherService.id, staff_id: s.ben.id, capacity: 3 };
+    const body = {
+      date: '2026-12-06 18:00:00',
+      service_id: s.otherService.id,
+      staff_id: s.ben.id,
+      capacity: 3,
+    };
     const other = await api(t).post(`/activity/${s.loc}`, s.admin, body);
     expect(other.status).toBe(422);
     expect(other.body.meta.errors).toHaveProperty('service_id');
     const mine = { ...body, service_id: s.yoga.id };
-    expect((await api(t).post(`/activity/${s.loc}`, s.admin, { ...mine, staff_id: s.otherStaff.id })).status).toBe(422);
+    expect(
+      (await api(t).post(`/activity/${s.loc}`, s.admin, { ...mine, staff_id: s.otherStaff.id }))
+        .status,
+    ).toBe(422);
     expect((await api(t).post(`/activity/${s.loc}`, s.staff, mine)).status).toBe(403);
     expect((await api(t).post(`/activity/${s.loc}`, s.outsider, mine)).status).toBe(403);
     expect((await api(t).post(`/activity/${s.loc}`, null, mine)).status).toBe(401);
@@ -111,7 +119,10 @@ describe('GET /activity/{company_id}/search and /{id}', () => {
     const missing = await search('till=2026-12-09');
     expect(missing.status).toBe(400);
     expect(missing.body.meta.errors).toHaveProperty('from');
-    expect((await api(t).anonymous('GET', `/activity/${s.loc}/search?from=2026-12-01&till=2026-12-02`)).status).toBe(401);
+    expect(
+      (await api(t).anonymous('GET', `/activity/${s.loc}/search?from=2026-12-01&till=2026-12-02`))
+        .status,
+    ).toBe(401);
     expect((await api(t).get(`/activity/${s.loc}/999999`, s.admin)).status).toBe(404);
     expect((await api(t).get(`/activity/${s.loc}/1`, s.outsider)).status).toBe(403);
   });
@@ -119,7 +130,11 @@ describe('GET /activity/{company_id}/search and /{id}', () => {
 
 describe('PUT /activity/{company_id}/{id}', () => {
   it('moves the event with its appointments, each with appointment.moved', async () => {
-    const event = await createEvent({ date: '2026-12-10 18:00:00', staff_id: s.ben.id, capacity: 3 });
+    const event = await createEvent({
+      date: '2026-12-10 18:00:00',
+      staff_id: s.ben.id,
+      capacity: 3,
+    });
     const booked = await api(t).post(`/activity/${s.loc}/${event.id}/book`, null, {
       fullname: 'Dora',
       phone: '+49 151 11111111',
@@ -147,7 +162,16 @@ describe('PUT /activity/{company_id}/{id}', () => {
     });
     expect(tooSmall.status).toBe(422);
     expect(tooSmall.body.meta.errors).toHaveProperty('capacity');
-    expect((await api(t).put(`/activity/${s.loc}/${event.id}`, s.staff, { date: '2026-12-10 19:00:00', service_id: s.yoga.id, staff_id: s.ben.id, capacity: 3 })).status).toBe(403);
+    expect(
+      (
+        await api(t).put(`/activity/${s.loc}/${event.id}`, s.staff, {
+          date: '2026-12-10 19:00:00',
+          service_id: s.yoga.id,
+          staff_id: s.ben.id,
+          capacity: 3,
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -155,16 +179,23 @@ describe('POST /activity/{company_id}/{id}/duplicate', () => {
   it('copies the event to the given times, or nothing with 409 when one overlaps', async () => {
     const event = await createEvent({ date: '2026-12-15 18:00:00', staff_id: s.ben.id });
     const url = `/activity/${s.loc}/${event.id}/duplicate`;
-    const res = await api(t).post(url, s.admin, { dates: ['2026-12-16 18:00:00', '2026-12-17 18:00:00'] });
+    const res = await api(t).post(url, s.admin, {
+      dates: ['2026-12-16 18:00:00', '2026-12-17 18:00:00'],
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.data.map((e: { date: string }) => e.date)).toEqual([
       '2026-12-16 18:00:00',
       '2026-12-17 18:00:00',
     ]);
     expect(res.body.data[0]).toMatchObject({ capacity: 10, length: 5400, records_count: 0 });
-    const clash = await api(t).post(url, s.admin, { dates: ['2026-12-18 18:00:00', '2026-12-16 18:30:00'] });
+    const clash = await api(t).post(url, s.admin, {
+      dates: ['2026-12-18 18:00:00', '2026-12-16 18:30:00'],
+    });
     expect(clash.status).toBe(409);
-    expect(clash.body.meta).toMatchObject({ conflict: true, errors: { 'dates.1': [expect.any(String)] } });
+    expect(clash.body.meta).toMatchObject({
+      conflict: true,
+      errors: { 'dates.1': [expect.any(String)] },
+    });
     expect((await search('from=2026-12-18&till=2026-12-18')).body.data).toEqual([]);
     const empty = await api(t).post(url, s.admin, { dates: [] });
     expect(empty.status).toBe(422);

@@ -1,5 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createTestDb, makeLocation, makePartner, makeSchedule, makeService, makeStaff, type TestDb } from '@visita/db/testing';
+import {
+  createTestDb,
+  makeLocation,
+  makePartner,
+  makeSchedule,
+  makeService,
+  makeStaff,
+  type TestDb,
+} from '@visita/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeader, call, createTestApp, type TestApp } from './support/test-app';
 
@@ -16,7 +24,9 @@ async function seedSlot(db: TestDb) {
 const body = (memberId: number, serviceId: number, i: number) => ({
   phone: `+1212555${String(1000 + i).padStart(4, '0')}`,
   fullname: `Client ${i}`,
-  appointments: [{ id: 1, services: [serviceId], staff_id: memberId, datetime: '2026-12-10T10:00:00-05:00' }],
+  appointments: [
+    { id: 1, services: [serviceId], staff_id: memberId, datetime: '2026-12-10T10:00:00-05:00' },
+  ],
 });
 
 describe('50 concurrent book_record calls for one slot, one server', () => {
@@ -30,13 +40,19 @@ describe('50 concurrent book_record calls for one slot, one server', () => {
     const { loc, member, service } = await seedSlot(t.db);
     const results = await Promise.all(
       Array.from({ length: CONCURRENT }, (_, i) =>
-        call(t.app, { method: 'POST', url: `/api/v1/book_record/${loc.id}`, headers: authHeader(t.partnerToken), payload: body(member.id, service.id, i) }),
+        call(t.app, {
+          method: 'POST',
+          url: `/api/v1/book_record/${loc.id}`,
+          headers: authHeader(t.partnerToken),
+          payload: body(member.id, service.id, i),
+        }),
       ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 422)).toHaveLength(CONCURRENT - 1);
-    for (const r of results.filter((r) => r.status === 422)) expect(r.body.meta.errors[0].code).toBe(433);
+    for (const r of results.filter((r) => r.status === 422))
+      expect(r.body.meta.errors[0].code).toBe(433);
     const live = await t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM records WHERE staff_id = $1 AND deleted_at IS NULL`,
       [member.id],
@@ -46,55 +62,75 @@ describe('50 concurrent book_record calls for one slot, one server', () => {
 });
 
 /** Two `visita api` processes on one PostgreSQL database: the database, not a process, prevents the double booking. */
-describe.skipIf(!process.env.TEST_DATABASE_URL)('50 concurrent book_record calls across two server processes (PostgreSQL)', () => {
-  let db: TestDb;
-  const children: ChildProcess[] = [];
-  const ports = [20000 + Math.floor(Math.random() * 20000), 0];
-  ports[1] = ports[0]! + 1;
+describe.skipIf(!process.env.TEST_DATABASE_URL)(
+  '50 concurrent book_record calls across two server processes (PostgreSQL)',
+  () => {
+    let db: TestDb;
+    const children: ChildProcess[] = [];
+    const ports = [20000 + Math.floor(Math.random() * 20000), 0];
+    ports[1] = ports[0]! + 1;
 
-  beforeAll(async () => {
-    db = await createTestDb();
-    for (const port of ports) {
-      const child = spawn('npx', ['tsx', 'apps/server/src/cli.ts', 'api'], {
-        env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', VISITA_DEMO: '0', VISITA_RATE_LIMIT: 'off', LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      children.push(child);
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server on ${port} did not start`)), 60_000);
-        child.stdout!.on('data', (chunk: Buffer) => {
-          if (chunk.toString().includes('Visita is ready')) {
-            clearTimeout(timer);
-            resolve();
-          }
+    beforeAll(async () => {
+      db = await createTestDb();
+      for (const port of ports) {
+        const child = spawn('npx', ['tsx', 'apps/server/src/cli.ts', 'api'], {
+          env: {
+            ...process.env,
+            DATABASE_URL: db.url,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            VISITA_DEMO: '0',
+            VISITA_RATE_LIMIT: 'off',
+            LOG_LEVEL: 'warn',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
         });
-        child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-      });
-    }
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const child of children) child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
-    await db?.close();
-  });
-
-  it('exactly one 201 in total', async () => {
-    const partner = await makePartner(db);
-    const { loc, member, service } = await seedSlot(db);
-    const results = await Promise.all(
-      Array.from({ length: CONCURRENT }, async (_, i) => {
-        const response = await fetch(`http://127.0.0.1:${ports[i % 2]}/api/v1/book_record/${loc.id}`, {
-          method: 'POST',
-          headers: { ...authHeader(partner.token), 'content-type': 'application/json' },
-          body: JSON.stringify(body(member.id, service.id, i)),
+        children.push(child);
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(
+            () => reject(new Error(`server on ${port} did not start`)),
+            60_000,
+          );
+          child.stdout.on('data', (chunk: Buffer) => {
+            if (chunk.toString().includes('Visita is ready')) {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+          child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
         });
-        return { status: response.status, body: (await response.json()) as { meta: { errors?: { code: number }[] } } };
-      }),
-    );
-    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    const refused = results.filter((r) => r.status !== 201);
-    expect(refused).toHaveLength(CONCURRENT - 1);
-    for (const r of refused) expect(r.body.meta.errors?.[0]?.code).toBe(433);
-  });
-});
+      }
+    }, 120_000);
+
+    afterAll(async () => {
+      for (const child of children) child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      await db?.close();
+    });
+
+    it('exactly one 201 in total', async () => {
+      const partner = await makePartner(db);
+      const { loc, member, service } = await seedSlot(db);
+      const results = await Promise.all(
+        Array.from({ length: CONCURRENT }, async (_, i) => {
+          const response = await fetch(
+            `http://127.0.0.1:${ports[i % 2]}/api/v1/book_record/${loc.id}`,
+            {
+              method: 'POST',
+              headers: { ...authHeader(partner.token), 'content-type': 'application/json' },
+              body: JSON.stringify(body(member.id, service.id, i)),
+            },
+          );
+          return {
+            status: response.status,
+            body: (await response.json()) as { meta: { errors?: { code: number }[] } },
+          };
+        }),
+      );
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      const refused = results.filter((r) => r.status !== 201);
+      expect(refused).toHaveLength(CONCURRENT - 1);
+      for (const r of refused) expect(r.body.meta.errors?.[0]?.code).toBe(433);
+    });
+  },
+);

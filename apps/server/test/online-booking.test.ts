@@ -1,4 +1,11 @@
-import { makeBookingSettings, makeLocation, makeSchedule, makeService, makeStaff, makeUser } from '@visita/db/testing';
+import {
+  makeBookingSettings,
+  makeLocation,
+  makeSchedule,
+  makeService,
+  makeStaff,
+  makeUser,
+} from '@visita/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeader, call, createTestApp, type TestApp } from './support/test-app';
 
@@ -21,18 +28,39 @@ beforeAll(async () => {
   loc = await makeLocation(t.db, { timezone: 'Europe/Berlin' });
   anna = await makeStaff(t.db, loc.id, { name: 'Anna' });
   jonas = await makeStaff(t.db, loc.id, { name: 'Jonas' });
-  haircut = await makeService(t.db, loc.id, { title: 'Haircut', minutes: 60, price: 50, staffIds: [anna.id, jonas.id] });
-  coloring = await makeService(t.db, loc.id, { title: 'Coloring', minutes: 90, price: 90, staffIds: [anna.id] });
+  haircut = await makeService(t.db, loc.id, {
+    title: 'Haircut',
+    minutes: 60,
+    price: 50,
+    staffIds: [anna.id, jonas.id],
+  });
+  coloring = await makeService(t.db, loc.id, {
+    title: 'Coloring',
+    minutes: 90,
+    price: 90,
+    staffIds: [anna.id],
+  });
   await makeSchedule(t.db, anna.id, WORKDAYS, SPLIT_DAY);
   await makeSchedule(t.db, jonas.id, ['2026-12-01'], [{ from: '10:00', to: '12:00' }]);
 });
 afterAll(() => t.close());
 
-const get = (url: string) => call(t.app, { method: 'GET', url: `/api/v1${url}`, headers: authHeader(t.partnerToken) });
+const get = (url: string) =>
+  call(t.app, { method: 'GET', url: `/api/v1${url}`, headers: authHeader(t.partnerToken) });
 const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
-  call(t.app, { method: 'POST', url: `/api/v1${url}`, headers: { ...authHeader(t.partnerToken), ...headers }, payload });
+  call(t.app, {
+    method: 'POST',
+    url: `/api/v1${url}`,
+    headers: { ...authHeader(t.partnerToken), ...headers },
+    payload,
+  });
 
-const booking = (staffId: number, datetime: string, services = [haircut.id], extra: object = {}) => ({
+const booking = (
+  staffId: number,
+  datetime: string,
+  services = [haircut.id],
+  extra: object = {},
+) => ({
   phone: '+4915112345678',
   fullname: 'Erika Mustermann',
   email: 'erika@example.org',
@@ -51,11 +79,18 @@ describe('book_times', () => {
     expect(times).not.toContain('13:00');
     expect(times).toContain('14:00');
     expect(times.at(-1)).toBe('18:00');
-    expect(res.body.data[0]).toEqual({ time: '09:00', seance_length: 3600, sum_length: 3600, datetime: '2026-12-01T09:00:00+01:00' });
+    expect(res.body.data[0]).toEqual({
+      time: '09:00',
+      seance_length: 3600,
+      sum_length: 3600,
+      datetime: '2026-12-01T09:00:00+01:00',
+    });
   });
 
   it('chains several services back to back', async () => {
-    const res = await get(`/book_times/${loc.id}/${anna.id}/${DAY}?service_ids[]=${haircut.id}&service_ids[]=${coloring.id}`);
+    const res = await get(
+      `/book_times/${loc.id}/${anna.id}/${DAY}?service_ids[]=${haircut.id}&service_ids[]=${coloring.id}`,
+    );
     const times = res.body.data.map((s: { time: string }) => s.time);
     expect(res.body.data[0].sum_length).toBe(9000);
     expect(times).toContain('10:30'); // 10:30 + 2.5 h = 13:00
@@ -66,19 +101,35 @@ describe('book_times', () => {
     const res = await get(`/book_times/${loc.id}/0/${DAY}?service_ids[]=${haircut.id}`);
     const anyTimes = res.body.data.map((s: { time: string }) => s.time);
     expect(anyTimes).toContain('09:00');
-    const jonasOnly = await get(`/book_times/${loc.id}/${jonas.id}/${DAY}?service_ids[]=${haircut.id}`);
-    expect(jonasOnly.body.data.map((s: { time: string }) => s.time)).toEqual(['10:00', '10:15', '10:30', '10:45', '11:00']);
+    const jonasOnly = await get(
+      `/book_times/${loc.id}/${jonas.id}/${DAY}?service_ids[]=${haircut.id}`,
+    );
+    expect(jonasOnly.body.data.map((s: { time: string }) => s.time)).toEqual([
+      '10:00',
+      '10:15',
+      '10:30',
+      '10:45',
+      '11:00',
+    ]);
   });
 
   it('is empty on a day off and for a member who does not provide the service', async () => {
-    expect((await get(`/book_times/${loc.id}/${anna.id}/2026-12-05?service_ids[]=${haircut.id}`)).body.data).toEqual([]);
-    expect((await get(`/book_times/${loc.id}/${jonas.id}/${DAY}?service_ids[]=${coloring.id}`)).body.data).toEqual([]);
+    expect(
+      (await get(`/book_times/${loc.id}/${anna.id}/2026-12-05?service_ids[]=${haircut.id}`)).body
+        .data,
+    ).toEqual([]);
+    expect(
+      (await get(`/book_times/${loc.id}/${jonas.id}/${DAY}?service_ids[]=${coloring.id}`)).body
+        .data,
+    ).toEqual([]);
   });
 
   it('400 for a bad date, 401 without token, 404 for an unknown location, 422 for an unknown service', async () => {
     expect((await get(`/book_times/${loc.id}/${anna.id}/2026-13-01`)).status).toBe(422);
     expect((await get(`/book_times/${loc.id}/${anna.id}/tomorrow`)).status).toBe(400);
-    expect((await call(t.app, { method: 'GET', url: `/api/v1/book_times/${loc.id}/0/${DAY}` })).status).toBe(401);
+    expect(
+      (await call(t.app, { method: 'GET', url: `/api/v1/book_times/${loc.id}/0/${DAY}` })).status,
+    ).toBe(401);
     expect((await get(`/book_times/999999/0/${DAY}`)).status).toBe(404);
     const unknown = await get(`/book_times/${loc.id}/0/${DAY}?service_ids[]=999999`);
     expect(unknown.status).toBe(422);
@@ -92,7 +143,9 @@ describe('book_dates, book_staff, book_services, book_staff_seances', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.booking_dates).toEqual(WORKDAYS);
     expect(res.body.data.booking_days).toEqual({ '12': ['1', '2', '3'] });
-    const ranged = await get(`/book_dates/${loc.id}?staff_id=${jonas.id}&date_from=2026-12-01&date_to=2026-12-31`);
+    const ranged = await get(
+      `/book_dates/${loc.id}?staff_id=${jonas.id}&date_from=2026-12-01&date_to=2026-12-31`,
+    );
     expect(ranged.body.data.booking_dates).toEqual(['2026-12-01']);
   });
 
@@ -120,34 +173,61 @@ describe('book_dates, book_staff, book_services, book_staff_seances', () => {
 
 describe('book_check and book_record', () => {
   it('book_check answers 201 Created for a free slot, writing nothing', async () => {
-    const res = await post(`/book_check/${loc.id}`, { appointments: [{ id: 1, services: [haircut.id], staff_id: anna.id, datetime: '2026-12-02T09:00:00+01:00' }] });
+    const res = await post(`/book_check/${loc.id}`, {
+      appointments: [
+        { id: 1, services: [haircut.id], staff_id: anna.id, datetime: '2026-12-02T09:00:00+01:00' },
+      ],
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ success: true, data: null, meta: { message: 'Created' } });
-    const times = await get(`/book_times/${loc.id}/${anna.id}/2026-12-02?service_ids[]=${haircut.id}`);
+    const times = await get(
+      `/book_times/${loc.id}/${anna.id}/2026-12-02?service_ids[]=${haircut.id}`,
+    );
     expect(times.body.data[0].time).toBe('09:00');
   });
 
   it('books, hides the slot, and the same slot again is 433', async () => {
     const res = await post(`/book_record/${loc.id}`, booking(anna.id, '2026-12-02 11:00:00'));
     expect(res.status).toBe(201);
-    expect(res.body.data).toEqual([{ id: 1, record_id: expect.any(Number), record_hash: expect.stringMatching(/^[0-9a-f]{32}$/) }]);
-    const times = (await get(`/book_times/${loc.id}/${anna.id}/2026-12-02?service_ids[]=${haircut.id}`)).body.data.map((s: { time: string }) => s.time);
+    expect(res.body.data).toEqual([
+      {
+        id: 1,
+        record_id: expect.any(Number),
+        record_hash: expect.stringMatching(/^[0-9a-f]{32}$/),
+      },
+    ]);
+    const times = (
+      await get(`/book_times/${loc.id}/${anna.id}/2026-12-02?service_ids[]=${haircut.id}`)
+    ).body.data.map((s: { time: string }) => s.time);
     expect(times).toContain('10:00');
     expect(times).not.toContain('10:15');
     expect(times).not.toContain('11:00');
     expect(times).toContain('12:00');
-    const again = await post(`/book_record/${loc.id}`, booking(anna.id, '2026-12-02T11:30:00+01:00'));
+    const again = await post(
+      `/book_record/${loc.id}`,
+      booking(anna.id, '2026-12-02T11:30:00+01:00'),
+    );
     expect(again.status).toBe(422);
     expect(again.body.meta.errors[0]).toMatchObject({ code: 433, id: 1 });
-    const check = await post(`/book_check/${loc.id}`, { appointments: [{ id: 7, services: [haircut.id], staff_id: anna.id, datetime: '2026-12-02T11:00:00+01:00' }] });
+    const check = await post(`/book_check/${loc.id}`, {
+      appointments: [
+        { id: 7, services: [haircut.id], staff_id: anna.id, datetime: '2026-12-02T11:00:00+01:00' },
+      ],
+    });
     expect(check.body.meta.errors[0]).toMatchObject({ code: 433, id: 7 });
   });
 
   it('with staff_id 0 picks a free member, and 436 when nobody is free', async () => {
     const first = await post(`/book_record/${loc.id}`, booking(0, '2026-12-01T10:00:00+01:00'));
-    const second = await post(`/book_record/${loc.id}`, booking(0, '2026-12-01T10:00:00+01:00', [haircut.id], { phone: '+4915112345679' }));
+    const second = await post(
+      `/book_record/${loc.id}`,
+      booking(0, '2026-12-01T10:00:00+01:00', [haircut.id], { phone: '+4915112345679' }),
+    );
     expect([first.status, second.status]).toEqual([201, 201]);
-    const third = await post(`/book_record/${loc.id}`, booking(0, '2026-12-01T10:00:00+01:00', [haircut.id], { phone: '+4915112345670' }));
+    const third = await post(
+      `/book_record/${loc.id}`,
+      booking(0, '2026-12-01T10:00:00+01:00', [haircut.id], { phone: '+4915112345670' }),
+    );
     expect(third.status).toBe(422);
     expect(third.body.meta.errors[0].code).toBe(436);
   });
@@ -157,16 +237,29 @@ describe('book_check and book_record', () => {
       ...booking(anna.id, '2026-12-03T09:00:00+01:00'),
       appointments: [
         { id: 1, services: [haircut.id], staff_id: anna.id, datetime: '2026-12-03T09:00:00+01:00' },
-        { id: 2, services: [haircut.id], staff_id: jonas.id, datetime: '2026-12-03T09:30:00+01:00' },
+        {
+          id: 2,
+          services: [haircut.id],
+          staff_id: jonas.id,
+          datetime: '2026-12-03T09:30:00+01:00',
+        },
       ],
     });
     expect(overlap.status).toBe(422);
     expect([433, 437]).toContain(overlap.body.meta.errors[0].code);
-    const phone = await post(`/book_record/${loc.id}`, booking(anna.id, '2026-12-03T09:00:00+01:00', [haircut.id], { phone: '12' }));
+    const phone = await post(
+      `/book_record/${loc.id}`,
+      booking(anna.id, '2026-12-03T09:00:00+01:00', [haircut.id], { phone: '12' }),
+    );
     expect(phone.body.meta.errors[0].code).toBe(431);
-    const name = await post(`/book_record/${loc.id}`, booking(anna.id, '2026-12-03T09:00:00+01:00', [haircut.id], { fullname: '  ' }));
+    const name = await post(
+      `/book_record/${loc.id}`,
+      booking(anna.id, '2026-12-03T09:00:00+01:00', [haircut.id], { fullname: '  ' }),
+    );
     expect(name.body.meta.errors[0].code).toBe(435);
-    const times = (await get(`/book_times/${loc.id}/${anna.id}/2026-12-03?service_ids[]=${haircut.id}`)).body.data;
+    const times = (
+      await get(`/book_times/${loc.id}/${anna.id}/2026-12-03?service_ids[]=${haircut.id}`)
+    ).body.data;
     expect(times[0].time).toBe('09:00');
   });
 
@@ -175,7 +268,12 @@ describe('book_check and book_record', () => {
       ...booking(anna.id, ''),
       appointments: [
         { id: 1, services: [haircut.id], staff_id: anna.id, datetime: '2026-12-03T15:00:00+01:00' },
-        { id: 2, services: [coloring.id], staff_id: anna.id, datetime: '2026-12-03T16:00:00+01:00' },
+        {
+          id: 2,
+          services: [coloring.id],
+          staff_id: anna.id,
+          datetime: '2026-12-03T16:00:00+01:00',
+        },
       ],
     });
     expect(res.status).toBe(201);
@@ -193,12 +291,18 @@ describe('book_check and book_record', () => {
     const res = await post(`/book_record/${loc.id}`, { phone: '+4915112345678', fullname: 'X' });
     expect(res.status).toBe(422);
     expect(res.body.meta.errors).toHaveProperty('appointments');
-    const noAuth = await call(t.app, { method: 'POST', url: `/api/v1/book_record/${loc.id}`, payload: booking(anna.id, '2026-12-03T12:00:00+01:00') });
+    const noAuth = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/book_record/${loc.id}`,
+      payload: booking(anna.id, '2026-12-03T12:00:00+01:00'),
+    });
     expect(noAuth.status).toBe(401);
   });
 
   it('the same Idempotency-Key returns the same appointment, never a second one', async () => {
-    const body = booking(anna.id, '2026-12-03T12:00:00+01:00', [haircut.id], { phone: '+4915112340000' });
+    const body = booking(anna.id, '2026-12-03T12:00:00+01:00', [haircut.id], {
+      phone: '+4915112340000',
+    });
     const headers = { 'idempotency-key': 'retry-abc-1' };
     const first = await post(`/book_record/${loc.id}`, body, headers);
     const second = await post(`/book_record/${loc.id}`, body, headers);
@@ -212,17 +316,34 @@ describe('book_check and book_record', () => {
 
 describe('viewing and rescheduling', () => {
   it('GET book_record with the hash shows the appointment; a wrong hash is 404', async () => {
-    const made = await post(`/book_record/${loc.id}`, booking(anna.id, '2026-12-02T14:00:00+01:00', [haircut.id], { phone: '+4915112341111' }));
+    const made = await post(
+      `/book_record/${loc.id}`,
+      booking(anna.id, '2026-12-02T14:00:00+01:00', [haircut.id], { phone: '+4915112341111' }),
+    );
     const { record_id, record_hash } = made.body.data[0];
     const view = await get(`/book_record/${loc.id}/${record_id}/${record_hash}`);
     expect(view.status).toBe(200);
-    expect(view.body.data).toMatchObject({ id: record_id, staff_id: anna.id, date: '2026-12-02 14:00:00', datetime: '2026-12-02T14:00:00+01:00', online: true, length: 3600 });
-    expect(view.body.data.services[0]).toMatchObject({ id: haircut.id, title: 'Haircut', cost: 50 });
+    expect(view.body.data).toMatchObject({
+      id: record_id,
+      staff_id: anna.id,
+      date: '2026-12-02 14:00:00',
+      datetime: '2026-12-02T14:00:00+01:00',
+      online: true,
+      length: 3600,
+    });
+    expect(view.body.data.services[0]).toMatchObject({
+      id: haircut.id,
+      title: 'Haircut',
+      cost: 50,
+    });
     expect((await get(`/book_record/${loc.id}/${record_id}/${'0'.repeat(32)}`)).status).toBe(404);
   });
 
   it('PUT book_record moves the appointment with the hash; the old time is free again', async () => {
-    const made = await post(`/book_record/${loc.id}`, booking(anna.id, '2026-12-02T15:00:00+01:00', [haircut.id], { phone: '+4915112342222' }));
+    const made = await post(
+      `/book_record/${loc.id}`,
+      booking(anna.id, '2026-12-02T15:00:00+01:00', [haircut.id], { phone: '+4915112342222' }),
+    );
     const { record_id, record_hash } = made.body.data[0];
     const moved = await call(t.app, {
       method: 'PUT',
@@ -232,12 +353,24 @@ describe('viewing and rescheduling', () => {
     });
     expect(moved.status).toBe(200);
     expect(moved.body.data.datetime).toBe('2026-12-02T17:00:00+01:00');
-    const times = (await get(`/book_times/${loc.id}/${anna.id}/2026-12-02?service_ids[]=${haircut.id}`)).body.data.map((s: { time: string }) => s.time);
+    const times = (
+      await get(`/book_times/${loc.id}/${anna.id}/2026-12-02?service_ids[]=${haircut.id}`)
+    ).body.data.map((s: { time: string }) => s.time);
     expect(times).toContain('15:00');
     expect(times).not.toContain('17:00');
-    const wrongHash = await call(t.app, { method: 'PUT', url: `/api/v1/book_record/${loc.id}/${record_id}`, headers: authHeader(t.partnerToken), payload: { datetime: '2026-12-02T18:00:00+01:00', record_hash: 'nope' } });
+    const wrongHash = await call(t.app, {
+      method: 'PUT',
+      url: `/api/v1/book_record/${loc.id}/${record_id}`,
+      headers: authHeader(t.partnerToken),
+      payload: { datetime: '2026-12-02T18:00:00+01:00', record_hash: 'nope' },
+    });
     expect(wrongHash.status).toBe(404);
-    const onBusy = await call(t.app, { method: 'PUT', url: `/api/v1/book_record/${loc.id}/${record_id}`, headers: authHeader(t.partnerToken), payload: { datetime: '2026-12-02T11:00:00+01:00', record_hash } });
+    const onBusy = await call(t.app, {
+      method: 'PUT',
+      url: `/api/v1/book_record/${loc.id}/${record_id}`,
+      headers: authHeader(t.partnerToken),
+      payload: { datetime: '2026-12-02T11:00:00+01:00', record_hash },
+    });
     expect(onBusy.body.meta.errors[0].code).toBe(433);
   });
 
@@ -247,13 +380,26 @@ describe('viewing and rescheduling', () => {
     const service = await makeService(t.db, other.id, { minutes: 30, staffIds: [member.id] });
     await makeSchedule(t.db, member.id, ['2026-12-01'], [{ from: '09:00', to: '18:00' }]);
     await makeBookingSettings(t.db, other.id, { allow_client_reschedule: false });
-    const made = await post(`/book_record/${other.id}`, booking(member.id, '2026-12-01T09:00:00+05:30', [service.id]));
+    const made = await post(
+      `/book_record/${other.id}`,
+      booking(member.id, '2026-12-01T09:00:00+05:30', [service.id]),
+    );
     expect(made.status).toBe(201);
     const { record_id, record_hash } = made.body.data[0];
-    const client = await call(t.app, { method: 'PUT', url: `/api/v1/book_record/${other.id}/${record_id}`, headers: authHeader(t.partnerToken), payload: { datetime: '2026-12-01T10:00:00+05:30', record_hash } });
+    const client = await call(t.app, {
+      method: 'PUT',
+      url: `/api/v1/book_record/${other.id}/${record_id}`,
+      headers: authHeader(t.partnerToken),
+      payload: { datetime: '2026-12-01T10:00:00+05:30', record_hash },
+    });
     expect(client.status).toBe(422);
     const admin = await makeUser(t.db, { role: 'administrator', locationId: other.id });
-    const byAdmin = await call(t.app, { method: 'PUT', url: `/api/v1/book_record/${other.id}/${record_id}`, headers: authHeader(t.partnerToken, admin.token), payload: { datetime: '2026-12-01T10:00:00+05:30' } });
+    const byAdmin = await call(t.app, {
+      method: 'PUT',
+      url: `/api/v1/book_record/${other.id}/${record_id}`,
+      headers: authHeader(t.partnerToken, admin.token),
+      payload: { datetime: '2026-12-01T10:00:00+05:30' },
+    });
     expect(byAdmin.status).toBe(200);
     expect(byAdmin.body.data.date).toBe('2026-12-01 10:00:00');
   });

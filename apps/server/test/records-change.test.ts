@@ -23,7 +23,10 @@ const lastEvent = async () => (await outboxOf(t, s.loc)).at(-1);
 describe('GET /record/{company_id}/{record_id}', () => {
   it('reads one appointment; the staff role may read', async () => {
     const record = await created({ datetime: '2026-12-10 10:00:00' });
-    for (const url of [`/record/${s.loc}/${record.id}`, `/locations/${s.loc}/appointments/${record.id}`]) {
+    for (const url of [
+      `/record/${s.loc}/${record.id}`,
+      `/locations/${s.loc}/appointments/${record.id}`,
+    ]) {
       const res = await api(t).get(url, s.staff);
       expect(res.status).toBe(200);
       expect(res.body.data).toMatchObject({ id: record.id, date: '2026-12-10 10:00:00' });
@@ -55,7 +58,11 @@ describe('PUT /record/{company_id}/{record_id}', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     // A full replacement: the omitted comment is gone.
-    expect(res.body.data).toMatchObject({ id: record.id, date: '2026-12-11 12:00:00', comment: '' });
+    expect(res.body.data).toMatchObject({
+      id: record.id,
+      date: '2026-12-11 12:00:00',
+      comment: '',
+    });
     expect(res.body.data.visit_id).toBe(record.visit_id);
     expect(await lastEvent()).toMatchObject({
       type: 'appointment.moved',
@@ -81,7 +88,10 @@ describe('PUT /record/{company_id}/{record_id}', () => {
       comment: 'now with a note',
     });
     expect(same.status).toBe(201);
-    expect(await lastEvent()).toMatchObject({ type: 'appointment.updated', aggregate_id: record.id });
+    expect(await lastEvent()).toMatchObject({
+      type: 'appointment.updated',
+      aggregate_id: record.id,
+    });
   });
 
   it('refuses a move onto another appointment with 433 and changes nothing', async () => {
@@ -129,9 +139,15 @@ describe('PUT /record/{company_id}/{record_id}', () => {
 
   it('is 404 for another location’s record and 403 for the staff role', async () => {
     const a = await created({ datetime: '2026-12-16 10:00:00' });
-    const body = { staff_id: s.anna.id, services: [{ id: s.cut.id }], datetime: '2026-12-16 11:00' };
+    const body = {
+      staff_id: s.anna.id,
+      services: [{ id: s.cut.id }],
+      datetime: '2026-12-16 11:00',
+    };
     expect((await api(t).put(`/record/${s.loc}/999999`, s.admin, body)).status).toBe(404);
-    expect((await api(t).put(`/record/${s.otherLocation.id}/${a.id}`, s.outsider, body)).status).toBe(404);
+    expect(
+      (await api(t).put(`/record/${s.otherLocation.id}/${a.id}`, s.outsider, body)).status,
+    ).toBe(404);
     expect((await api(t).put(`/record/${s.loc}/${a.id}`, s.staff, body)).status).toBe(403);
     expect((await api(t).put(`/record/${s.loc}/${a.id}`, null, body)).status).toBe(401);
   });
@@ -146,14 +162,23 @@ describe('DELETE /record/{company_id}/{record_id}', () => {
     expect((await api(t).get(`/record/${s.loc}/${a.id}`, s.admin)).status).toBe(404);
     expect((await api(t).del(`/record/${s.loc}/${a.id}`, s.admin)).status).toBe(404);
     expect((await book(t, s, { datetime: '2026-12-17 10:00:00' })).status).toBe(201);
-    const listed = await api(t).get(`/records/${s.loc}?start_date=2026-12-17&with_deleted=1`, s.admin);
-    expect(listed.body.data.find((r: { id: number }) => r.id === a.id)).toMatchObject({ deleted: true });
+    const listed = await api(t).get(
+      `/records/${s.loc}?start_date=2026-12-17&with_deleted=1`,
+      s.admin,
+    );
+    expect(listed.body.data.find((r: { id: number }) => r.id === a.id)).toMatchObject({
+      deleted: true,
+    });
   });
 
   it('is 403 for the staff role, 404 for another location’s id, 401 without a user', async () => {
     const a = await created({ datetime: '2026-12-18 10:00:00' });
-    expect((await api(t).del(`/locations/${s.loc}/appointments/${a.id}`, s.staff)).status).toBe(403);
-    expect((await api(t).del(`/record/${s.otherLocation.id}/${a.id}`, s.outsider)).status).toBe(404);
+    expect((await api(t).del(`/locations/${s.loc}/appointments/${a.id}`, s.staff)).status).toBe(
+      403,
+    );
+    expect((await api(t).del(`/record/${s.otherLocation.id}/${a.id}`, s.outsider)).status).toBe(
+      404,
+    );
     expect((await api(t).del(`/record/${s.loc}/${a.id}`, null)).status).toBe(401);
     expect((await api(t).get(`/record/${s.loc}/${a.id}`, s.admin)).status).toBe(200);
   });
@@ -173,7 +198,9 @@ describe('POST /company/{company_id}/records/{record_id}/attendance', () => {
     const events = (await outboxOf(t, s.loc)).length;
     await api(t).post(url, s.admin, { attendance: 1 });
     expect(await outboxOf(t, s.loc)).toHaveLength(events);
-    await api(t).post(`/locations/${s.loc}/appointments/${a.id}/attendance`, s.admin, { attendance: -1 });
+    await api(t).post(`/locations/${s.loc}/appointments/${a.id}/attendance`, s.admin, {
+      attendance: -1,
+    });
     const read = await api(t).get(`/record/${s.loc}/${a.id}`, s.admin);
     expect(read.body.data.attendance).toBe(-1);
   });
@@ -184,7 +211,10 @@ describe('POST /company/{company_id}/records/{record_id}/attendance', () => {
     const bad = await api(t).post(url, s.admin, { attendance: 3 });
     expect(bad.status).toBe(422);
     expect(bad.body.meta.errors).toHaveProperty('attendance');
-    expect((await api(t).post(`/company/${s.loc}/records/999999/attendance`, s.admin, { attendance: 1 })).status).toBe(404);
+    expect(
+      (await api(t).post(`/company/${s.loc}/records/999999/attendance`, s.admin, { attendance: 1 }))
+        .status,
+    ).toBe(404);
     expect((await api(t).post(url, s.staff, { attendance: 1 })).status).toBe(403);
     expect((await api(t).get(`/record/${s.loc}/${a.id}`, s.admin)).body.data.attendance).toBe(0);
   });

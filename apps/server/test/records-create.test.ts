@@ -75,10 +75,10 @@ describe('POST /records/{company_id}', () => {
   });
 
   it('answers on the canonical path, takes ISO input and the team member’s own duration', async () => {
-    await t.db.query('UPDATE service_staff SET duration_seconds = 2700 WHERE service_id = $1 AND staff_id = $2', [
-      s.cut.id,
-      s.ben.id,
-    ]);
+    await t.db.query(
+      'UPDATE service_staff SET duration_seconds = 2700 WHERE service_id = $1 AND staff_id = $2',
+      [s.cut.id, s.ben.id],
+    );
     const res = await api(t).post(`/locations/${s.loc}/appointments`, s.admin, {
       staff_id: s.ben.id,
       services: [{ id: s.cut.id }, { id: s.wash.id }],
@@ -155,7 +155,11 @@ describe('POST /records/{company_id}', () => {
   });
 
   it('is 401 without a user token, 403 for the staff role and other chains, 404 for no location', async () => {
-    const body = { staff_id: s.anna.id, services: [{ id: s.cut.id }], datetime: '2026-12-04 10:00' };
+    const body = {
+      staff_id: s.anna.id,
+      services: [{ id: s.cut.id }],
+      datetime: '2026-12-04 10:00',
+    };
     expect((await api(t).anonymous('POST', `/records/${s.loc}`, body)).status).toBe(401);
     expect((await api(t).post(`/records/${s.loc}`, null, body)).status).toBe(401);
     expect((await api(t).post(`/records/${s.loc}`, s.staff, body)).status).toBe(403);

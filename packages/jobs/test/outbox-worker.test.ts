@@ -15,7 +15,12 @@ async function addEvents(n: number, type = 'appointment.created'): Promise<numbe
   const location = await makeLocation(db);
   const outbox = createRepos(db).outbox;
   for (let i = 0; i < n; i++)
-    await outbox.addEvent({ locationId: location.id, type: type as never, aggregateId: i, payload: { i } });
+    await outbox.addEvent({
+      locationId: location.id,
+      type: type as never,
+      aggregateId: i,
+      payload: { i },
+    });
   const rows = await db.query<{ id: number }>(
     'SELECT id FROM outbox_events WHERE location_id = $1 ORDER BY id',
     [location.id],
@@ -52,7 +57,10 @@ describe('drainOutbox', () => {
       'appointment.moved': async (_e: OutboxEvent, tx: { query: Db['query'] }) => {
         calls++;
         // A write the handler makes must vanish when it fails.
-        await tx.query('UPDATE locations SET title = $2 WHERE id = $1', [location.id, `try ${calls}`]);
+        await tx.query('UPDATE locations SET title = $2 WHERE id = $1', [
+          location.id,
+          `try ${calls}`,
+        ]);
         if (calls === 1) throw new Error('push service down');
       },
     };

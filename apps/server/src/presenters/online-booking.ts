@@ -36,11 +36,20 @@ export function presentBookCategory(c: ServiceCategory) {
 }
 
 export function presentSeance(t: { start: number; end: number }, timeZone: string) {
-  return { time: localTime(t.start, timeZone), seance_length: (t.end - t.start) / 1000, datetime: isoWithOffset(t.start, timeZone) };
+  return {
+    time: localTime(t.start, timeZone),
+    seance_length: (t.end - t.start) / 1000,
+    datetime: isoWithOffset(t.start, timeZone),
+  };
 }
 
 export function presentBookTime(t: BookableTime, timeZone: string) {
-  return { time: localTime(t.start, timeZone), seance_length: t.length, sum_length: t.length, datetime: isoWithOffset(t.start, timeZone) };
+  return {
+    time: localTime(t.start, timeZone),
+    seance_length: t.length,
+    sum_length: t.length,
+    datetime: isoWithOffset(t.start, timeZone),
+  };
 }
 
 export function presentBookStaff(entry: BookableMember, timeZone: string) {
@@ -76,7 +85,9 @@ export function groupByMonth(dates: string[]): Record<string, string[]> {
 /** The online-booking record view: the appointment with its location, team member and services. */
 export async function presentOnlineRecord(repos: Repos, location: Location, a: Appointment) {
   const member = await repos.teamMembers.findTeamMember(location.id, a.staffId);
-  const services = await repos.services.findServices(location.id, { ids: a.steps.map((s) => s.serviceId) });
+  const services = await repos.services.findServices(location.id, {
+    ids: a.steps.map((s) => s.serviceId),
+  });
   const tz = location.timezone;
   return {
     id: a.id,
@@ -91,8 +102,19 @@ export async function presentOnlineRecord(repos: Repos, location: Location, a: A
       amount: step.amount,
       seance_length: (step.end - step.start) / 1000,
     })),
-    staff: { id: a.staffId, name: member?.name ?? '', specialization: member?.specialization ?? '', avatar: member?.avatar ?? '' },
-    company: { id: location.id, title: location.title, timezone: tz, address: location.address, phone: location.phone },
+    staff: {
+      id: a.staffId,
+      name: member?.name ?? '',
+      specialization: member?.specialization ?? '',
+      avatar: member?.avatar ?? '',
+    },
+    company: {
+      id: location.id,
+      title: location.title,
+      timezone: tz,
+      address: location.address,
+      phone: location.phone,
+    },
     date: localDateTime(a.start, tz),
     datetime: isoWithOffset(a.start, tz),
     create_date: isoWithCompactOffset(a.createdAt.getTime(), tz),

@@ -32,7 +32,9 @@ export const BookStaffQuery = Type.Object({
 
 export const BookDatesQuery = Type.Object({
   staff_id: Type.Optional(Type.Integer({ minimum: 0 })),
-  date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'any date of the wanted month' })),
+  date: Type.Optional(
+    Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'any date of the wanted month' }),
+  ),
   date_from: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
   date_to: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
   ...serviceIdsQuery,
@@ -65,17 +67,28 @@ export const BookCategory = Type.Object({
 });
 
 export const BookServicesEnvelope = ObjectEnvelope(
-  Type.Object({ services: Type.Array(BookService), category: Type.Array(BookCategory), events: Type.Array(Type.Unknown()) }),
+  Type.Object({
+    services: Type.Array(BookService),
+    category: Type.Array(BookCategory),
+    events: Type.Array(Type.Unknown()),
+  }),
 );
 
-export const Seance = Type.Object({ time: Type.String(), seance_length: Type.Integer(), datetime: Type.String() });
+export const Seance = Type.Object({
+  time: Type.String(),
+  seance_length: Type.Integer(),
+  datetime: Type.String(),
+});
 
 export const BookStaffMember = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   bookable: Type.Boolean(),
   specialization: Type.String(),
-  position: Type.Union([Type.Object({ id: Type.Integer(), title: Type.String() }), Type.Array(Type.Unknown(), { maxItems: 0 })]),
+  position: Type.Union([
+    Type.Object({ id: Type.Integer(), title: Type.String() }),
+    Type.Array(Type.Unknown(), { maxItems: 0 }),
+  ]),
   show_rating: Type.Integer(),
   rating: Type.Number(),
   votes_count: Type.Integer(),
@@ -108,14 +121,20 @@ export const BookTime = Type.Object({
 export const BookTimesEnvelope = Envelope(Type.Array(BookTime), EmptyMeta);
 
 export const BookStaffSeancesEnvelope = ObjectEnvelope(
-  Type.Object({ seance_date: Type.Union([Type.String(), Type.Null()]), seances: Type.Array(Seance) }),
+  Type.Object({
+    seance_date: Type.Union([Type.String(), Type.Null()]),
+    seances: Type.Array(Seance),
+  }),
 );
 
 const RequestedAppointment = Type.Object({
   id: Type.Integer({ description: 'client-side id echoed back' }),
   services: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20 }),
   staff_id: Type.Integer({ minimum: 0 }),
-  datetime: Type.String({ minLength: 10, description: 'ISO-8601, or local "YYYY-MM-DD HH:mm:ss" in the location zone' }),
+  datetime: Type.String({
+    minLength: 10,
+    description: 'ISO-8601, or local "YYYY-MM-DD HH:mm:ss" in the location zone',
+  }),
   custom_fields: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
 
@@ -138,7 +157,9 @@ export const BookRecordBody = Type.Object({
 });
 
 export const BookRecordEnvelope = Envelope(
-  Type.Array(Type.Object({ id: Type.Integer(), record_id: Type.Integer(), record_hash: Type.String() })),
+  Type.Array(
+    Type.Object({ id: Type.Integer(), record_id: Type.Integer(), record_hash: Type.String() }),
+  ),
   EmptyMeta,
 );
 
@@ -156,7 +177,9 @@ export const BookRecordHashParams = Type.Object({
 export const RescheduleBody = Type.Object({
   datetime: Type.String({ minLength: 10 }),
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
-  record_hash: Type.Optional(Type.String({ maxLength: 200, description: 'needed without a user token' })),
+  record_hash: Type.Optional(
+    Type.String({ maxLength: 200, description: 'needed without a user token' }),
+  ),
 });
 
 export const OnlineRecord = Type.Object({
@@ -164,10 +187,29 @@ export const OnlineRecord = Type.Object({
   company_id: Type.Integer(),
   staff_id: Type.Integer(),
   services: Type.Array(
-    Type.Object({ id: Type.Integer(), title: Type.String(), cost: Type.Number(), first_cost: Type.Number(), discount: Type.Number(), amount: Type.Integer(), seance_length: Type.Integer() }),
+    Type.Object({
+      id: Type.Integer(),
+      title: Type.String(),
+      cost: Type.Number(),
+      first_cost: Type.Number(),
+      discount: Type.Number(),
+      amount: Type.Integer(),
+      seance_length: Type.Integer(),
+    }),
   ),
-  staff: Type.Object({ id: Type.Integer(), name: Type.String(), specialization: Type.String(), avatar: Type.String() }),
-  company: Type.Object({ id: Type.Integer(), title: Type.String(), timezone: Type.String(), address: Type.String(), phone: Type.String() }),
+  staff: Type.Object({
+    id: Type.Integer(),
+    name: Type.String(),
+    specialization: Type.String(),
+    avatar: Type.String(),
+  }),
+  company: Type.Object({
+    id: Type.Integer(),
+    title: Type.String(),
+    timezone: Type.String(),
+    address: Type.String(),
+    phone: Type.String(),
+  }),
   date: Type.String(),
   datetime: Type.String(),
   create_date: Type.String(),

@@ -59,7 +59,10 @@ export function datesBetween(fromDate: string, toDate: string): string[] {
 }
 
 /** The requested services, in request order; unknown or not-bookable ones are the contract's 438. */
-async function loadServices(repos: AvailabilityRepos, req: AvailabilityRequest): Promise<Service[]> {
+async function loadServices(
+  repos: AvailabilityRepos,
+  req: AvailabilityRequest,
+): Promise<Service[]> {
   if (req.serviceIds.length === 0) return [];
   const found = await repos.services.findServices(req.locationId, {
     ids: [...new Set(req.serviceIds)],
@@ -68,7 +71,13 @@ async function loadServices(repos: AvailabilityRepos, req: AvailabilityRequest):
   const byId = new Map(found.map((s) => [s.id, s]));
   return req.serviceIds.map((id) => {
     const service = byId.get(id);
-    if (!service) throw new DomainError('service_unavailable', `Service ${id} is not available for booking`, 'service_ids', { service_id: id });
+    if (!service)
+      throw new DomainError(
+        'service_unavailable',
+        `Service ${id} is not available for booking`,
+        'service_ids',
+        { service_id: id },
+      );
     return service;
   });
 }
@@ -81,7 +90,10 @@ function overlapping(intervals: Interval[], window: Interval): Interval[] {
   return intervals.filter((i) => i.start < window.end && i.end > window.start);
 }
 
-export async function loadAvailability(repos: AvailabilityRepos, req: AvailabilityRequest): Promise<Availability> {
+export async function loadAvailability(
+  repos: AvailabilityRepos,
+  req: AvailabilityRequest,
+): Promise<Availability> {
   const settings = await repos.bookingSettings.findBookingSettings(req.locationId);
   const services = await loadServices(repos, req);
   const members = await repos.teamMembers.findTeamMembers(req.locationId, {
@@ -95,21 +107,27 @@ export async function loadAvailability(repos: AvailabilityRepos, req: Availabili
   const staffIds = candidates.map((m) => m.id);
   const resourceIds = [...new Set(services.flatMap((s) => s.resourceIds))];
   const [schedules, busy, pools] = await Promise.all([
-    staffIds.length ? repos.schedules.findStaffSchedules(staffIds, req.fromDate, req.toDate) : Promise.resolve([]),
+    staffIds.length
+      ? repos.schedules.findStaffSchedules(staffIds, req.fromDate, req.toDate)
+      : Promise.resolve([]),
     repos.occupancy.findStaffBusy(staffIds, from, to),
     repos.occupancy.findResourcePools(resourceIds, from, to),
   ]);
 
-  const scheduleOf = new Map<string, StaffScheduleDay>(schedules.map((d) => [`${d.staffId}|${d.date}`, d]));
+  const scheduleOf = new Map<string, StaffScheduleDay>(
+    schedules.map((d) => [`${d.staffId}|${d.date}`, d]),
+  );
   const busyOf = new Map<number, Interval[]>();
-  for (const b of busy) (busyOf.get(b.staffId) ?? busyOf.set(b.staffId, []).get(b.staffId)!).push(b);
+  for (const b of busy)
+    (busyOf.get(b.staffId) ?? busyOf.set(b.staffId, []).get(b.staffId)!).push(b);
 
   const stepsFor = (staffId: number): ServiceStep[] =>
     services.length === 0
       ? [{ serviceId: 0, durationSeconds: settings.slotStepMinutes * 60, resourceIds: [] }]
       : services.map((s) => ({
           serviceId: s.id,
-          durationSeconds: s.staff.find((l) => l.staffId === staffId)?.durationSeconds ?? s.durationSeconds,
+          durationSeconds:
+            s.staff.find((l) => l.staffId === staffId)?.durationSeconds ?? s.durationSeconds,
           resourceIds: s.resourceIds,
         }));
 
@@ -119,13 +137,20 @@ export async function loadAvailability(repos: AvailabilityRepos, req: Availabili
     const window = { start: day.start - 86_400_000, end: day.end + 86_400_000 };
     const staff: StaffDay[] = candidates.map((m) => ({
       staffId: m.id,
-      working: localSlotsToIntervals(date, scheduleOf.get(`${m.id}|${date}`)?.slots ?? [], req.timeZone),
+      working: localSlotsToIntervals(
+        date,
+        scheduleOf.get(`${m.id}|${date}`)?.slots ?? [],
+        req.timeZone,
+      ),
       busy: [...overlapping(busyOf.get(m.id) ?? [], window), ...(extraBusy?.get(m.id) ?? [])],
       steps: stepsFor(m.id),
     }));
     const resources: ResourcePool[] = pools.map((p) => ({
       resourceId: p.resourceId,
-      instances: p.instances.map((i) => ({ instanceId: i.instanceId, busy: overlapping(i.busy, window) })),
+      instances: p.instances.map((i) => ({
+        instanceId: i.instanceId,
+        busy: overlapping(i.busy, window),
+      })),
     }));
     return {
       date,
@@ -139,5 +164,12 @@ export async function loadAvailability(repos: AvailabilityRepos, req: Availabili
     };
   };
 
-  return { settings, services, candidates, queryFor, stepsFor, dates: () => datesBetween(req.fromDate, req.toDate) };
+  return {
+    settings,
+    services,
+    candidates,
+    queryFor,
+    stepsFor,
+    dates: () => datesBetween(req.fromDate, req.toDate),
+  };
 }

@@ -65,15 +65,27 @@ interface PlannedAppointment {
  * slot engine says; appointments of one request may not overlap each other (437). The final word
  * on races belongs to the database's exclusion constraints at insert time.
  */
-async function planAppointments(repos: BookingRepos, input: BookAppointmentsInput, timeZone: string, now: number) {
-  if (input.appointments.length === 0) throw invalid('appointments', 'appointments must not be empty');
+async function planAppointments(
+  repos: BookingRepos,
+  input: BookAppointmentsInput,
+  timeZone: string,
+  now: number,
+) {
+  if (input.appointments.length === 0)
+    throw invalid('appointments', 'appointments must not be empty');
   const planned: PlannedAppointment[] = [];
   const heldByRequest = new Map<number, Interval[]>();
   for (const [index, request] of input.appointments.entries()) {
     const start = parseWireDateTime(request.datetime, timeZone);
-    if (start === null) throw invalid(`appointments.${index}.datetime`, `"${request.datetime}" is not a date-time`);
+    if (start === null)
+      throw invalid(`appointments.${index}.datetime`, `"${request.datetime}" is not a date-time`);
     if (request.serviceIds.length === 0)
-      throw new DomainError('service_unavailable', 'No services set', `appointments.${index}.services`, { id: request.id });
+      throw new DomainError(
+        'service_unavailable',
+        'No services set',
+        `appointments.${index}.services`,
+        { id: request.id },
+      );
     const date = localDate(start, timeZone);
     const availability = await loadAvailability(repos, {
       locationId: input.locationId,
@@ -86,23 +98,51 @@ async function planAppointments(repos: BookingRepos, input: BookAppointmentsInpu
       online: true,
     });
     if (request.staffId && availability.candidates.length === 0)
-      throw new DomainError('service_unavailable', `Team member ${request.staffId} does not provide these services online`, `appointments.${index}.staff_id`, { id: request.id });
+      throw new DomainError(
+        'service_unavailable',
+        `Team member ${request.staffId} does not provide these services online`,
+        `appointments.${index}.staff_id`,
+        { id: request.id },
+      );
     const query = availability.queryFor(date, heldByRequest);
-    const staffId = availability.candidates.map((m) => m.id).find((id) => isSlotBookable(query, id, start));
+    const staffId = availability.candidates
+      .map((m) => m.id)
+      .find((id) => isSlotBookable(query, id, start));
     if (staffId === undefined && heldByRequest.size > 0) {
       // Free but for this request's own earlier appointments: the client cannot be in two places.
       const alone = availability.queryFor(date);
       if (availability.candidates.some((m) => isSlotBookable(alone, m.id, start)))
-        throw new DomainError('overlap_in_request', `Appointment ${request.id} overlaps another one of this request`, `appointments.${index}.datetime`, { id: request.id });
+        throw new DomainError(
+          'overlap_in_request',
+          `Appointment ${request.id} overlaps another one of this request`,
+          `appointments.${index}.datetime`,
+          { id: request.id },
+        );
     }
     if (staffId === undefined) {
       if (request.staffId)
-        throw new DomainError('slot_taken', `Team member ${request.staffId} cannot be booked at ${request.datetime}`, `appointments.${index}.datetime`, { id: request.id });
-      throw new DomainError('no_free_staff', `No team member is free at ${request.datetime}`, `appointments.${index}.datetime`, { id: request.id });
+        throw new DomainError(
+          'slot_taken',
+          `Team member ${request.staffId} cannot be booked at ${request.datetime}`,
+          `appointments.${index}.datetime`,
+          { id: request.id },
+        );
+      throw new DomainError(
+        'no_free_staff',
+        `No team member is free at ${request.datetime}`,
+        `appointments.${index}.datetime`,
+        { id: request.id },
+      );
     }
     const stepPlan = availability.stepsFor(staffId);
     const resources = planResources(stepPlan, start, query.resources);
-    if (!resources) throw new DomainError('slot_taken', 'A needed resource is busy at this time', `appointments.${index}.datetime`, { id: request.id });
+    if (!resources)
+      throw new DomainError(
+        'slot_taken',
+        'A needed resource is busy at this time',
+        `appointments.${index}.datetime`,
+        { id: request.id },
+      );
     let cursor = start;
     const steps = stepPlan.map((step): AppointmentStep => {
       const service = availability.services.find((s) => s.id === step.serviceId)!;
@@ -110,27 +150,48 @@ async function planAppointments(repos: BookingRepos, input: BookAppointmentsInpu
       const begin = cursor;
       cursor += step.durationSeconds * 1000;
       const cost = Math.round(price * (100 - service.discount)) / 100;
-      return { serviceId: step.serviceId, start: begin, end: cursor, firstCost: price, discount: service.discount, cost, amount: 1 };
+      return {
+        serviceId: step.serviceId,
+        start: begin,
+        end: cursor,
+        firstCost: price,
+        discount: service.discount,
+        cost,
+        amount: 1,
+      };
     });
     const end = cursor;
     for (const other of planned)
       if (other.start < end && start < other.end)
-        throw new DomainError('overlap_in_request', `Appointments ${other.request.id} and ${request.id} overlap`, `appointments.${index}.datetime`, { id: request.id });
-    (heldByRequest.get(staffId) ?? heldByRequest.set(staffId, []).get(staffId)!).push({ start, end });
+        throw new DomainError(
+          'overlap_in_request',
+          `Appointments ${other.request.id} and ${request.id} overlap`,
+          `appointments.${index}.datetime`,
+          { id: request.id },
+        );
+    (heldByRequest.get(staffId) ?? heldByRequest.set(staffId, []).get(staffId)!).push({
+      start,
+      end,
+    });
     planned.push({
       request,
       staffId,
       start,
       end,
       steps,
-      resources: resources.flatMap((r) => r.instanceIds.map((instanceId) => ({ instanceId, interval: r.interval }))),
+      resources: resources.flatMap((r) =>
+        r.instanceIds.map((instanceId) => ({ instanceId, interval: r.interval })),
+      ),
     });
   }
   return planned;
 }
 
 /** `POST /book_check`: every rule of booking, nothing written. */
-export async function checkAppointments(deps: BookAppointmentsDeps, input: BookAppointmentsInput): Promise<void> {
+export async function checkAppointments(
+  deps: BookAppointmentsDeps,
+  input: BookAppointmentsInput,
+): Promise<void> {
   await deps.uow(async (repos) => {
     const location = await repos.locations.findLocation(input.locationId);
     if (!location) throw notFound('Location');
@@ -139,7 +200,10 @@ export async function checkAppointments(deps: BookAppointmentsDeps, input: BookA
 }
 
 /** `POST /book_record`: the client's online booking, all appointments or none, once per Idempotency-Key. */
-export async function bookAppointments(deps: BookAppointmentsDeps, input: BookAppointmentsInput): Promise<BookedAppointment[]> {
+export async function bookAppointments(
+  deps: BookAppointmentsDeps,
+  input: BookAppointmentsInput,
+): Promise<BookedAppointment[]> {
   return deps.uow(async (repos) => {
     const scope = `book_record:${input.locationId}`;
     if (input.idempotencyKey) {
@@ -151,10 +215,20 @@ export async function bookAppointments(deps: BookAppointmentsDeps, input: BookAp
     const fullname = input.fullname.trim();
     if (!fullname) throw new DomainError('name_required', 'fullname is required', 'fullname');
     const phone = normalizePhone(input.phone);
-    const planned = await planAppointments(repos, input, location.timezone, deps.clock.now().getTime());
+    const planned = await planAppointments(
+      repos,
+      input,
+      location.timezone,
+      deps.clock.now().getTime(),
+    );
     const settings = await repos.bookingSettings.findBookingSettings(location.id);
-    const client = await repos.clients.findOrCreateClientByPhone(location.id, { phone, name: fullname, email: input.email ?? '' });
-    if (client.blacklisted === true) throw new DomainError('blacklisted', 'This phone number cannot book online here', 'phone');
+    const client = await repos.clients.findOrCreateClientByPhone(location.id, {
+      phone,
+      name: fullname,
+      email: input.email ?? '',
+    });
+    if (client.blacklisted === true)
+      throw new DomainError('blacklisted', 'This phone number cannot book online here', 'phone');
 
     const booked: BookedAppointment[] = [];
     for (const plan of planned) {
@@ -187,11 +261,17 @@ export async function bookAppointments(deps: BookAppointmentsDeps, input: BookAp
         locationId: location.id,
         type: 'appointment.created',
         aggregateId: appointment.id,
-        payload: { source: input.source, staff_id: plan.staffId, client_id: client.id, start: new Date(plan.start).toISOString() },
+        payload: {
+          source: input.source,
+          staff_id: plan.staffId,
+          client_id: client.id,
+          start: new Date(plan.start).toISOString(),
+        },
       });
       booked.push({ id: plan.request.id, record_id: appointment.id, record_hash: recordHash });
     }
-    if (input.idempotencyKey) await repos.idempotency.complete(scope, input.idempotencyKey, 201, booked);
+    if (input.idempotencyKey)
+      await repos.idempotency.complete(scope, input.idempotencyKey, 201, booked);
     return booked;
   });
 }

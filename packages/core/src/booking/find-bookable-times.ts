@@ -49,7 +49,9 @@ export async function findBookableTimes(
       timeZone: location.timezone,
       times: slots.map((s) => ({
         ...s,
-        length: availability.stepsFor(s.staffIds[0]!).reduce((sum, step) => sum + step.durationSeconds, 0),
+        length: availability
+          .stepsFor(s.staffIds[0]!)
+          .reduce((sum, step) => sum + step.durationSeconds, 0),
       })),
     };
   });
@@ -60,12 +62,20 @@ const MAX_DATES = 366;
 /** `book_dates`: the local dates with at least one free slot, and the dates anyone works. */
 export async function findBookableDates(
   deps: ReadDeps,
-  input: { locationId: number; staffId: number; serviceIds: number[]; dateFrom: string; dateTo: string },
+  input: {
+    locationId: number;
+    staffId: number;
+    serviceIds: number[];
+    dateFrom: string;
+    dateTo: string;
+  },
 ): Promise<{ bookingDates: string[]; workingDates: string[] }> {
   if (!isValidLocalDate(input.dateFrom)) throw invalid('date_from', 'date_from must be YYYY-MM-DD');
   if (!isValidLocalDate(input.dateTo)) throw invalid('date_to', 'date_to must be YYYY-MM-DD');
-  if (input.dateTo < input.dateFrom) throw invalid('date_to', 'date_to must not be before date_from');
-  if (datesBetween(input.dateFrom, input.dateTo).length > MAX_DATES) throw invalid('date_to', `at most ${MAX_DATES} days at once`);
+  if (input.dateTo < input.dateFrom)
+    throw invalid('date_to', 'date_to must not be before date_from');
+  if (datesBetween(input.dateFrom, input.dateTo).length > MAX_DATES)
+    throw invalid('date_to', `at most ${MAX_DATES} days at once`);
   return deps.read(async (repos) => {
     const location = await locationOf(repos, input.locationId);
     const availability = await loadAvailability(repos, {

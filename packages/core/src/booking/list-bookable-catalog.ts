@@ -16,8 +16,12 @@ export async function listBookableServices(
       onlineOnly: true,
       ...(input.staffId ? { staffId: input.staffId } : {}),
     });
-    const categoryIds = [...new Set(services.map((s) => s.categoryId).filter((id): id is number => id !== null))];
-    const categories = categoryIds.length ? await repos.services.findServiceCategories(input.locationId, categoryIds) : [];
+    const categoryIds = [
+      ...new Set(services.map((s) => s.categoryId).filter((id): id is number => id !== null)),
+    ];
+    const categories = categoryIds.length
+      ? await repos.services.findServiceCategories(input.locationId, categoryIds)
+      : [];
     return { services, categories };
   });
 }
@@ -32,7 +36,13 @@ export interface BookableMember {
 /** `book_staff` / `book_staff_seances`: members who provide the services, with their nearest free day. */
 export async function listBookableStaff(
   deps: ReadDeps,
-  input: { locationId: number; staffId: number; serviceIds: number[]; from?: number; withSeances: boolean },
+  input: {
+    locationId: number;
+    staffId: number;
+    serviceIds: number[];
+    from?: number;
+    withSeances: boolean;
+  },
 ): Promise<{ timeZone: string; members: BookableMember[] }> {
   return deps.read(async (repos) => {
     const location = await repos.locations.findLocation(input.locationId);
@@ -50,7 +60,11 @@ export async function listBookableStaff(
       now,
       online: true,
     });
-    const members = availability.candidates.map((member): BookableMember => ({ member, seanceDate: null, seances: [] }));
+    const members = availability.candidates.map((member): BookableMember => ({
+      member,
+      seanceDate: null,
+      seances: [],
+    }));
     if (input.withSeances) {
       for (const date of availability.dates()) {
         const slots = findFreeSlots(availability.queryFor(date));

@@ -11,7 +11,11 @@ import type {
 
 export interface SchedulesRepo {
   /** Schedules of these team members for local dates in [fromDate, toDate] (inclusive). */
-  findStaffSchedules(staffIds: number[], fromDate: string, toDate: string): Promise<StaffScheduleDay[]>;
+  findStaffSchedules(
+    staffIds: number[],
+    fromDate: string,
+    toDate: string,
+  ): Promise<StaffScheduleDay[]>;
   /** Replaces the given days (upsert); `slots: []` marks a day off. */
   setStaffSchedules(days: StaffScheduleDay[]): Promise<void>;
   /** Removes the given days, so the member does not work them. */
@@ -42,7 +46,11 @@ export interface AppointmentsRepo {
    * `DomainError('slot_taken')`.
    */
   insertAppointment(draft: AppointmentDraft): Promise<Appointment>;
-  findAppointment(locationId: number, id: number, options?: { withDeleted?: boolean }): Promise<Appointment | null>;
+  findAppointment(
+    locationId: number,
+    id: number,
+    options?: { withDeleted?: boolean },
+  ): Promise<Appointment | null>;
   /** Moves/replaces time, staff, steps and resources of a live appointment (same occupancy guarantees). */
   replaceAppointment(id: number, draft: AppointmentDraft): Promise<Appointment>;
   setAttendance(id: number, attendance: Attendance, confirmed: boolean): Promise<void>;

@@ -12,7 +12,12 @@ function withoutOwnTime(query: SlotQuery, appointment: Appointment): SlotQuery {
     staff: query.staff.map((s) =>
       s.staffId !== appointment.staffId
         ? s
-        : { ...s, busy: s.busy.filter((b) => !(b.start === appointment.start && b.end === appointment.end)) },
+        : {
+            ...s,
+            busy: s.busy.filter(
+              (b) => !(b.start === appointment.start && b.end === appointment.end),
+            ),
+          },
     ),
     resources: query.resources.map((pool) => ({
       ...pool,
@@ -21,7 +26,10 @@ function withoutOwnTime(query: SlotQuery, appointment: Appointment): SlotQuery {
         busy: i.busy.filter(
           (b) =>
             !appointment.resourceInstances.some(
-              (own) => own.instanceId === i.instanceId && own.interval.start === b.start && own.interval.end === b.end,
+              (own) =>
+                own.instanceId === i.instanceId &&
+                own.interval.start === b.start &&
+                own.interval.end === b.end,
             ),
         ),
       })),
@@ -36,7 +44,14 @@ function withoutOwnTime(query: SlotQuery, appointment: Appointment): SlotQuery {
  */
 export async function rescheduleOnlineAppointment(
   deps: BookAppointmentsDeps,
-  input: { locationId: number; recordId: number; recordHash?: string; byBackOffice: boolean; datetime: string; comment?: string },
+  input: {
+    locationId: number;
+    recordId: number;
+    recordHash?: string;
+    byBackOffice: boolean;
+    datetime: string;
+    comment?: string;
+  },
 ): Promise<Appointment> {
   return deps.uow(async (repos) => {
     const location = await repos.locations.findLocation(input.locationId);
@@ -46,11 +61,20 @@ export async function rescheduleOnlineAppointment(
     const now = deps.clock.now().getTime();
     const settings = await repos.bookingSettings.findBookingSettings(location.id);
     if (!input.byBackOffice) {
-      if (!input.recordHash || deps.tokens.sha256(input.recordHash) !== appointment.hashDigest) throw notFound('Appointment');
+      if (!input.recordHash || deps.tokens.sha256(input.recordHash) !== appointment.hashDigest)
+        throw notFound('Appointment');
       if (!settings.allowClientReschedule)
-        throw new DomainError('not_allowed', 'This location does not let clients reschedule online', 'datetime');
+        throw new DomainError(
+          'not_allowed',
+          'This location does not let clients reschedule online',
+          'datetime',
+        );
       if (appointment.start - now < settings.rescheduleUntilMinutes * 60_000)
-        throw new DomainError('not_allowed', `Appointments can be moved online until ${settings.rescheduleUntilMinutes} minutes before they start`, 'datetime');
+        throw new DomainError(
+          'not_allowed',
+          `Appointments can be moved online until ${settings.rescheduleUntilMinutes} minutes before they start`,
+          'datetime',
+        );
     }
     const start = parseWireDateTime(input.datetime, location.timezone);
     if (start === null) throw invalid('datetime', `"${input.datetime}" is not a date-time`);
@@ -67,10 +91,15 @@ export async function rescheduleOnlineAppointment(
     });
     const query = withoutOwnTime(availability.queryFor(date), appointment);
     if (!availability.candidates.length || !isSlotBookable(query, appointment.staffId, start))
-      throw new DomainError('slot_taken', `Team member ${appointment.staffId} cannot be booked at ${input.datetime}`, 'datetime');
+      throw new DomainError(
+        'slot_taken',
+        `Team member ${appointment.staffId} cannot be booked at ${input.datetime}`,
+        'datetime',
+      );
     const stepPlan = availability.stepsFor(appointment.staffId);
     const resources = planResources(stepPlan, start, query.resources);
-    if (!resources) throw new DomainError('slot_taken', 'A needed resource is busy at this time', 'datetime');
+    if (!resources)
+      throw new DomainError('slot_taken', 'A needed resource is busy at this time', 'datetime');
     const shift = start - appointment.start;
     let cursor = start;
     const steps = appointment.steps.map((step, i) => {
@@ -83,7 +112,9 @@ export async function rescheduleOnlineAppointment(
       start,
       end: cursor,
       steps,
-      resourceInstances: resources.flatMap((r) => r.instanceIds.map((instanceId) => ({ instanceId, interval: r.interval }))),
+      resourceInstances: resources.flatMap((r) =>
+        r.instanceIds.map((instanceId) => ({ instanceId, interval: r.interval })),
+      ),
       comment: input.comment ?? appointment.comment,
     });
     await repos.outbox.addEvent({
@@ -108,8 +139,11 @@ export async function viewOnlineAppointment(
   input: { locationId: number; recordId: number; recordHash: string },
 ): Promise<Appointment> {
   return deps.uow(async (repos) => {
-    const appointment = await repos.appointments.findAppointment(input.locationId, input.recordId, { withDeleted: true });
-    if (!appointment || deps.tokens.sha256(input.recordHash) !== appointment.hashDigest) throw notFound('Appointment');
+    const appointment = await repos.appointments.findAppointment(input.locationId, input.recordId, {
+      withDeleted: true,
+    });
+    if (!appointment || deps.tokens.sha256(input.recordHash) !== appointment.hashDigest)
+      throw notFound('Appointment');
     return appointment;
   });
 }

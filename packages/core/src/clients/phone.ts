@@ -6,10 +6,16 @@ import { DomainError } from '../errors/domain-error';
  * Integrations send `79161234567` (digits with country code, no plus) as well as `+1 315 555 0175`;
  * a national number is read in the location's country when one is known.
  */
-export function normalizePhone(raw: string | number, defaultCountry?: CountryCode, field = 'phone'): string {
+export function normalizePhone(
+  raw: string | number,
+  defaultCountry?: CountryCode,
+  field = 'phone',
+): string {
   const text = String(raw).trim();
   const digits = text.replace(/[^\d+]/g, '');
-  const candidates = digits.startsWith('+') ? [digits] : ['+' + digits, ...(defaultCountry ? [text] : [])];
+  const candidates = digits.startsWith('+')
+    ? [digits]
+    : ['+' + digits, ...(defaultCountry ? [text] : [])];
   for (const candidate of candidates) {
     const parsed = parsePhoneNumberFromString(candidate, defaultCountry);
     if (parsed?.isValid()) return parsed.number;

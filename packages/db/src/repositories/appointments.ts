@@ -1,7 +1,13 @@
-import { DomainError, type Appointment, type AppointmentDraft, type AppointmentsRepo } from '@visita/core';
+import {
+  DomainError,
+  type Appointment,
+  type AppointmentDraft,
+  type AppointmentsRepo,
+} from '@visita/core';
 import { isPgError, PG, type Queryable } from '../db';
 
-const range = (start: number, end: number) => `[${new Date(start).toISOString()},${new Date(end).toISOString()})`;
+const range = (start: number, end: number) =>
+  `[${new Date(start).toISOString()},${new Date(end).toISOString()})`;
 
 type Row = Record<string, unknown>;
 
@@ -52,7 +58,11 @@ async function guardOverlap<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (isPgError(error, PG.exclusionViolation))
-      throw new DomainError('slot_taken', 'The team member or a resource is already booked at this time', 'datetime');
+      throw new DomainError(
+        'slot_taken',
+        'The team member or a resource is already booked at this time',
+        'datetime',
+      );
     throw error;
   }
 }
@@ -63,25 +73,39 @@ export function appointmentsRepo(q: Queryable): AppointmentsRepo {
       await q.query(
         `INSERT INTO record_services(record_id, position, service_id, starts_at, ends_at, first_cost, discount, cost, amount)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, position, step.serviceId, new Date(step.start), new Date(step.end), step.firstCost, step.discount, step.cost, step.amount],
+        [
+          id,
+          position,
+          step.serviceId,
+          new Date(step.start),
+          new Date(step.end),
+          step.firstCost,
+          step.discount,
+          step.cost,
+          step.amount,
+        ],
       );
     if (draft.activityId === null)
-      await q.query(`INSERT INTO staff_occupancy(staff_id, record_id, during) VALUES ($1, $2, $3::tstzrange)`, [
-        draft.staffId,
-        id,
-        range(draft.start, draft.end),
-      ]);
+      await q.query(
+        `INSERT INTO staff_occupancy(staff_id, record_id, during) VALUES ($1, $2, $3::tstzrange)`,
+        [draft.staffId, id, range(draft.start, draft.end)],
+      );
     for (const r of draft.resourceInstances)
-      await q.query(`INSERT INTO resource_occupancy(resource_instance_id, record_id, during) VALUES ($1, $2, $3::tstzrange)`, [
-        r.instanceId,
-        id,
-        range(r.interval.start, r.interval.end),
-      ]);
+      await q.query(
+        `INSERT INTO resource_occupancy(resource_instance_id, record_id, during) VALUES ($1, $2, $3::tstzrange)`,
+        [r.instanceId, id, range(r.interval.start, r.interval.end)],
+      );
   }
 
   async function releaseParts(id: number): Promise<void> {
-    await q.query('UPDATE staff_occupancy SET released_at = now() WHERE record_id = $1 AND released_at IS NULL', [id]);
-    await q.query('UPDATE resource_occupancy SET released_at = now() WHERE record_id = $1 AND released_at IS NULL', [id]);
+    await q.query(
+      'UPDATE staff_occupancy SET released_at = now() WHERE record_id = $1 AND released_at IS NULL',
+      [id],
+    );
+    await q.query(
+      'UPDATE resource_occupancy SET released_at = now() WHERE record_id = $1 AND released_at IS NULL',
+      [id],
+    );
   }
 
   const repo: AppointmentsRepo = {
@@ -93,10 +117,25 @@ export function appointmentsRepo(q: Queryable): AppointmentsRepo {
              master_requested, custom_color, created_user_id)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id`,
           [
-            draft.locationId, draft.staffId, draft.clientId, draft.visitId, draft.activityId, new Date(draft.start),
-            new Date(draft.end), draft.source, draft.attendance, draft.confirmed, draft.clientsCount, draft.comment,
-            draft.apiId, draft.hashDigest, draft.notifyBySms, draft.notifyByEmail, draft.masterRequested,
-            draft.customColor, draft.createdUserId,
+            draft.locationId,
+            draft.staffId,
+            draft.clientId,
+            draft.visitId,
+            draft.activityId,
+            new Date(draft.start),
+            new Date(draft.end),
+            draft.source,
+            draft.attendance,
+            draft.confirmed,
+            draft.clientsCount,
+            draft.comment,
+            draft.apiId,
+            draft.hashDigest,
+            draft.notifyBySms,
+            draft.notifyByEmail,
+            draft.masterRequested,
+            draft.customColor,
+            draft.createdUserId,
           ],
         );
         await writeParts(row!.id, draft);
@@ -109,7 +148,10 @@ export function appointmentsRepo(q: Queryable): AppointmentsRepo {
         [id, locationId],
       );
       if (!row) return null;
-      const steps = await q.query<Row>('SELECT * FROM record_services WHERE record_id = $1 ORDER BY position', [id]);
+      const steps = await q.query<Row>(
+        'SELECT * FROM record_services WHERE record_id = $1 ORDER BY position',
+        [id],
+      );
       const resources = await q.query<Row>(
         `SELECT resource_instance_id, (extract(epoch FROM lower(during)) * 1000)::float8 AS s,
                 (extract(epoch FROM upper(during)) * 1000)::float8 AS e
@@ -129,8 +171,19 @@ export function appointmentsRepo(q: Queryable): AppointmentsRepo {
              clients_count = $13, updated_at = now()
            WHERE id = $1`,
           [
-            id, draft.staffId, draft.clientId, new Date(draft.start), new Date(draft.end), draft.attendance, draft.confirmed,
-            draft.comment, draft.apiId, draft.notifyBySms, draft.notifyByEmail, draft.customColor, draft.clientsCount,
+            id,
+            draft.staffId,
+            draft.clientId,
+            new Date(draft.start),
+            new Date(draft.end),
+            draft.attendance,
+            draft.confirmed,
+            draft.comment,
+            draft.apiId,
+            draft.notifyBySms,
+            draft.notifyByEmail,
+            draft.customColor,
+            draft.clientsCount,
           ],
         );
         await writeParts(id, draft);
@@ -138,11 +191,10 @@ export function appointmentsRepo(q: Queryable): AppointmentsRepo {
       }),
 
     async setAttendance(id, attendance, confirmed) {
-      await q.query('UPDATE records SET attendance = $2, confirmed = $3, updated_at = now() WHERE id = $1', [
-        id,
-        attendance,
-        confirmed,
-      ]);
+      await q.query(
+        'UPDATE records SET attendance = $2, confirmed = $3, updated_at = now() WHERE id = $1',
+        [id, attendance, confirmed],
+      );
     },
 
     async deleteAppointment(id) {

@@ -15,15 +15,15 @@ export function idempotencyRepo(q: Queryable): IdempotencyRepo {
         'SELECT status_code, response FROM idempotency_keys WHERE scope = $1 AND key = $2',
         [scope, key],
       );
-      return row && row.status_code !== null ? { statusCode: row.status_code, response: row.response } : null;
+      return row && row.status_code !== null
+        ? { statusCode: row.status_code, response: row.response }
+        : null;
     },
     async complete(scope, key, statusCode, response) {
-      await q.query('UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE scope = $1 AND key = $2', [
-        scope,
-        key,
-        statusCode,
-        JSON.stringify(response),
-      ]);
+      await q.query(
+        'UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE scope = $1 AND key = $2',
+        [scope, key, statusCode, JSON.stringify(response)],
+      );
     },
   };
 }

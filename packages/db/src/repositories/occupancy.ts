@@ -5,7 +5,13 @@ export function occupancyRepo(q: Queryable): OccupancyRepo {
   return {
     async findStaffBusy(staffIds, from, to): Promise<StaffBusyInterval[]> {
       if (staffIds.length === 0) return [];
-      const rows = await q.query<{ staff_id: number; record_id: number | null; activity_id: number | null; s: number; e: number }>(
+      const rows = await q.query<{
+        staff_id: number;
+        record_id: number | null;
+        activity_id: number | null;
+        s: number;
+        e: number;
+      }>(
         `SELECT staff_id, record_id, activity_id, (extract(epoch FROM lower(during)) * 1000)::float8 AS s,
                 (extract(epoch FROM upper(during)) * 1000)::float8 AS e
            FROM staff_occupancy
@@ -25,7 +31,12 @@ export function occupancyRepo(q: Queryable): OccupancyRepo {
 
     async findResourcePools(resourceIds, from, to): Promise<ResourcePool[]> {
       if (resourceIds.length === 0) return [];
-      const rows = await q.query<{ resource_id: number; instance_id: number; s: number | null; e: number | null }>(
+      const rows = await q.query<{
+        resource_id: number;
+        instance_id: number;
+        s: number | null;
+        e: number | null;
+      }>(
         `SELECT i.resource_id, i.id AS instance_id,
                 (extract(epoch FROM lower(o.during)) * 1000)::float8 AS s,
                 (extract(epoch FROM upper(o.during)) * 1000)::float8 AS e
@@ -39,7 +50,8 @@ export function occupancyRepo(q: Queryable): OccupancyRepo {
       );
       const pools = new Map<number, Map<number, { start: number; end: number }[]>>();
       for (const row of rows) {
-        const instances = pools.get(row.resource_id) ?? new Map<number, { start: number; end: number }[]>();
+        const instances =
+          pools.get(row.resource_id) ?? new Map<number, { start: number; end: number }[]>();
         pools.set(row.resource_id, instances);
         const busy = instances.get(row.instance_id) ?? [];
         instances.set(row.instance_id, busy);

@@ -153,10 +153,10 @@ export async function makeResource(
   instances: number,
   serviceIds: number[] = [],
 ): Promise<{ id: number; instanceIds: number[] }> {
-  const [row] = await q.query<{ id: number }>(`INSERT INTO resources(location_id, title) VALUES ($1, $2) RETURNING id`, [
-    locationId,
-    `Resource ${next()}`,
-  ]);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO resources(location_id, title) VALUES ($1, $2) RETURNING id`,
+    [locationId, `Resource ${next()}`],
+  );
   const instanceIds: number[] = [];
   for (let i = 0; i < instances; i++) {
     const [inst] = await q.query<{ id: number }>(
@@ -166,6 +166,9 @@ export async function makeResource(
     instanceIds.push(inst!.id);
   }
   for (const serviceId of serviceIds)
-    await q.query('INSERT INTO service_resources(service_id, resource_id) VALUES ($1, $2)', [serviceId, row!.id]);
+    await q.query('INSERT INTO service_resources(service_id, resource_id) VALUES ($1, $2)', [
+      serviceId,
+      row!.id,
+    ]);
   return { id: row!.id, instanceIds };
 }

@@ -36,7 +36,10 @@ import { CompanyParams, ok, partnerSecurity, typed } from '../../typed';
 
 const tags = ['Online booking'];
 
-export function serviceIdsOf(query: { 'service_ids[]'?: number[]; service_ids?: number[] }): number[] {
+export function serviceIdsOf(query: {
+  'service_ids[]'?: number[];
+  service_ids?: number[];
+}): number[] {
   return query['service_ids[]'] ?? query.service_ids ?? [];
 }
 
@@ -50,7 +53,8 @@ function instantOf(value: string | undefined): number | undefined {
 
 /** The month around `date` (the widget's "any date of the wanted month"), or the explicit range. */
 function dateRange(query: { date?: string; date_from?: string; date_to?: string }, today: string) {
-  if (query.date_from || query.date_to) return { from: query.date_from ?? today, to: query.date_to ?? query.date_from ?? today };
+  if (query.date_from || query.date_to)
+    return { from: query.date_from ?? today, to: query.date_to ?? query.date_from ?? today };
   return monthAround(query.date ?? today);
 }
 
@@ -59,16 +63,43 @@ export function onlineBookingReadRoutes(app: FastifyInstance, deps: ServerDeps):
 
   t.get(
     '/book_services/:company_id',
-    { schema: { tags, summary: 'Services bookable online', security: partnerSecurity, params: CompanyParams, querystring: BookServicesQuery, response: { 200: BookServicesEnvelope, ...errorResponses } }, preHandler: needsPartner },
+    {
+      schema: {
+        tags,
+        summary: 'Services bookable online',
+        security: partnerSecurity,
+        params: CompanyParams,
+        querystring: BookServicesQuery,
+        response: { 200: BookServicesEnvelope, ...errorResponses },
+      },
+      preHandler: needsPartner,
+    },
     async (request) => {
-      const result = await listBookableServices(deps, { locationId: request.params.company_id, staffId: request.query.staff_id ?? 0 });
-      return ok({ services: result.services.map(presentBookService), category: result.categories.map(presentBookCategory), events: [] });
+      const result = await listBookableServices(deps, {
+        locationId: request.params.company_id,
+        staffId: request.query.staff_id ?? 0,
+      });
+      return ok({
+        services: result.services.map(presentBookService),
+        category: result.categories.map(presentBookCategory),
+        events: [],
+      });
     },
   );
 
   t.get(
     '/book_staff/:company_id',
-    { schema: { tags, summary: 'Team members bookable online', security: partnerSecurity, params: CompanyParams, querystring: BookStaffQuery, response: { 200: BookStaffEnvelope, ...errorResponses } }, preHandler: needsPartner },
+    {
+      schema: {
+        tags,
+        summary: 'Team members bookable online',
+        security: partnerSecurity,
+        params: CompanyParams,
+        querystring: BookStaffQuery,
+        response: { 200: BookStaffEnvelope, ...errorResponses },
+      },
+      preHandler: needsPartner,
+    },
     async (request) => {
       const from = instantOf(request.query.datetime);
       const result = await listBookableStaff(deps, {
@@ -84,7 +115,17 @@ export function onlineBookingReadRoutes(app: FastifyInstance, deps: ServerDeps):
 
   t.get(
     '/book_staff_seances/:company_id/:staff_id/',
-    { schema: { tags, summary: "A team member's nearest free day", security: partnerSecurity, params: BookStaffParams, querystring: BookStaffQuery, response: { 200: BookStaffSeancesEnvelope, ...errorResponses } }, preHandler: needsPartner },
+    {
+      schema: {
+        tags,
+        summary: "A team member's nearest free day",
+        security: partnerSecurity,
+        params: BookStaffParams,
+        querystring: BookStaffQuery,
+        response: { 200: BookStaffSeancesEnvelope, ...errorResponses },
+      },
+      preHandler: needsPartner,
+    },
     async (request) => {
       const from = instantOf(request.query.datetime);
       const result = await listBookableStaff(deps, {
@@ -95,13 +136,26 @@ export function onlineBookingReadRoutes(app: FastifyInstance, deps: ServerDeps):
         withSeances: true,
       });
       const first = result.members.find((m) => m.seanceDate) ?? null;
-      return ok({ seance_date: first?.seanceDate ?? null, seances: (first?.seances ?? []).map((s) => presentSeance(s, result.timeZone)) });
+      return ok({
+        seance_date: first?.seanceDate ?? null,
+        seances: (first?.seances ?? []).map((s) => presentSeance(s, result.timeZone)),
+      });
     },
   );
 
   t.get(
     '/book_dates/:company_id',
-    { schema: { tags, summary: 'Dates with free slots', security: partnerSecurity, params: CompanyParams, querystring: BookDatesQuery, response: { 200: BookDatesEnvelope, ...errorResponses } }, preHandler: needsPartner },
+    {
+      schema: {
+        tags,
+        summary: 'Dates with free slots',
+        security: partnerSecurity,
+        params: CompanyParams,
+        querystring: BookDatesQuery,
+        response: { 200: BookDatesEnvelope, ...errorResponses },
+      },
+      preHandler: needsPartner,
+    },
     async (request) => {
       const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
       const range = dateRange(request.query, today);
@@ -123,7 +177,17 @@ export function onlineBookingReadRoutes(app: FastifyInstance, deps: ServerDeps):
 
   t.get(
     '/book_times/:company_id/:staff_id/:date',
-    { schema: { tags, summary: 'Free start times of a day', security: partnerSecurity, params: BookTimesParams, querystring: ServiceIdsQuery, response: { 200: BookTimesEnvelope, ...errorResponses } }, preHandler: needsPartner },
+    {
+      schema: {
+        tags,
+        summary: 'Free start times of a day',
+        security: partnerSecurity,
+        params: BookTimesParams,
+        querystring: ServiceIdsQuery,
+        response: { 200: BookTimesEnvelope, ...errorResponses },
+      },
+      preHandler: needsPartner,
+    },
     async (request) => {
       const result = await findBookableTimes(deps, {
         locationId: request.params.company_id,

@@ -27,11 +27,22 @@ import { CompanyParams, ok, partnerSecurity, typed } from '../../typed';
 
 const tags = ['Online booking'];
 
-const toRequested = (appointments: { id: number; services: number[]; staff_id: number; datetime: string }[]) =>
-  appointments.map((a) => ({ id: a.id, serviceIds: a.services, staffId: a.staff_id, datetime: a.datetime }));
+const toRequested = (
+  appointments: { id: number; services: number[]; staff_id: number; datetime: string }[],
+) =>
+  appointments.map((a) => ({
+    id: a.id,
+    serviceIds: a.services,
+    staffId: a.staff_id,
+    datetime: a.datetime,
+  }));
 
 /** A back-office user with records:write at the location may move any appointment. */
-async function isBackOffice(deps: ServerDeps, request: FastifyRequest, locationId: number): Promise<boolean> {
+async function isBackOffice(
+  deps: ServerDeps,
+  request: FastifyRequest,
+  locationId: number,
+): Promise<boolean> {
   const user = request.caller.user;
   if (!user) return false;
   const role = await authRepo.findUserRoleAtLocation(deps.db, user.id, locationId);
@@ -49,7 +60,17 @@ export function onlineBookingWriteRoutes(app: FastifyInstance, deps: ServerDeps)
 
   t.post(
     '/book_check/:company_id',
-    { schema: { tags, summary: 'Check that appointments can be booked', security: partnerSecurity, params: CompanyParams, body: BookCheckBody, response: { 201: CreatedAck, ...errorResponses } }, preHandler: needsPartner },
+    {
+      schema: {
+        tags,
+        summary: 'Check that appointments can be booked',
+        security: partnerSecurity,
+        params: CompanyParams,
+        body: BookCheckBody,
+        response: { 201: CreatedAck, ...errorResponses },
+      },
+      preHandler: needsPartner,
+    },
     async (request, reply) => {
       await checkAppointments(deps, {
         locationId: request.params.company_id,
@@ -68,7 +89,8 @@ export function onlineBookingWriteRoutes(app: FastifyInstance, deps: ServerDeps)
       schema: {
         tags,
         summary: 'Book appointments online',
-        description: 'Send an `Idempotency-Key` header to make retries safe: the same key returns the same result, never a second appointment.',
+        description:
+          'Send an `Idempotency-Key` header to make retries safe: the same key returns the same result, never a second appointment.',
         security: partnerSecurity,
         params: CompanyParams,
         body: BookRecordBody,
@@ -98,7 +120,17 @@ export function onlineBookingWriteRoutes(app: FastifyInstance, deps: ServerDeps)
 
   t.put(
     '/book_record/:company_id/:record_id',
-    { schema: { tags, summary: 'Reschedule an online appointment', security: partnerSecurity, params: BookRecordParams, body: RescheduleBody, response: { 200: OnlineRecordEnvelope, ...errorResponses } }, preHandler: needsPartner },
+    {
+      schema: {
+        tags,
+        summary: 'Reschedule an online appointment',
+        security: partnerSecurity,
+        params: BookRecordParams,
+        body: RescheduleBody,
+        response: { 200: OnlineRecordEnvelope, ...errorResponses },
+      },
+      preHandler: needsPartner,
+    },
     async (request) => {
       const { company_id, record_id } = request.params;
       const moved = await rescheduleOnlineAppointment(deps, {
@@ -115,10 +147,23 @@ export function onlineBookingWriteRoutes(app: FastifyInstance, deps: ServerDeps)
 
   t.get(
     '/book_record/:company_id/:record_id/:record_hash',
-    { schema: { tags, summary: 'View an online appointment by its hash', security: partnerSecurity, params: BookRecordHashParams, response: { 200: OnlineRecordEnvelope, ...errorResponses } }, preHandler: needsPartner },
+    {
+      schema: {
+        tags,
+        summary: 'View an online appointment by its hash',
+        security: partnerSecurity,
+        params: BookRecordHashParams,
+        response: { 200: OnlineRecordEnvelope, ...errorResponses },
+      },
+      preHandler: needsPartner,
+    },
     async (request) => {
       const { company_id, record_id, record_hash } = request.params;
-      const appointment = await viewOnlineAppointment(deps, { locationId: company_id, recordId: record_id, recordHash: record_hash });
+      const appointment = await viewOnlineAppointment(deps, {
+        locationId: company_id,
+        recordId: record_id,
+        recordHash: record_hash,
+      });
       return ok(await presentRecord(company_id, appointment));
     },
   );
