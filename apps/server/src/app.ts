@@ -61,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           },
         }),
     logController: new AccessLogController(),
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
   });
   const deps: ServerDeps = {
@@ -105,6 +105,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       registerRateLimit(api, config.rateLimit, store, options.rateLimitNow);
       registerAuth(api, db);
+      // Route modules declare their access checks as `preHandler`; running them before schema
+      // validation means an unauthenticated caller gets 401/403, never validation details.
+      api.addHook('onRoute', (route) => {
+        if (route.preHandler && !route.preValidation) {
+          route.preValidation = route.preHandler as unknown as typeof route.preValidation;
+          delete route.preHandler;
+        }
+      });
       registerParameterAliases(api);
       authRoutes(api, deps);
       locationRoutes(api, deps);

@@ -18,6 +18,8 @@ export interface Config {
   adminPassword: string | undefined;
   logLevel: string;
   publicUrl: string;
+  /** Trust X-Forwarded-For (set when behind a reverse proxy; otherwise clients could pick their rate-limit IP). */
+  trustProxy: boolean;
 }
 
 const UNITS: Record<string, number> = {
@@ -62,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.VISITA_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: env.VISITA_PUBLIC_URL ?? `http://localhost:${port}`,
+    trustProxy: env.VISITA_TRUST_PROXY === '1' || env.VISITA_TRUST_PROXY === 'true',
   };
 }

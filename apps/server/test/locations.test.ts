@@ -311,3 +311,16 @@ describe('GET /groups', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('null inputs', () => {
+  it('a null coordinate clears it (not coerced to 0)', async () => {
+    const res = await call(t.app, {
+      method: 'PUT',
+      url: `/api/v1/company/${tenant.location.id}`,
+      headers: authHeader(t.partnerToken, tenant.admin.token),
+      payload: { coordinate_lat: null },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data.coordinate_lat).toBeNull();
+  });
+});

@@ -102,6 +102,19 @@ describe('POST /records/{company_id}', () => {
     expect(res.record.services[0].cost).toBe(40);
   });
 
+  it('cuts the services to a shorter seance_length; a service cut away takes no room', async () => {
+    const res = await book(t, s, {
+      staff_id: s.ben.id,
+      services: [{ id: s.cut.id }, { id: s.wash.id }],
+      datetime: '2026-12-07 10:00:00',
+      seance_length: 2700,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.record.seance_length).toBe(2700);
+    expect(res.record.services.map((x: { id: number }) => x.id)).toEqual([s.cut.id, s.wash.id]);
+    expect(res.record.resource_instance_ids).toEqual([]);
+  });
+
   it('refuses an overlap for the team member with 422/433 and writes nothing', async () => {
     const events = (await outboxOf(t, s.loc)).length;
     const res = await book(t, s, { datetime: '2026-12-01 10:30:00' });

@@ -57,4 +57,10 @@ export const PageQuery = {
   count: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),
 };
 
+/**
+ * `T | null` for inputs and outputs. Null comes first: with Ajv's type coercion a later null
+ * branch would never be reached, because `null` is first coerced to `0` or `''`.
+ */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
+
 export const NoContent = Type.Null({ description: 'No content' });

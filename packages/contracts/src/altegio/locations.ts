@@ -1,8 +1,5 @@
 import Type from 'typebox';
-import { ListEnvelope, ObjectEnvelope, PageQuery } from '../envelope';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
-  Type.Union([t, Type.Null()]);
+import { ListEnvelope, Nullable, ObjectEnvelope, PageQuery } from '../envelope';
 
 export const Social = Type.Record(Type.String(), Type.String());
 

@@ -1,9 +1,6 @@
 import Type from 'typebox';
-import { EmptyMeta, Envelope, ListEnvelope, ObjectEnvelope } from '../envelope';
+import { EmptyMeta, Envelope, ListEnvelope, Nullable, ObjectEnvelope } from '../envelope';
 
-/** Null first: with type coercion on, `[number, null]` would turn a sent `null` into `0`. */
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
-  Type.Union([Type.Null(), t]);
 const Flag = (description: string) => Type.Integer({ minimum: 0, maximum: 1, description });
 const Id = Type.Integer({ minimum: 1 });
 const Seconds = (description: string) =>

@@ -1,8 +1,6 @@
 import Type from 'typebox';
-import { EmptyMeta, Envelope, ListEnvelope, ObjectEnvelope } from '../envelope';
+import { EmptyMeta, Envelope, ListEnvelope, Nullable, ObjectEnvelope } from '../envelope';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
-  Type.Union([t, Type.Null()]);
 const Flag = (description: string) => Type.Integer({ minimum: 0, maximum: 1, description });
 
 export const StaffParams = Type.Object({

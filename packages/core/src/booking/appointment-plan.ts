@@ -165,7 +165,8 @@ async function planStepResources(
   const serviceSteps: ServiceStep[] = steps.map((step, i) => ({
     serviceId: step.serviceId,
     durationSeconds: (step.end - step.start) / 1000,
-    resourceIds: lines[i]!.service.resourceIds,
+    // A service cut to nothing by a short seance_length needs no room.
+    resourceIds: step.end > step.start ? lines[i]!.service.resourceIds : [],
   }));
   const plan = planResources(serviceSteps, start, pools);
   if (!plan)

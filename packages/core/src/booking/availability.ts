@@ -86,8 +86,22 @@ function provides(member: TeamMember, services: Service[]): boolean {
   return services.every((s) => s.staff.some((link) => link.staffId === member.id));
 }
 
-function overlapping(intervals: Interval[], window: Interval): Interval[] {
-  return intervals.filter((i) => i.start < window.end && i.end > window.start);
+/**
+ * The intervals overlapping `window`, from a list sorted by start (as the repository returns
+ * them): a binary search finds the first candidate instead of scanning months of appointments.
+ */
+function overlapping(sorted: Interval[], window: Interval, longest: number): Interval[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < window.start - longest) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Interval[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start < window.end; i++)
+    if (sorted[i]!.end > window.start) out.push(sorted[i]!);
+  return out;
 }
 
 export async function loadAvailability(
@@ -131,25 +145,43 @@ export async function loadAvailability(
           resourceIds: s.resourceIds,
         }));
 
+  // Most members share a few schedule patterns: converting each (date, pattern) once keeps the
+  // time-zone arithmetic off the per-member path (it dominates a 90-day book_dates otherwise).
+  const workingCache = new Map<string, Interval[]>();
+  const workingOf = (date: string, slots: StaffScheduleDay['slots']): Interval[] => {
+    if (slots.length === 0) return [];
+    const key = `${date}|${slots.map((s) => `${s.from}-${s.to}`).join(',')}`;
+    let intervals = workingCache.get(key);
+    if (!intervals)
+      workingCache.set(key, (intervals = localSlotsToIntervals(date, slots, req.timeZone)));
+    return intervals;
+  };
+
+  // The longest busy interval bounds how far before a window an overlapping one can start.
+  let longest = 0;
+  for (const b of busy) longest = Math.max(longest, b.end - b.start);
+  for (const p of pools)
+    for (const i of p.instances)
+      for (const b of i.busy) longest = Math.max(longest, b.end - b.start);
+
   const queryFor = (date: string, extraBusy?: Map<number, Interval[]>): SlotQuery => {
     const day = localDayBounds(date, req.timeZone);
     // Chains of services can run past midnight, so busy time is read with a day of margin.
     const window = { start: day.start - 86_400_000, end: day.end + 86_400_000 };
     const staff: StaffDay[] = candidates.map((m) => ({
       staffId: m.id,
-      working: localSlotsToIntervals(
-        date,
-        scheduleOf.get(`${m.id}|${date}`)?.slots ?? [],
-        req.timeZone,
-      ),
-      busy: [...overlapping(busyOf.get(m.id) ?? [], window), ...(extraBusy?.get(m.id) ?? [])],
+      working: workingOf(date, scheduleOf.get(`${m.id}|${date}`)?.slots ?? []),
+      busy: [
+        ...overlapping(busyOf.get(m.id) ?? [], window, longest),
+        ...(extraBusy?.get(m.id) ?? []),
+      ],
       steps: stepsFor(m.id),
     }));
     const resources: ResourcePool[] = pools.map((p) => ({
       resourceId: p.resourceId,
       instances: p.instances.map((i) => ({
         instanceId: i.instanceId,
-        busy: overlapping(i.busy, window),
+        busy: overlapping(i.busy, window, longest),
       })),
     }));
     return {

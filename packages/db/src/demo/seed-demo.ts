@@ -142,7 +142,73 @@ export async function seedDemo(db: Db): Promise<DemoSeedResult> {
         `INSERT INTO resource_instances(resource_id, title) VALUES ($1, 'Room 1'), ($1, 'Room 2')`,
         [resource!.id],
       );
+      await seedBookings(tx, locationId, l.timezone, staffIds);
     }
     return { chainId, locationIds };
   });
+}
+
+const DEMO_CLIENTS: [name: string, phone: string][] = [
+  ['Erika Mustermann', '+4915112345678'],
+  ['John Smith', '+12125550187'],
+  ['Aiko Tanaka', '+819012345678'],
+];
+
+/**
+ * 60 days of schedules (Mon–Sat 09:00–13:00 and 14:00–19:00, local to the location), a few
+ * clients, and appointments for them on the next working days, with their time held like any
+ * booking so that the demo's free slots are real.
+ */
+async function seedBookings(
+  tx: Queryable,
+  locationId: number,
+  timezone: string,
+  staffIds: number[],
+) {
+  await tx.query(
+    `INSERT INTO staff_schedules(staff_id, date, slots)
+     SELECT s, d::date, '[{"from":"09:00","to":"13:00"},{"from":"14:00","to":"19:00"}]'::jsonb
+       FROM unnest($1::int[]) s, generate_series(current_date, current_date + 59, '1 day') d
+      WHERE extract(isodow FROM d) < 7`,
+    [staffIds],
+  );
+  const clientIds: number[] = [];
+  for (const [name, phone] of DEMO_CLIENTS) {
+    const [client] = await tx.query<{ id: number }>(
+      'INSERT INTO clients(location_id, name, phone) VALUES ($1, $2, $3) RETURNING id',
+      [locationId, name, phone],
+    );
+    clientIds.push(client!.id);
+  }
+  const [service] = await tx.query<{ id: number; duration_seconds: number; price_min: number }>(
+    'SELECT id, duration_seconds, price_min FROM services WHERE location_id = $1 ORDER BY id LIMIT 1',
+    [locationId],
+  );
+  for (const [i, clientId] of clientIds.entries()) {
+    const staffId = staffIds[i % staffIds.length]!;
+    const [record] = await tx.query<{ id: number; starts_at: Date; ends_at: Date }>(
+      `INSERT INTO records(location_id, staff_id, client_id, starts_at, ends_at, source, hash_digest)
+       SELECT $1, $2, $3, t, t + make_interval(secs => $4), $5, md5(random()::text)
+         FROM (SELECT ((current_date + $6::int + time '10:00') AT TIME ZONE $7) AS t) x
+       RETURNING id, starts_at, ends_at`,
+      [
+        locationId,
+        staffId,
+        clientId,
+        service!.duration_seconds,
+        i % 2 ? 'back_office' : 'online',
+        1 + i,
+        timezone,
+      ],
+    );
+    await tx.query(
+      `INSERT INTO record_services(record_id, position, service_id, starts_at, ends_at, first_cost, cost)
+       VALUES ($1, 0, $2, $3, $4, $5, $5)`,
+      [record!.id, service!.id, record!.starts_at, record!.ends_at, service!.price_min],
+    );
+    await tx.query(
+      'INSERT INTO staff_occupancy(staff_id, record_id, during) VALUES ($1, $2, tstzrange($3, $4))',
+      [staffId, record!.id, record!.starts_at, record!.ends_at],
+    );
+  }
 }

@@ -32,7 +32,7 @@ import { authRepo } from '@visita/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import type { ServerDeps } from '../../../deps';
-import { accessDenied, needsRight, requireUser } from '../../../plugins/auth';
+import { accessDenied, needsRight, needsUser, requireUser } from '../../../plugins/auth';
 import { presentRecord } from '../../../presenters/record';
 import { CompanyParams, listMeta, ok, typed, userSecurity } from '../../typed';
 
@@ -250,6 +250,7 @@ export function recordRoutes(app: FastifyInstance, deps: ServerDeps): void {
         params: VisitParams,
         response: { 200: VisitEnvelope, ...errorResponses },
       },
+      preHandler: needsUser,
     },
     async (request) => {
       // The visit names its location, so the right is checked against it (404 for strangers).
