@@ -47,3 +47,4 @@ export * from './booking/delete-activity';
 export * from './booking/duplicate-activity';
 export * from './booking/find-activities';
 export * from './booking/book-activity';
+export * from './identity/types';

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from './db';
+import { appUsersRepo } from './repositories/app-users';
 import { appointmentsRepo } from './repositories/appointments';
 import { activitiesRepo } from './repositories/activities';
 import { appointmentQueriesRepo } from './repositories/appointment-queries';
@@ -19,6 +20,7 @@ import { teamMembersRepo } from './repositories/team-members';
 export function createRepos(q: Queryable) {
   return {
     locations: locationsRepo(q),
+    appUsers: appUsersRepo(q),
     schedules: schedulesRepo(q),
     bookingSettings: bookingSettingsRepo(q),
     occupancy: occupancyRepo(q),

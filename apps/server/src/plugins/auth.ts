@@ -63,11 +63,7 @@ export function locationIdOf(request: FastifyRequest): number {
   const params = request.params as Record<string, string | undefined>;
   const id = Number(params.company_id);
   if (!Number.isInteger(id) || id <= 0)
-    throw new DomainError(
-      'validation_failed',
-      'company_id must be a positive integer',
-      'company_id',
-    );
+    throw new DomainError('bad_request', 'company_id must be a positive integer', 'company_id');
   return id;
 }
 

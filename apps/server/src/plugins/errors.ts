@@ -7,6 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
  */
 const STATUS: Record<DomainErrorCode, number> = {
   validation_failed: 422,
+  bad_request: 400,
   not_found: 404,
   forbidden: 403,
   unauthenticated: 401,
@@ -22,6 +23,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   capacity_exceeded: 422,
   not_allowed: 422,
   rate_limited: 429,
+  consent_required: 403,
 };
 
 const BOOKING_CODE: Partial<Record<DomainErrorCode, number>> = {
@@ -46,6 +48,8 @@ export function sendDomainError(reply: FastifyReply, error: DomainError): Fastif
   if (bookingCode) extra.errors = [{ code: bookingCode, message: error.message, ...error.details }];
   else if (error.field) extra.errors = { [error.field]: [error.message] };
   if (error.code === 'conflict') extra.conflict = true;
+  if (error.code === 'consent_required') extra.error_code = 'consent_required';
+  if (!bookingCode && error.details) Object.assign(extra, { details: error.details });
   return reply.status(status).send(errorBody(error.message, extra));
 }
 

@@ -5,6 +5,7 @@
  */
 export type DomainErrorCode =
   | 'validation_failed'
+  | 'bad_request'
   | 'not_found'
   | 'forbidden'
   | 'unauthenticated'
@@ -19,7 +20,8 @@ export type DomainErrorCode =
   | 'name_required'
   | 'capacity_exceeded'
   | 'not_allowed'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'consent_required';
 
 export class DomainError extends Error {
   constructor(
