@@ -109,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // validation means an unauthenticated caller gets 401/403, never validation details.
       api.addHook('onRoute', (route) => {
         if (route.preHandler && !route.preValidation) {
-          route.preValidation = route.preHandler as unknown as typeof route.preValidation;
+          route.preValidation = route.preHandler;
           delete route.preHandler;
         }
       });
