@@ -24,7 +24,8 @@ export interface AvailabilityRepos {
 
 export interface AvailabilityRequest {
   locationId: number;
-  timeZone: string;
+  /** The location's IANA zone, or the pending read of it (so it can overlap the other reads). */
+  timeZone: string | Promise<string>;
   /** 0 = any team member who provides every requested service. */
   staffId: number;
   serviceIds: number[];
@@ -37,6 +38,7 @@ export interface AvailabilityRequest {
 
 /** Everything the slot engine needs for a date range, read once, sliced per date. */
 export interface Availability {
+  timeZone: string;
   settings: BookingSettings;
   services: Service[];
   candidates: TeamMember[];
@@ -108,16 +110,20 @@ export async function loadAvailability(
   repos: AvailabilityRepos,
   req: AvailabilityRequest,
 ): Promise<Availability> {
-  const settings = await repos.bookingSettings.findBookingSettings(req.locationId);
-  const services = await loadServices(repos, req);
-  const members = await repos.teamMembers.findTeamMembers(req.locationId, {
-    ...(req.staffId ? { ids: [req.staffId] } : {}),
-    ...(req.online ? { onlyBookable: true, onlyVisible: true } : {}),
-  });
+  // Independent reads go out together: on PostgreSQL they run on separate pool connections.
+  const [timeZone, settings, services, members] = await Promise.all([
+    req.timeZone,
+    repos.bookingSettings.findBookingSettings(req.locationId),
+    loadServices(repos, req),
+    repos.teamMembers.findTeamMembers(req.locationId, {
+      ...(req.staffId ? { ids: [req.staffId] } : {}),
+      ...(req.online ? { onlyBookable: true, onlyVisible: true } : {}),
+    }),
+  ]);
   const candidates = members.filter((m) => !m.fired && provides(m, services));
 
-  const from = localDayBounds(req.fromDate, req.timeZone).start;
-  const to = localDayBounds(req.toDate, req.timeZone).end;
+  const from = localDayBounds(req.fromDate, timeZone).start;
+  const to = localDayBounds(req.toDate, timeZone).end;
   const staffIds = candidates.map((m) => m.id);
   const resourceIds = [...new Set(services.flatMap((s) => s.resourceIds))];
   const [schedules, busy, pools] = await Promise.all([
@@ -153,7 +159,7 @@ export async function loadAvailability(
     const key = `${date}|${slots.map((s) => `${s.from}-${s.to}`).join(',')}`;
     let intervals = workingCache.get(key);
     if (!intervals)
-      workingCache.set(key, (intervals = localSlotsToIntervals(date, slots, req.timeZone)));
+      workingCache.set(key, (intervals = localSlotsToIntervals(date, slots, timeZone)));
     return intervals;
   };
 
@@ -165,7 +171,7 @@ export async function loadAvailability(
       for (const b of i.busy) longest = Math.max(longest, b.end - b.start);
 
   const queryFor = (date: string, extraBusy?: Map<number, Interval[]>): SlotQuery => {
-    const day = localDayBounds(date, req.timeZone);
+    const day = localDayBounds(date, timeZone);
     // Chains of services can run past midnight, so busy time is read with a day of margin.
     const window = { start: day.start - 86_400_000, end: day.end + 86_400_000 };
     const staff: StaffDay[] = candidates.map((m) => ({
@@ -186,7 +192,7 @@ export async function loadAvailability(
     }));
     return {
       date,
-      timeZone: req.timeZone,
+      timeZone: timeZone,
       now: req.now,
       stepMinutes: settings.slotStepMinutes,
       minNoticeSeconds: settings.minNoticeMinutes * 60,
@@ -197,6 +203,7 @@ export async function loadAvailability(
   };
 
   return {
+    timeZone,
     settings,
     services,
     candidates,

@@ -35,10 +35,9 @@ export async function findBookableTimes(
 ): Promise<{ timeZone: string; times: BookableTime[] }> {
   if (!isValidLocalDate(input.date)) throw invalid('date', 'date must be YYYY-MM-DD');
   return deps.read(async (repos) => {
-    const location = await locationOf(repos, input.locationId);
     const availability = await loadAvailability(repos, {
       ...input,
-      timeZone: location.timezone,
+      timeZone: locationOf(repos, input.locationId).then((l) => l.timezone),
       fromDate: input.date,
       toDate: input.date,
       now: deps.clock.now().getTime(),
@@ -46,7 +45,7 @@ export async function findBookableTimes(
     });
     const slots = findFreeSlots(availability.queryFor(input.date));
     return {
-      timeZone: location.timezone,
+      timeZone: availability.timeZone,
       times: slots.map((s) => ({
         ...s,
         length: availability
@@ -77,12 +76,11 @@ export async function findBookableDates(
   if (datesBetween(input.dateFrom, input.dateTo).length > MAX_DATES)
     throw invalid('date_to', `at most ${MAX_DATES} days at once`);
   return deps.read(async (repos) => {
-    const location = await locationOf(repos, input.locationId);
     const availability = await loadAvailability(repos, {
       locationId: input.locationId,
       staffId: input.staffId,
       serviceIds: input.serviceIds,
-      timeZone: location.timezone,
+      timeZone: locationOf(repos, input.locationId).then((l) => l.timezone),
       fromDate: input.dateFrom,
       toDate: input.dateTo,
       now: deps.clock.now().getTime(),

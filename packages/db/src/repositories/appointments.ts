@@ -111,11 +111,12 @@ export function appointmentsRepo(q: Queryable): AppointmentsRepo {
   const repo: AppointmentsRepo = {
     insertAppointment: (draft) =>
       guardOverlap(async () => {
-        const [row] = await q.query<{ id: number }>(
+        const [row] = await q.query<{ id: number; created_at: Date; updated_at: Date }>(
           `INSERT INTO records(location_id, staff_id, client_id, visit_id, activity_id, starts_at, ends_at, source,
              attendance, confirmed, clients_count, comment, api_id, hash_digest, notify_by_sms, notify_by_email,
              master_requested, custom_color, created_user_id)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id`,
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)
+           RETURNING id, created_at, updated_at`,
           [
             draft.locationId,
             draft.staffId,
@@ -139,7 +140,14 @@ export function appointmentsRepo(q: Queryable): AppointmentsRepo {
           ],
         );
         await writeParts(row!.id, draft);
-        return (await repo.findAppointment(draft.locationId, row!.id))!;
+        // Everything else is what was just written; no need to read it back.
+        return {
+          ...draft,
+          id: row!.id,
+          createdAt: row!.created_at,
+          updatedAt: row!.updated_at,
+          deletedAt: null,
+        };
       }),
 
     async findAppointment(locationId, id, options = {}) {
