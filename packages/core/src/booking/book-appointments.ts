@@ -2,6 +2,8 @@ import type { TokenCrypto } from '../auth/tokens';
 import type { LocationsRepo, UnitOfWork } from '../catalog/ports';
 import { normalizePhone } from '../clients/phone';
 import { DomainError, invalid, notFound } from '../errors/domain-error';
+import { spendPhoneCode, withCountedCodeTries } from '../identity/phone-code-check';
+import type { PhoneCodesRepo } from '../identity/ports';
 import type { Clock } from '../ports';
 import { isSlotBookable, planResources, type Interval } from '../scheduling';
 import { localDate, parseWireDateTime } from '../time/wire-format';
@@ -16,6 +18,7 @@ export type BookingRepos = AvailabilityRepos & {
   outbox: OutboxRepo;
   idempotency: IdempotencyRepo;
   clients: ClientsRepo;
+  phoneCodes: PhoneCodesRepo;
 };
 
 export interface RequestedAppointment {
@@ -30,6 +33,8 @@ export interface BookAppointmentsInput {
   phone: string | number;
   fullname: string;
   email?: string;
+  /** The SMS code (`book_code`), needed where the location demands a confirmed phone. */
+  code?: string | number;
   comment?: string;
   appointments: RequestedAppointment[];
   notifyBySms?: number;
@@ -58,6 +63,7 @@ interface PlannedAppointment {
   end: number;
   steps: AppointmentStep[];
   resources: { instanceId: number; interval: Interval }[];
+  needsConfirmation: boolean;
 }
 
 /**
@@ -174,6 +180,7 @@ async function planAppointments(
       end,
     });
     planned.push({
+      needsConfirmation: availability.settings.onlineNeedsConfirmation,
       request,
       staffId,
       start,
@@ -204,7 +211,7 @@ export async function bookAppointments(
   deps: BookAppointmentsDeps,
   input: BookAppointmentsInput,
 ): Promise<BookedAppointment[]> {
-  return deps.uow(async (repos) => {
+  return withCountedCodeTries(deps.uow, async (repos) => {
     const scope = `book_record:${input.locationId}`;
     if (input.idempotencyKey) {
       const earlier = await repos.idempotency.claim(scope, input.idempotencyKey);
@@ -215,13 +222,17 @@ export async function bookAppointments(
     const fullname = input.fullname.trim();
     if (!fullname) throw new DomainError('name_required', 'fullname is required', 'fullname');
     const phone = normalizePhone(input.phone);
+    if (location.phoneConfirmation) {
+      // 432 for a missing or wrong code (the try is still counted); a right code is spent with the booking.
+      const refused = await spendPhoneCode(repos, deps, phone, input.code);
+      if (refused) return refused;
+    }
     const planned = await planAppointments(
       repos,
       input,
       location.timezone,
       deps.clock.now().getTime(),
     );
-    const settings = await repos.bookingSettings.findBookingSettings(location.id);
     const client = await repos.clients.findOrCreateClientByPhone(location.id, {
       phone,
       name: fullname,
@@ -245,7 +256,7 @@ export async function bookAppointments(
         resourceInstances: plan.resources,
         source: input.source,
         attendance: 0,
-        confirmed: !settings.onlineNeedsConfirmation,
+        confirmed: !plan.needsConfirmation,
         clientsCount: 1,
         comment: input.comment ?? '',
         apiId: input.apiId ?? null,
