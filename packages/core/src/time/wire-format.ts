@@ -1,44 +1,81 @@
 import { Temporal } from 'temporal-polyfill';
 
-/** Wire formats of the Altegio contract, always rendered in the location's zone. */
-function zoned(instantMs: number, timeZone: string): Temporal.ZonedDateTime {
-  return Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(timeZone);
+/**
+ * Wire formats of the Altegio contract, always rendered in the location's zone.
+ *
+ * Rendering goes through the zone's UTC offset at that instant; the offset is looked up with
+ * Temporal once per zone and quarter hour (every real transition falls on a quarter hour) and
+ * the fields are then read off a shifted Date, which keeps slot lists cheap to render.
+ */
+const QUARTER_HOUR = 15 * 60_000;
+const offsetCache = new Map<string, number>();
+
+function offsetMs(instantMs: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(instantMs / QUARTER_HOUR)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const zdt = Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(timeZone);
+    offset = zdt.offsetNanoseconds / 1e6;
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+interface LocalParts {
+  date: string;
+  time: string;
+  seconds: string;
+  offset: string;
+}
+
+function localParts(instantMs: number, timeZone: string): LocalParts {
+  const offset = offsetMs(instantMs, timeZone);
+  const local = new Date(instantMs + offset);
+  const year = local.getUTCFullYear();
+  const yyyy = year >= 0 && year < 10000 ? String(year).padStart(4, '0') : String(year);
+  const abs = Math.abs(offset) / 60_000;
+  return {
+    date: `${yyyy}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+    time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
+    seconds: pad(local.getUTCSeconds()),
+    offset: `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`,
+  };
+}
+
 /** `2026-09-21T23:00:00+03:00` */
 export function isoWithOffset(instantMs: number, timeZone: string): string {
-  const z = zoned(instantMs, timeZone);
-  return `${localDate(instantMs, timeZone)}T${pad(z.hour)}:${pad(z.minute)}:${pad(z.second)}${z.offset}`;
+  const p = localParts(instantMs, timeZone);
+  return `${p.date}T${p.time}:${p.seconds}${p.offset}`;
 }
 
 /** `2026-09-21T23:00:00+0300` (the contract's create_date / last_change_date form) */
 export function isoWithCompactOffset(instantMs: number, timeZone: string): string {
-  const iso = isoWithOffset(instantMs, timeZone);
-  return iso.slice(0, -6) + iso.slice(-6).replace(':', '');
+  const p = localParts(instantMs, timeZone);
+  return `${p.date}T${p.time}:${p.seconds}${p.offset.replace(':', '')}`;
 }
 
 /** `2026-09-21 23:00:00` (local, no zone: the record's `date`) */
 export function localDateTime(instantMs: number, timeZone: string): string {
-  const z = zoned(instantMs, timeZone);
-  return `${localDate(instantMs, timeZone)} ${pad(z.hour)}:${pad(z.minute)}:${pad(z.second)}`;
+  const p = localParts(instantMs, timeZone);
+  return `${p.date} ${p.time}:${p.seconds}`;
 }
 
 /** `2026-09-21` */
 export function localDate(instantMs: number, timeZone: string): string {
-  return zoned(instantMs, timeZone).toPlainDate().toString();
+  return localParts(instantMs, timeZone).date;
 }
 
 /** `23:00` */
 export function localTime(instantMs: number, timeZone: string): string {
-  const z = zoned(instantMs, timeZone);
-  return `${pad(z.hour)}:${pad(z.minute)}`;
+  return localParts(instantMs, timeZone).time;
 }
 
 /** Current UTC offset in hours (5.5 for Asia/Kolkata), the contract's numeric `timezone`. */
 export function utcOffsetHours(instantMs: number, timeZone: string): number {
-  return zoned(instantMs, timeZone).offsetNanoseconds / 3.6e12;
+  return offsetMs(instantMs, timeZone) / 3_600_000;
 }
 
 /**
