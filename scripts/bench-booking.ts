@@ -5,12 +5,13 @@
  * over the next 90 days. Prints p50/p95/max per scenario and book_record throughput.
  * Options: BENCH_DB=pg|pglite|both (default both), BENCH_N=requests per latency scenario.
  */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { connect, migrate, type Db } from '@visita/db';
 import { adminUrl, databaseUrlFor, uniqueName } from '@visita/db/testing';
-import { buildApp } from '../apps/server/src/app';
-import { ensurePartner } from '../apps/server/src/bootstrap';
-import { loadConfig } from '../apps/server/src/config';
 
 const STAFF = 20;
 const SERVICES = 40;
@@ -150,8 +151,43 @@ async function throughput(
   return { ok, perSecond: ok / seconds };
 }
 
+/** The server runs as its own `visita api` process, as in production; this process only loads it. */
+async function startServer(
+  env: Record<string, string>,
+): Promise<{ base: string; stop: () => Promise<void> }> {
+  const port = 21000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', 'api'], {
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      VISITA_DEMO: '0',
+      VISITA_RATE_LIMIT: 'off',
+      LOG_LEVEL: 'warn',
+      VISITA_PARTNER_TOKEN: TOKEN,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Visita is ready')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 async function run(kind: 'pg' | 'pglite') {
   let db: Db;
+  let serverEnv: Record<string, string>;
   let drop = async () => {};
   if (kind === 'pg') {
     const base =
@@ -161,19 +197,27 @@ async function run(kind: 'pg' | 'pglite') {
     const name = uniqueName('visita_bench');
     const admin = await connect({ databaseUrl: adminUrl(base), maxConnections: 1 });
     await admin.query(`CREATE DATABASE ${name}`);
-    db = await connect({ databaseUrl: databaseUrlFor(base, name), maxConnections: 20 });
+    const url = databaseUrlFor(base, name);
+    db = await connect({ databaseUrl: url, maxConnections: 5 });
+    serverEnv = { DATABASE_URL: url };
     drop = async () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.close();
     };
-  } else db = await connect({});
+  } else {
+    const dataDir = await mkdtemp(join(tmpdir(), 'visita-bench-'));
+    db = await connect({ dataDir: join(dataDir, 'pglite') });
+    serverEnv = { VISITA_DATA_DIR: dataDir };
+    drop = () => rm(dataDir, { recursive: true, force: true });
+  }
   await migrate(db);
   const t0 = performance.now();
   const data = await buildDataset(db);
   const buildSeconds = (performance.now() - t0) / 1000;
-  await ensurePartner(db, TOKEN);
-  const app = await buildApp({ db, config: { ...loadConfig({}), rateLimit: [] }, logger: false });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  // PGlite has one owner: the server process opens the data dir once this process let go of it.
+  if (kind === 'pglite') await db.close();
+  const server = await startServer(serverEnv);
+  const base = server.base;
   const dates = Array.from({ length: N }, (_, i) =>
     new Date(Date.parse(data.start) + (i % 60) * 86_400_000).toISOString().slice(0, 10),
   );
@@ -209,8 +253,8 @@ async function run(kind: 'pg' | 'pglite') {
     ),
   ]);
   const tp = await throughput(base, data, 1000, 32);
-  await app.close();
-  await db.close();
+  await server.stop();
+  if (kind === 'pg') await db.close();
   await drop();
   console.log(
     `\n### ${kind === 'pg' ? 'PostgreSQL' : 'PGlite'} (dataset built in ${buildSeconds.toFixed(1)} s)\n`,
