@@ -68,33 +68,45 @@ async function guardOverlap<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function appointmentsRepo(q: Queryable): AppointmentsRepo {
+  /**
+   * The services of the appointment and its holds on the team member's and resources' time, in
+   * one statement (one round trip inside the booking transaction).
+   */
   async function writeParts(id: number, draft: AppointmentDraft): Promise<void> {
-    for (const [position, step] of draft.steps.entries())
-      await q.query(
-        `INSERT INTO record_services(record_id, position, service_id, starts_at, ends_at, first_cost, discount, cost, amount)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          id,
-          position,
-          step.serviceId,
-          new Date(step.start),
-          new Date(step.end),
-          step.firstCost,
-          step.discount,
-          step.cost,
-          step.amount,
-        ],
-      );
-    if (draft.activityId === null)
-      await q.query(
-        `INSERT INTO staff_occupancy(staff_id, record_id, during) VALUES ($1, $2, $3::tstzrange)`,
-        [draft.staffId, id, range(draft.start, draft.end)],
-      );
-    for (const r of draft.resourceInstances)
-      await q.query(
-        `INSERT INTO resource_occupancy(resource_instance_id, record_id, during) VALUES ($1, $2, $3::tstzrange)`,
-        [r.instanceId, id, range(r.interval.start, r.interval.end)],
-      );
+    await q.query(
+      `WITH steps AS (
+         INSERT INTO record_services(record_id, position, service_id, starts_at, ends_at, first_cost, discount, cost, amount)
+         SELECT $1, s.ordinality - 1, (s.value->>'serviceId')::int,
+                to_timestamp((s.value->>'start')::float8 / 1000), to_timestamp((s.value->>'end')::float8 / 1000),
+                (s.value->>'firstCost')::numeric, (s.value->>'discount')::numeric, (s.value->>'cost')::numeric,
+                (s.value->>'amount')::int
+           FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY s
+         RETURNING 1
+       ), staff_hold AS (
+         INSERT INTO staff_occupancy(staff_id, record_id, during)
+         SELECT $3, $1, $4::tstzrange WHERE $5::boolean
+         RETURNING 1
+       ), resource_holds AS (
+         INSERT INTO resource_occupancy(resource_instance_id, record_id, during)
+         SELECT (r->>'instanceId')::int, $1, (r->>'during')::tstzrange
+           FROM jsonb_array_elements($6::jsonb) r
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM steps) + (SELECT count(*) FROM staff_hold) + (SELECT count(*) FROM resource_holds) AS n`,
+      [
+        id,
+        JSON.stringify(draft.steps),
+        draft.staffId,
+        range(draft.start, draft.end),
+        draft.activityId === null,
+        JSON.stringify(
+          draft.resourceInstances.map((r) => ({
+            instanceId: r.instanceId,
+            during: range(r.interval.start, r.interval.end),
+          })),
+        ),
+      ],
+    );
   }
 
   async function releaseParts(id: number): Promise<void> {
