@@ -287,6 +287,24 @@ describe('book_check and book_record', () => {
     expect(overlap.body.meta.errors[0].code).toBe(437);
   });
 
+  it('a blacklisted phone gets 403 with code 434 and nothing is booked', async () => {
+    await t.db.query(
+      `INSERT INTO clients(location_id, phone, name, blacklisted) VALUES ($1, '+4915112349999', 'Blocked', true)`,
+      [loc.id],
+    );
+    const res = await post(
+      `/book_record/${loc.id}`,
+      booking(anna.id, '2026-12-03T14:00:00+01:00', [haircut.id], { phone: '+4915112349999' }),
+    );
+    expect(res.status).toBe(403);
+    expect(res.body.meta.errors[0].code).toBe(434);
+    const live = await t.db.query(
+      'SELECT 1 FROM records r JOIN clients c ON c.id = r.client_id WHERE c.phone = $1',
+      ['+4915112349999'],
+    );
+    expect(live).toHaveLength(0);
+  });
+
   it('422 naming the field for a malformed body; 401 without a token', async () => {
     const res = await post(`/book_record/${loc.id}`, { phone: '+4915112345678', fullname: 'X' });
     expect(res.status).toBe(422);

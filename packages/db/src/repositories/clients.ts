@@ -10,6 +10,7 @@ const toClient = (row: Row): Client => ({
   name: row.name as string,
   surname: row.surname as string,
   email: row.email as string,
+  blacklisted: row.blacklisted === true,
 });
 
 export function clientsRepo(q: Queryable): ClientsRepo {
