@@ -126,20 +126,17 @@ export async function loadAvailability(
   const to = localDayBounds(req.toDate, timeZone).end;
   const staffIds = candidates.map((m) => m.id);
   const resourceIds = [...new Set(services.flatMap((s) => s.resourceIds))];
-  const [schedules, busy, pools] = await Promise.all([
+  const [schedules, busyOf, pools] = await Promise.all([
     staffIds.length
       ? repos.schedules.findStaffSchedules(staffIds, req.fromDate, req.toDate)
       : Promise.resolve([]),
-    repos.occupancy.findStaffBusy(staffIds, from, to),
+    repos.occupancy.findStaffBusyTimes(staffIds, from, to),
     repos.occupancy.findResourcePools(resourceIds, from, to),
   ]);
 
   const scheduleOf = new Map<string, StaffScheduleDay>(
     schedules.map((d) => [`${d.staffId}|${d.date}`, d]),
   );
-  const busyOf = new Map<number, Interval[]>();
-  for (const b of busy)
-    (busyOf.get(b.staffId) ?? busyOf.set(b.staffId, []).get(b.staffId)!).push(b);
 
   const stepsFor = (staffId: number): ServiceStep[] =>
     services.length === 0
@@ -165,7 +162,8 @@ export async function loadAvailability(
 
   // The longest busy interval bounds how far before a window an overlapping one can start.
   let longest = 0;
-  for (const b of busy) longest = Math.max(longest, b.end - b.start);
+  for (const list of busyOf.values())
+    for (const b of list) longest = Math.max(longest, b.end - b.start);
   for (const p of pools)
     for (const i of p.instances)
       for (const b of i.busy) longest = Math.max(longest, b.end - b.start);

@@ -1,4 +1,4 @@
-import type { ResourcePool } from '../scheduling';
+import type { Interval, ResourcePool } from '../scheduling';
 import type {
   Appointment,
   AppointmentDraft,
@@ -35,6 +35,15 @@ export interface BookingSettingsRepo {
 export interface OccupancyRepo {
   /** Live appointments and group events of these team members overlapping [from, to). */
   findStaffBusy(staffIds: number[], from: number, to: number): Promise<StaffBusyInterval[]>;
+  /**
+   * The same time as findStaffBusy, merged into disjoint intervals per team member (sorted): what
+   * availability needs, in far fewer rows than one per appointment.
+   */
+  findStaffBusyTimes(
+    staffIds: number[],
+    from: number,
+    to: number,
+  ): Promise<Map<number, Interval[]>>;
   /** The resource types with their instances and the instances' busy ranges overlapping [from, to). */
   findResourcePools(resourceIds: number[], from: number, to: number): Promise<ResourcePool[]>;
 }

@@ -29,6 +29,30 @@ export function occupancyRepo(q: Queryable): OccupancyRepo {
       }));
     },
 
+    async findStaffBusyTimes(staffIds, from, to) {
+      const byStaff = new Map<number, { start: number; end: number }[]>();
+      if (staffIds.length === 0) return byStaff;
+      // range_agg merges touching and overlapping holds; one JSON array per member keeps a
+      // 90-day read of thousands of appointments to a few small rows.
+      const rows = await q.query<{ staff_id: number; busy: [number, number][] }>(
+        `SELECT staff_id,
+                (SELECT json_agg(json_build_array(extract(epoch FROM lower(r)) * 1000, extract(epoch FROM upper(r)) * 1000)
+                                 ORDER BY lower(r))
+                   FROM unnest(range_agg(during)) r) AS busy
+           FROM staff_occupancy
+          WHERE staff_id = ANY($1) AND released_at IS NULL
+            AND during && tstzrange(to_timestamp($2::float8 / 1000), to_timestamp($3::float8 / 1000), '[)')
+          GROUP BY staff_id`,
+        [staffIds, from, to],
+      );
+      for (const row of rows)
+        byStaff.set(
+          row.staff_id,
+          (row.busy ?? []).map(([start, end]) => ({ start: Number(start), end: Number(end) })),
+        );
+      return byStaff;
+    },
+
     async findResourcePools(resourceIds, from, to): Promise<ResourcePool[]> {
       if (resourceIds.length === 0) return [];
       const rows = await q.query<{
