@@ -1,8 +1,9 @@
-import { systemClock, type Clock } from '@visita/core';
+import { systemClock, type Clock, type SmsProvider } from '@visita/core';
 import { readRepos, unitOfWork, type Db } from '@visita/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { argon2Hasher, tokenCrypto, type PasswordHasher } from './adapters/crypto';
+import { createSmsProvider } from './adapters/sms';
 import type { Config } from './config';
 import type { ServerDeps } from './deps';
 import { registerParameterAliases } from './plugins/aliases';
@@ -29,7 +30,12 @@ import { serviceStaffRoutes } from './routes/altegio/v1/service-staff';
 import { serviceRoutes } from './routes/altegio/v1/services';
 import { staffRoutes } from './routes/altegio/v1/staff';
 import { recordRoutes } from './routes/altegio/v1/records';
+import { clientRoutes } from './routes/altegio/v1/clients';
+import { clientHistoryRoutes } from './routes/altegio/v1/client-history';
 import { activityRoutes } from './routes/altegio/v1/activities';
+import { userRecordRoutes } from './routes/altegio/v1/user-records';
+import { clientAuthRoutes } from './routes/altegio/v1/client-auth';
+import { registerAppApi } from './routes/app/v1';
 import { healthRoutes } from './routes/health';
 
 export interface AppOptions {
@@ -37,6 +43,8 @@ export interface AppOptions {
   config: Config;
   clock?: Clock;
   passwords?: PasswordHasher;
+  /** Replaces the configured SMS gateway (tests). */
+  sms?: SmsProvider;
   rateLimitStore?: RateLimitStore;
   /** Time source of the rate-limit windows (tests drive it; defaults to Date.now). */
   rateLimitNow?: () => number;
@@ -72,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock: options.clock ?? systemClock,
     passwords: options.passwords ?? argon2Hasher,
     config,
+    sms: options.sms ?? createSmsProvider(config.sms, app.log),
   };
 
   let redis: Redis | null = null;
@@ -122,7 +131,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       bookingSettingsRoutes(api, deps);
       staffRoutes(api, deps);
       recordRoutes(api, deps);
+      clientRoutes(api, deps);
+      clientHistoryRoutes(api, deps);
       activityRoutes(api, deps);
+      userRecordRoutes(api, deps);
+      clientAuthRoutes(api, deps);
       positionRoutes(api, deps);
       serviceRoutes(api, deps);
       serviceStaffRoutes(api, deps);
@@ -131,5 +144,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  await registerAppApi(app, deps, {
+    windows: config.rateLimit,
+    store,
+    now: options.rateLimitNow,
+  });
   return app;
 }

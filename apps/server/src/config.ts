@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { PHONE_CODE_RULES } from '@visita/core';
+import { loadCodesPerIp, loadSmsConfig, type SmsConfig } from './adapters/sms/config';
 
 export interface RateLimitWindow {
   limit: number;
@@ -20,6 +22,10 @@ export interface Config {
   publicUrl: string;
   /** Trust X-Forwarded-For (set when behind a reverse proxy; otherwise clients could pick their rate-limit IP). */
   trustProxy: boolean;
+  /** The gateway of login codes (VISITA_SMS_PROVIDER and its settings). */
+  sms: SmsConfig;
+  /** Login codes one IP may request per hour (VISITA_SMS_CODES_PER_IP). */
+  smsCodesPerIpPerHour: number;
 }
 
 const UNITS: Record<string, number> = {
@@ -65,5 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: env.VISITA_PUBLIC_URL ?? `http://localhost:${port}`,
     trustProxy: env.VISITA_TRUST_PROXY === '1' || env.VISITA_TRUST_PROXY === 'true',
+    sms: loadSmsConfig(env),
+    smsCodesPerIpPerHour: loadCodesPerIp(env, PHONE_CODE_RULES.perIpPerHour),
   };
 }

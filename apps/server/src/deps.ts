@@ -1,4 +1,4 @@
-import type { Clock, TokenCrypto } from '@visita/core';
+import type { Clock, SmsProvider, TokenCrypto } from '@visita/core';
 import type { Db, Repos } from '@visita/db';
 import type { PasswordHasher } from './adapters/crypto';
 import type { Config } from './config';
@@ -13,4 +13,6 @@ export interface ServerDeps {
   clock: Clock;
   passwords: PasswordHasher;
   config: Config;
+  /** The configured SMS gateway (login codes). */
+  sms: SmsProvider;
 }

@@ -38,6 +38,10 @@ export const ErrorBody = Type.Object(
       message: Type.String(),
       errors: Type.Optional(Type.Unknown()),
       conflict: Type.Optional(Type.Boolean()),
+      /** Machine-readable extras of a refusal, e.g. `{client_id}` of the client holding a phone. */
+      details: Type.Optional(Type.Unknown()),
+      /** A stable code for refusals an app must recognise, e.g. `consent_required`. */
+      error_code: Type.Optional(Type.String()),
     }),
   },
   { $id: 'ErrorBody' },

@@ -1,9 +1,18 @@
 import type { Db, Queryable } from './db';
 import { appUsersRepo } from './repositories/app-users';
+import { appAccountsRepo } from './repositories/app-accounts';
+import { appConsentsRepo } from './repositories/app-consents';
+import { phoneCodesRepo } from './repositories/phone-codes';
+import { smsMessagesRepo } from './repositories/sms-messages';
+import { appProfilesRepo } from './repositories/app-profiles';
+import { clientAppointmentsRepo } from './repositories/client-appointments';
+import { clientPlacesRepo } from './repositories/client-places';
+import { reviewsRepo } from './repositories/reviews';
 import { appointmentsRepo } from './repositories/appointments';
 import { activitiesRepo } from './repositories/activities';
 import { appointmentQueriesRepo } from './repositories/appointment-queries';
 import { clientsRepo } from './repositories/clients';
+import { clientsBaseRepo } from './repositories/clients-base';
 import { visitsRepo } from './repositories/visits';
 import { bookingSettingsRepo } from './repositories/booking-settings';
 import { idempotencyRepo } from './repositories/idempotency';
@@ -21,12 +30,21 @@ export function createRepos(q: Queryable) {
   return {
     locations: locationsRepo(q),
     appUsers: appUsersRepo(q),
+    appAccounts: appAccountsRepo(q),
+    appConsents: appConsentsRepo(q),
+    phoneCodes: phoneCodesRepo(q),
+    smsMessages: smsMessagesRepo(q),
+    appProfiles: appProfilesRepo(q),
+    clientAppointments: clientAppointmentsRepo(q),
+    clientPlaces: clientPlacesRepo(q),
+    reviews: reviewsRepo(q),
     schedules: schedulesRepo(q),
     bookingSettings: bookingSettingsRepo(q),
     occupancy: occupancyRepo(q),
     appointments: appointmentsRepo(q),
     appointmentQueries: appointmentQueriesRepo(q),
     clients: clientsRepo(q),
+    clientsBase: clientsBaseRepo(q),
     visits: visitsRepo(q),
     activities: activitiesRepo(q),
     outbox: outboxRepo(q),

@@ -62,7 +62,8 @@ export function requireUser(request: FastifyRequest): authRepo.UserRow {
 export function locationIdOf(request: FastifyRequest): number {
   const params = request.params as Record<string, string | undefined>;
   const id = Number(params.company_id);
-  if (!Number.isInteger(id) || id <= 0)
+  // Beyond int4 no location can exist, and the database would refuse the lookup (500).
+  if (!Number.isInteger(id) || id <= 0 || id > 2147483647)
     throw new DomainError('bad_request', 'company_id must be a positive integer', 'company_id');
   return id;
 }

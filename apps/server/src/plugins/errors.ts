@@ -24,6 +24,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   not_allowed: 422,
   rate_limited: 429,
   consent_required: 403,
+  sms_failed: 502,
 };
 
 const BOOKING_CODE: Partial<Record<DomainErrorCode, number>> = {
@@ -49,6 +50,9 @@ export function sendDomainError(reply: FastifyReply, error: DomainError): Fastif
   else if (error.field) extra.errors = { [error.field]: [error.message] };
   if (error.code === 'conflict') extra.conflict = true;
   if (error.code === 'consent_required') extra.error_code = 'consent_required';
+  const retryAfter = error.details?.retry_after;
+  if (error.code === 'rate_limited' && typeof retryAfter === 'number')
+    void reply.header('retry-after', String(retryAfter));
   if (!bookingCode && error.details) Object.assign(extra, { details: error.details });
   return reply.status(status).send(errorBody(error.message, extra));
 }

@@ -23,6 +23,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
             name: 'Authorization',
             description: 'Bearer <partner_token>, User <user_token>',
           },
+          BearerClient: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Bearer <client token> (the client app, /api/app/v1)',
+          },
         },
       },
     },

@@ -19,3 +19,5 @@ export const CompanyParams = Type.Object({ company_id: Type.Integer({ minimum: 1
 
 export const partnerSecurity = [{ BearerPartner: [] }];
 export const userSecurity = [{ BearerPartnerUser: [] }];
+/** The client app's token on `/api/app/v1`: `Authorization: Bearer <client token>`. */
+export const clientSecurity = [{ BearerClient: [] }];

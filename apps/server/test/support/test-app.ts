@@ -1,7 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fixedClock, type Clock } from '@visita/core';
 import type { Db } from '@visita/db';
 import { createTestDb, makeLocation, makePartner, makeUser } from '@visita/db/testing';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, InjectOptions } from 'fastify';
 import type { PasswordHasher } from '../../src/adapters/crypto';
 import { buildApp } from '../../src/app';
 import { loadConfig, type RateLimitWindow } from '../../src/config';
@@ -17,6 +20,8 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   partnerToken: string;
+  /** The app's data directory (a fresh temporary one). */
+  dataDir: string;
   clock: Clock & { set(to: Date | string): void };
   close(): Promise<void>;
 }
@@ -28,11 +33,15 @@ export async function createTestApp(
     passwords?: PasswordHasher;
     rateLimitStore?: RateLimitStore;
     rateLimitNow?: () => number;
+    /** A logger to read (e.g. `smsLog().logger` from ./sms-log, which collects the SMS codes). */
+    loggerInstance?: FastifyBaseLogger;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDb();
   const clock = fixedClock(options.now ?? '2026-11-28T10:00:00Z');
-  const config = { ...loadConfig({}), rateLimit: options.rateLimit ?? [] };
+  // Uploads (avatars) go to a throw-away data directory, never the working tree's ./data.
+  const dataDir = await mkdtemp(join(tmpdir(), 'visita-test-data-'));
+  const config = { ...loadConfig({}), rateLimit: options.rateLimit ?? [], dataDir };
   const app = await buildApp({
     db,
     config,
@@ -41,6 +50,7 @@ export async function createTestApp(
     logger: false,
     rateLimitStore: options.rateLimitStore,
     rateLimitNow: options.rateLimitNow,
+    loggerInstance: options.loggerInstance,
   });
   const partner = await makePartner(db);
   return {
@@ -48,9 +58,11 @@ export async function createTestApp(
     db,
     clock,
     partnerToken: partner.token,
+    dataDir,
     async close() {
       await app.close();
       await db.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

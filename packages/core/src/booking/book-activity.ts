@@ -1,6 +1,9 @@
 import type { TokenCrypto } from '../auth/tokens';
 import type { LocationsRepo, UnitOfWork } from '../catalog/ports';
+import { normalizePhone } from '../clients/phone';
 import { DomainError, notFound } from '../errors/domain-error';
+import { spendPhoneCode, withCountedCodeTries } from '../identity/phone-code-check';
+import type { PhoneCodesRepo } from '../identity/ports';
 import type { Clock } from '../ports';
 import { addAppointmentToActivity, type ActivityAppointmentRepos } from './activity-appointment';
 import { appointmentCreated } from './appointment-events';
@@ -15,6 +18,7 @@ type Deps = {
       locations: LocationsRepo;
       clients: ClientsRepo;
       outbox: OutboxRepo;
+      phoneCodes: PhoneCodesRepo;
     }
   >;
   clock: Clock;
@@ -49,16 +53,17 @@ export async function bookActivity(
   if (fullname === '') throw new DomainError('name_required', 'fullname is required', 'fullname');
   const { hash, digest } = newRecordHash(deps.tokens);
   const now = deps.clock.now().getTime();
-  return deps.uow(async (r) => {
+  return withCountedCodeTries(deps.uow, async (r) => {
     const location = await loadLocation(r, locationId);
     const activity = await r.activities.findActivity(locationId, activityId);
     if (!activity || activity.deletedAt) throw notFound('Event');
     if (activity.start <= now)
       throw new DomainError('not_allowed', 'The event has already started', 'activity_id');
-    // Phone confirmation by SMS code is verified by the online-booking flow; until an event
-    // booking can check a code, a location that demands one does not take unconfirmed phones.
-    if (location.phoneConfirmation)
-      throw new DomainError('bad_code', 'This location needs a confirmed phone', 'code');
+    if (location.phoneConfirmation) {
+      // 432 for a missing or wrong code (the try is still counted); a right code is spent with the booking.
+      const refused = await spendPhoneCode(r, deps, normalizePhone(request.phone), request.code);
+      if (refused) return refused;
+    }
     const clientId = await resolveClient(
       r,
       locationId,

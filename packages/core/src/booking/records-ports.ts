@@ -72,6 +72,10 @@ export interface AppointmentSearch {
   changedAfter?: number;
   changedBefore?: number;
   withDeleted?: boolean;
+  /** Only deleted (canceled) appointments: a client's canceled history. */
+  onlyDeleted?: boolean;
+  /** Latest start first (history views) instead of the default earliest first. */
+  newestFirst?: boolean;
 }
 
 export interface AppointmentQueriesRepo {
@@ -86,6 +90,8 @@ export interface AppointmentQueriesRepo {
     options?: { withDeleted?: boolean },
   ): Promise<AppointmentView | null>;
   findVisitAppointments(visitId: number): Promise<AppointmentView[]>;
+  /** Views by id across locations (deleted ones included), in the order of `ids`. */
+  findAppointmentViewsByIds(ids: number[]): Promise<AppointmentView[]>;
 }
 
 /** A group event: one team member, one service, a number of places. */

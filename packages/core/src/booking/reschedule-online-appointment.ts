@@ -48,6 +48,8 @@ export async function rescheduleOnlineAppointment(
     locationId: number;
     recordId: number;
     recordHash?: string;
+    /** The caller already proved the appointment is the client's (the app user's phone owns it). */
+    ownerVerified?: boolean;
     byBackOffice: boolean;
     datetime: string;
     comment?: string;
@@ -61,8 +63,9 @@ export async function rescheduleOnlineAppointment(
     const now = deps.clock.now().getTime();
     const settings = await repos.bookingSettings.findBookingSettings(location.id);
     if (!input.byBackOffice) {
-      if (!input.recordHash || deps.tokens.sha256(input.recordHash) !== appointment.hashDigest)
-        throw notFound('Appointment');
+      const hashMatches =
+        !!input.recordHash && deps.tokens.sha256(input.recordHash) === appointment.hashDigest;
+      if (!input.ownerVerified && !hashMatches) throw notFound('Appointment');
       if (!settings.allowClientReschedule)
         throw new DomainError(
           'not_allowed',

@@ -95,7 +95,10 @@ export type DomainEventType =
   | 'activity.booked'
   | 'activity.created'
   | 'activity.updated'
-  | 'activity.deleted';
+  | 'activity.deleted'
+  | 'client.created'
+  | 'client.updated'
+  | 'client.deleted';
 
 export interface DomainEvent {
   locationId: number;

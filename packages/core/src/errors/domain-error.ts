@@ -21,7 +21,8 @@ export type DomainErrorCode =
   | 'capacity_exceeded'
   | 'not_allowed'
   | 'rate_limited'
-  | 'consent_required';
+  | 'consent_required'
+  | 'sms_failed';
 
 export class DomainError extends Error {
   constructor(

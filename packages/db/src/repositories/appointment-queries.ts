@@ -36,7 +36,8 @@ function whereOf(locationId: number, f: AppointmentSearch): { sql: string; param
   if (f.createdTo !== undefined) add((p) => `r.created_at < ${p}`, at(f.createdTo));
   if (f.changedAfter !== undefined) add((p) => `r.updated_at >= ${p}`, at(f.changedAfter));
   if (f.changedBefore !== undefined) add((p) => `r.updated_at <= ${p}`, at(f.changedBefore));
-  if (!f.withDeleted) parts.push('r.deleted_at IS NULL');
+  if (f.onlyDeleted) parts.push('r.deleted_at IS NOT NULL');
+  else if (!f.withDeleted) parts.push('r.deleted_at IS NULL');
   return { sql: parts.join(' AND '), params };
 }
 
@@ -105,8 +106,9 @@ export function appointmentQueriesRepo(q: Queryable): AppointmentQueriesRepo {
         where.params,
       );
       const n = where.params.length;
+      const order = filter.newestFirst ? 'r.starts_at DESC, r.id DESC' : 'r.starts_at, r.id';
       const rows = await q.query<Row>(
-        `${VIEW_SELECT} WHERE ${where.sql} ORDER BY r.starts_at, r.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+        `${VIEW_SELECT} WHERE ${where.sql} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
         [...where.params, page.count, offsetOf(page)],
       );
       return { items: await toViews(rows), total: count?.n ?? 0 };
@@ -126,6 +128,14 @@ export function appointmentQueriesRepo(q: Queryable): AppointmentQueriesRepo {
         [visitId],
       );
       return toViews(rows);
+    },
+
+    async findAppointmentViewsByIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await q.query<Row>(`${VIEW_SELECT} WHERE r.id = ANY($1)`, [ids]);
+      const views = await toViews(rows);
+      const byId = new Map(views.map((v) => [v.id, v]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
   };
 }

@@ -28,7 +28,7 @@ const COLUMNS: Record<keyof LocationInput, string> = {
 
 type LocationRow = Record<string, unknown>;
 
-function toLocation(row: LocationRow): Location {
+export function toLocation(row: LocationRow): Location {
   return {
     id: row.id as number,
     chainId: row.chain_id as number,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '@visita/core';
+import { CURRENT_TERMS, type Role } from '@visita/core';
 import type { Queryable } from '../db';
 
 /** Test data builders: every test makes what it needs; nothing depends on the demo seed. */
@@ -171,4 +171,94 @@ export async function makeResource(
       row!.id,
     ]);
   return { id: row!.id, instanceIds };
+}
+
+/**
+ * A client-app user with a live token (stored as its SHA-256), by default having accepted the
+ * current terms. Independent of the login endpoints, so cabinet tests set up in one call.
+ */
+export async function makeAppUser(
+  q: Queryable,
+  input: { phone: string; consented?: boolean; name?: string },
+): Promise<{ id: number; token: string; phone: string }> {
+  const [row] = await q.query<{ id: number }>(
+    'INSERT INTO app_users(phone, name) VALUES ($1, $2) RETURNING id',
+    [input.phone, input.name ?? ''],
+  );
+  const t = token();
+  await q.query('INSERT INTO app_user_tokens(token_hash, user_id) VALUES ($1, $2)', [
+    sha256(t),
+    row!.id,
+  ]);
+  if (input.consented ?? true)
+    for (const [kind, version] of Object.entries(CURRENT_TERMS))
+      await q.query('INSERT INTO app_user_consents(user_id, kind, version) VALUES ($1, $2, $3)', [
+        row!.id,
+        kind,
+        version,
+      ]);
+  return { id: row!.id, token: t, phone: input.phone };
+}
+
+/**
+ * An appointment written straight to the tables (any time, past ones too) for the client with
+ * this phone at the location; the client row is created when missing.
+ */
+export async function makeAppointment(
+  q: Queryable,
+  input: {
+    locationId: number;
+    staffId: number;
+    serviceIds: number[];
+    phone: string;
+    start: string;
+    minutes?: number;
+    price?: number;
+    source?: 'online' | 'back_office' | 'api';
+    deleted?: boolean;
+  },
+): Promise<{ id: number; clientId: number; hash: string }> {
+  const hash = token().slice(0, 32);
+  const [client] = await q.query<{ id: number }>(
+    `INSERT INTO clients(location_id, phone, name) VALUES ($1, $2, 'Client')
+     ON CONFLICT (location_id, phone) WHERE deleted_at IS NULL DO UPDATE SET phone = EXCLUDED.phone
+     RETURNING id`,
+    [input.locationId, input.phone],
+  );
+  const start = new Date(input.start).getTime();
+  const stepMs = (input.minutes ?? 60) * 60_000;
+  const end = start + stepMs * input.serviceIds.length;
+  const [record] = await q.query<{ id: number }>(
+    `INSERT INTO records(location_id, staff_id, client_id, starts_at, ends_at, source, hash_digest, deleted_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [
+      input.locationId,
+      input.staffId,
+      client!.id,
+      new Date(start),
+      new Date(end),
+      input.source ?? 'back_office',
+      sha256(hash),
+      input.deleted ? new Date(start - 86_400_000) : null,
+    ],
+  );
+  for (const [position, serviceId] of input.serviceIds.entries())
+    await q.query(
+      `INSERT INTO record_services(record_id, position, service_id, starts_at, ends_at, first_cost, cost)
+       VALUES ($1, $2, $3, $4, $5, $6, $6)`,
+      [
+        record!.id,
+        position,
+        serviceId,
+        new Date(start + position * stepMs),
+        new Date(start + (position + 1) * stepMs),
+        input.price ?? 50,
+      ],
+    );
+  if (!input.deleted)
+    await q.query(
+      `INSERT INTO staff_occupancy(staff_id, record_id, during) VALUES ($1, $2, tstzrange($3, $4))`,
+      [input.staffId, record!.id, new Date(start), new Date(end)],
+    );
+  return { id: record!.id, clientId: client!.id, hash };
 }

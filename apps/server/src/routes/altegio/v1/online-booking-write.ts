@@ -106,6 +106,7 @@ export function onlineBookingWriteRoutes(app: FastifyInstance, deps: ServerDeps)
         phone: body.phone,
         fullname: body.fullname,
         ...(body.email !== undefined ? { email: body.email } : {}),
+        ...(body.code !== undefined ? { code: body.code } : {}),
         ...(body.comment !== undefined ? { comment: body.comment } : {}),
         appointments: toRequested(body.appointments),
         ...(body.notify_by_sms !== undefined ? { notifyBySms: body.notify_by_sms } : {}),

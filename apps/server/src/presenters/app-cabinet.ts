@@ -1,0 +1,217 @@
+import {
+  isoWithCompactOffset,
+  isoWithOffset,
+  localDate,
+  localDateTime,
+  localTime,
+  utcOffsetHours,
+  type AppUser,
+  type ClientAppointment,
+  type ClientRight,
+  type Place,
+  type Review,
+} from '@visita/core';
+import { isAvatarKey } from '../adapters/avatars';
+
+/** The client app's wire shapes (`/api/app/v1`): snake_case, times local to the location. */
+
+const reasonOf = (right: ClientRight) =>
+  right.allowed || !right.reason ? null : { code: right.reason, message: right.message ?? '' };
+
+const untilOf = (right: ClientRight, timeZone: string) =>
+  right.until === null ? null : isoWithOffset(right.until, timeZone);
+
+export function presentAppAppointment(c: ClientAppointment) {
+  const a = c.appointment;
+  const tz = c.location.timezone;
+  return {
+    id: a.id,
+    status: c.status,
+    location: {
+      id: c.location.id,
+      title: c.location.title,
+      address: c.location.address,
+      city: c.location.city,
+      timezone: tz,
+      phone: c.location.phone || (c.location.phones[0] ?? ''),
+    },
+    staff: {
+      id: a.staff.id,
+      name: a.staff.name,
+      specialization: a.staff.specialization,
+      avatar: a.staff.avatar,
+      rating: a.staff.rating,
+      votes_count: a.staff.votesCount,
+    },
+    services: a.steps.map((s) => ({
+      id: s.serviceId,
+      title: a.serviceTitles[s.serviceId] ?? '',
+      cost: s.cost,
+      first_cost: s.firstCost,
+      discount: s.discount,
+      amount: s.amount,
+    })),
+    total_cost: Math.round(a.steps.reduce((sum, s) => sum + s.cost, 0) * 100) / 100,
+    currency: c.location.currency,
+    date: localDate(a.start, tz),
+    time: localTime(a.start, tz),
+    datetime: isoWithOffset(a.start, tz),
+    end_datetime: isoWithOffset(a.end, tz),
+    length: Math.round((a.end - a.start) / 1000),
+    online: a.source === 'online',
+    confirmed: a.confirmed,
+    attendance: a.attendance,
+    comment: a.comment,
+    can_cancel: c.cancel.allowed,
+    cancel_until: untilOf(c.cancel, tz),
+    cannot_cancel_reason: reasonOf(c.cancel),
+    can_reschedule: c.reschedule.allowed,
+    reschedule_until: untilOf(c.reschedule, tz),
+    cannot_reschedule_reason: reasonOf(c.reschedule),
+    can_review_staff: c.review.staff.allowed,
+    can_review_location: c.review.location.allowed,
+    reviewed: {
+      staff: c.review.staff.reason === 'already_reviewed',
+      location: c.review.location.reason === 'already_reviewed',
+    },
+  };
+}
+
+export function presentPlace(p: Place) {
+  const l = p.location;
+  return {
+    id: l.id,
+    title: l.title,
+    chain_title: l.chainTitle,
+    short_description: l.shortDescr,
+    description: l.description,
+    country: l.country,
+    city: l.city,
+    address: l.address,
+    zip: l.zip,
+    coordinates:
+      l.coordinateLat === null || l.coordinateLon === null
+        ? null
+        : { lat: l.coordinateLat, lon: l.coordinateLon },
+    timezone: l.timezone,
+    phone: l.phone || (l.phones[0] ?? ''),
+    phones: l.phones.length ? l.phones : l.phone ? [l.phone] : [],
+    email: l.email,
+    site: l.site,
+    social: l.social,
+    schedule: l.schedule,
+    logo: l.logo,
+    currency: l.currency,
+    rating: p.rating,
+    reviews_count: p.reviewsCount,
+    is_favourite: p.isFavourite,
+    appointments_count: p.appointmentsCount,
+  };
+}
+
+export function presentReview(r: Review, viewer: AppUser, timeZone: string) {
+  return {
+    id: r.id,
+    appointment_id: r.recordId,
+    location_id: r.locationId,
+    target: r.target,
+    staff: r.staff,
+    rating: r.rating,
+    text: r.text,
+    author_name: r.authorName,
+    mine: r.appUserId === viewer.id,
+    created_at: isoWithOffset(r.createdAt.getTime(), timeZone),
+  };
+}
+
+export const PROFILE_PHOTO_PATH = '/api/app/v1/profile/photo';
+
+/** Our own uploads are served by the photo route (with the key as a cache buster). */
+export function photoUrlOf(user: AppUser): string | null {
+  if (!user.avatar) return null;
+  if (isAvatarKey(user.avatar)) return `${PROFILE_PHOTO_PATH}?v=${user.avatar.split('.')[0]}`;
+  return /^https?:\/\//.test(user.avatar) ? user.avatar : null;
+}
+
+export function presentProfile(user: AppUser) {
+  return {
+    id: user.id,
+    phone: user.phone,
+    name: user.name,
+    email: user.email,
+    language: user.language,
+    date_format: user.dateFormat,
+    time_24h: user.time24h,
+    notifications_enabled: user.notificationsEnabled,
+    photo_url: photoUrlOf(user),
+  };
+}
+
+/** The contract's `/user/records` object (§3 B2C); fields Visita does not keep answer empty. */
+export function presentUserRecord(c: ClientAppointment) {
+  const a = c.appointment;
+  const l = c.location;
+  const tz = l.timezone;
+  return {
+    id: a.id,
+    services: a.steps.map((s) => ({
+      id: s.serviceId,
+      title: a.serviceTitles[s.serviceId] ?? '',
+      cost: s.cost,
+      price_min: s.firstCost,
+      price_max: s.firstCost,
+      discount: s.discount,
+      amount: s.amount,
+      seance_length: Math.round((s.end - s.start) / 1000),
+    })),
+    company: {
+      id: l.id,
+      title: l.title,
+      country_id: 0,
+      country: l.country,
+      city_id: 0,
+      city: l.city,
+      phone: l.phone || (l.phones[0] ?? ''),
+      phones: l.phones,
+      timezone: utcOffsetHours(a.start, tz),
+      address: l.address,
+      coordinate_lat: l.coordinateLat,
+      coordinate_lon: l.coordinateLon,
+      allow_delete_record: c.settings.allowClientCancel,
+      allow_change_record: c.settings.allowClientReschedule,
+      site: l.site,
+      currency_short_title: l.currency,
+      allow_change_record_delay_step: c.settings.rescheduleUntilMinutes * 60,
+      allow_delete_record_delay_step: c.settings.cancelUntilMinutes * 60,
+    },
+    staff: {
+      id: a.staff.id,
+      name: a.staff.name,
+      specialization: a.staff.specialization,
+      position: a.staff.position ?? [],
+      show_rating: 1,
+      rating: a.staff.rating,
+      votes_count: a.staff.votesCount,
+      avatar: a.staff.avatar,
+      // Every vote here comes from a review, so the counts coincide.
+      comments_count: a.staff.votesCount,
+    },
+    clients_count: a.clientsCount,
+    date: localDateTime(a.start, tz),
+    datetime: isoWithCompactOffset(a.start, tz),
+    create_date: isoWithCompactOffset(a.createdAt.getTime(), tz),
+    comment: a.comment,
+    deleted: a.deletedAt !== null,
+    attendance: a.attendance,
+    length: Math.round((a.end - a.start) / 1000),
+    notify_by_sms: a.notifyBySms,
+    notify_by_email: a.notifyByEmail,
+    master_requested: a.masterRequested,
+    online: a.source === 'online',
+    api_id: a.apiId ?? '',
+    last_change_date: isoWithCompactOffset(a.updatedAt.getTime(), tz),
+    prepaid: false,
+    prepaid_confirmed: false,
+    activity_id: a.activityId ?? 0,
+  };
+}

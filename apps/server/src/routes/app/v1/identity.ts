@@ -1,0 +1,183 @@
+import {
+  AppCodeBody,
+  AppCodeEnvelope,
+  AppConsentsBody,
+  AppConsentsEnvelope,
+  AppLogoutEnvelope,
+  AppMeEnvelope,
+  AppTokenBody,
+  AppTokenEnvelope,
+  ErrorBody,
+  errorResponses,
+} from '@visita/contracts';
+import {
+  acceptTerms,
+  DomainError,
+  getConsentState,
+  logInWithPhoneCode,
+  logOutAppDevice,
+  logOutAppUserEverywhere,
+  requestPhoneCode,
+  type ConsentState,
+} from '@visita/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServerDeps } from '../../../deps';
+import { needsAppUser, requireAppUser } from '../../../plugins/app-auth';
+import { presentAppUser } from '../../../presenters/app-user';
+import { phoneCodeDeps } from '../../phone-code-deps';
+import { clientSecurity, ok, typed } from '../../typed';
+
+const tags = ['App: identity'];
+
+/** The token this request was made with (`Authorization: Bearer <client token>`). */
+function presentedToken(request: FastifyRequest): string {
+  const match = /^\s*bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  if (!match?.[1]) throw new DomainError('unauthenticated', 'Authentication needed.');
+  return match[1];
+}
+
+const presentConsents = (state: ConsentState) => ({
+  current: state.current,
+  accepted: state.accepted.map((c) => ({
+    kind: c.kind,
+    version: c.version,
+    accepted_at: c.acceptedAt.toISOString(),
+  })),
+  consent_required: state.required,
+});
+
+/** Phone login, the session and the consents of the client app; no location needed. */
+export function appIdentityRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const t = typed(app);
+  const codeDeps = phoneCodeDeps(deps);
+
+  t.post(
+    '/auth/code',
+    {
+      schema: {
+        tags,
+        summary: 'Send a login code by SMS',
+        description:
+          'One code per 60 s and at most 5 per hour for a phone, and a per-IP cap: 429 with `Retry-After` beyond. The code is valid 5 minutes; a newer code replaces it.',
+        body: AppCodeBody,
+        response: { 202: AppCodeEnvelope, ...errorResponses, 502: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const sent = await requestPhoneCode(codeDeps, { phone: request.body.phone, ip: request.ip });
+      return reply.status(202).send(
+        ok({
+          phone: sent.phone,
+          expires_at: sent.expiresAt.toISOString(),
+          resend_at: sent.resendAt.toISOString(),
+        }),
+      );
+    },
+  );
+
+  t.post(
+    '/auth/token',
+    {
+      schema: {
+        tags,
+        summary: 'Log in with the phone and the SMS code',
+        description:
+          'A wrong code is 422 with `meta.errors: [{code: 432}]`; after 5 wrong tries the code is void.',
+        body: AppTokenBody,
+        response: { 201: AppTokenEnvelope, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { user, token } = await logInWithPhoneCode(deps, {
+        phone: request.body.phone,
+        code: request.body.code,
+        device: request.body.device ?? (request.headers['user-agent'] ?? '').slice(0, 200),
+      });
+      return reply.status(201).send(ok({ token, user: presentAppUser(user) }));
+    },
+  );
+
+  t.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags,
+        summary: 'Log out this device (revokes the token it presented)',
+        security: clientSecurity,
+        response: { 200: AppLogoutEnvelope, ...errorResponses },
+      },
+      preHandler: needsAppUser(deps),
+    },
+    async (request) => ok({ revoked: await logOutAppDevice(deps, presentedToken(request)) }),
+  );
+
+  t.post(
+    '/auth/logout-all',
+    {
+      schema: {
+        tags,
+        summary: 'Log out everywhere (revokes every token of the user)',
+        security: clientSecurity,
+        response: { 200: AppLogoutEnvelope, ...errorResponses },
+      },
+      preHandler: needsAppUser(deps),
+    },
+    async (request) =>
+      ok({ revoked: await logOutAppUserEverywhere(deps, requireAppUser(request).id) }),
+  );
+
+  t.get(
+    '/me',
+    {
+      schema: {
+        tags,
+        summary: 'The logged-in client',
+        security: clientSecurity,
+        response: { 200: AppMeEnvelope, ...errorResponses },
+      },
+      preHandler: needsAppUser(deps),
+    },
+    async (request) => {
+      const user = requireAppUser(request);
+      const consents = await getConsentState(deps, user.id);
+      return ok({ ...presentAppUser(user), consent_required: consents.required });
+    },
+  );
+
+  t.get(
+    '/consents',
+    {
+      schema: {
+        tags,
+        summary: 'The current terms and what the client accepted',
+        security: clientSecurity,
+        response: { 200: AppConsentsEnvelope, ...errorResponses },
+      },
+      preHandler: needsAppUser(deps),
+    },
+    async (request) => ok(presentConsents(await getConsentState(deps, requireAppUser(request).id))),
+  );
+
+  t.post(
+    '/consents',
+    {
+      schema: {
+        tags,
+        summary: 'Accept the user agreement and the data processing terms',
+        description:
+          'Both versions must be the current ones (see `GET /consents`); the acceptance is recorded with the time.',
+        security: clientSecurity,
+        body: AppConsentsBody,
+        response: { 201: AppConsentsEnvelope, ...errorResponses },
+      },
+      preHandler: needsAppUser(deps),
+    },
+    async (request, reply) => {
+      const state = await acceptTerms(deps, requireAppUser(request).id, {
+        userAgreementVersion: request.body.user_agreement_version,
+        dataProcessingVersion: request.body.data_processing_version,
+      });
+      return reply.status(201).send(ok(presentConsents(state)));
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { RateLimitWindow } from '../../../config';
+import type { ServerDeps } from '../../../deps';
+import { registerRateLimit, type RateLimitStore } from '../../../plugins/rate-limit';
+import { cabinetRoutes } from './cabinet';
+import { appIdentityRoutes } from './identity';
+
+/** Every route module of the client app's API. Add new modules here. */
+function appApiRoutes(api: FastifyInstance, deps: ServerDeps): void {
+  appIdentityRoutes(api, deps);
+  cabinetRoutes(api, deps);
+}
+
+/**
+ * The client app's API under `/api/app/v1`: same envelope and error mapping as `/api/v1`, same
+ * per-IP rate limits (counted in the same store), `Authorization: Bearer <client token>`.
+ */
+export async function registerAppApi(
+  app: FastifyInstance,
+  deps: ServerDeps,
+  limits: { windows: RateLimitWindow[]; store: RateLimitStore; now?: (() => number) | undefined },
+): Promise<void> {
+  await app.register(
+    async (api) => {
+      registerRateLimit(api, limits.windows, limits.store, limits.now);
+      // As on /api/v1: access checks run before body validation, so a caller without a valid
+      // token gets 401, never validation details.
+      api.addHook('onRoute', (route) => {
+        if (route.preHandler && !route.preValidation) {
+          route.preValidation = route.preHandler;
+          delete route.preHandler;
+        }
+      });
+      appApiRoutes(api, deps);
+    },
+    { prefix: '/api/app/v1' },
+  );
+}

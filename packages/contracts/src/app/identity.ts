@@ -1,0 +1,85 @@
+import Type from 'typebox';
+import { ObjectEnvelope } from '../envelope';
+
+/** The client app's API (`/api/app/v1`): phone login, the session, consents. */
+
+const Phone = Type.Union(
+  [Type.String({ minLength: 1, maxLength: 40 }), Type.Integer({ minimum: 1 })],
+  {
+    description: 'E.164 (`+4915112345678`) or digits with the country code',
+  },
+);
+
+export const AppCodeBody = Type.Object({ phone: Phone });
+
+export const AppCodeEnvelope = ObjectEnvelope(
+  Type.Object({
+    phone: Type.String({ description: 'The number the code was sent to, in E.164' }),
+    expires_at: Type.String({ format: 'date-time' }),
+    resend_at: Type.String({
+      format: 'date-time',
+      description: 'When another code may be asked for',
+    }),
+  }),
+);
+
+export const AppTokenBody = Type.Object({
+  phone: Phone,
+  code: Type.Union([Type.String({ minLength: 1, maxLength: 12 }), Type.Integer({ minimum: 0 })]),
+  device: Type.Optional(Type.String({ maxLength: 200, description: 'A name for this device' })),
+});
+
+export const AppUserObject = Type.Object({
+  id: Type.Integer(),
+  phone: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  avatar: Type.String(),
+  language: Type.String(),
+  date_format: Type.String(),
+  time_24h: Type.Boolean(),
+  notifications_enabled: Type.Boolean(),
+  created_at: Type.String({ format: 'date-time' }),
+});
+
+export const AppTokenEnvelope = ObjectEnvelope(
+  Type.Object({ token: Type.String(), user: AppUserObject }),
+);
+
+export const AppMeEnvelope = ObjectEnvelope(
+  Type.Object({
+    ...AppUserObject.properties,
+    consent_required: Type.Boolean({
+      description:
+        'True until the current terms are accepted (data endpoints answer 403 until then)',
+    }),
+  }),
+);
+
+export const AppLogoutEnvelope = ObjectEnvelope(
+  Type.Object({ revoked: Type.Integer({ description: 'How many tokens were revoked' }) }),
+);
+
+const ConsentVersions = Type.Object({
+  user_agreement: Type.String(),
+  data_processing: Type.String(),
+});
+
+export const AppConsentsEnvelope = ObjectEnvelope(
+  Type.Object({
+    current: ConsentVersions,
+    accepted: Type.Array(
+      Type.Object({
+        kind: Type.Union([Type.Literal('user_agreement'), Type.Literal('data_processing')]),
+        version: Type.String(),
+        accepted_at: Type.String({ format: 'date-time' }),
+      }),
+    ),
+    consent_required: Type.Boolean(),
+  }),
+);
+
+export const AppConsentsBody = Type.Object({
+  user_agreement_version: Type.String({ minLength: 1, maxLength: 50 }),
+  data_processing_version: Type.String({ minLength: 1, maxLength: 50 }),
+});
