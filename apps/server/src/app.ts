@@ -6,6 +6,7 @@ import { argon2Hasher, tokenCrypto, type PasswordHasher } from './adapters/crypt
 import { createSmsProvider } from './adapters/sms';
 import type { Config } from './config';
 import type { ServerDeps } from './deps';
+import { runAccessChecksBeforeValidation } from './plugins/access-before-validation';
 import { registerParameterAliases } from './plugins/aliases';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
@@ -114,14 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       registerRateLimit(api, config.rateLimit, store, options.rateLimitNow);
       registerAuth(api, db);
-      // Route modules declare their access checks as `preHandler`; running them before schema
-      // validation means an unauthenticated caller gets 401/403, never validation details.
-      api.addHook('onRoute', (route) => {
-        if (route.preHandler && !route.preValidation) {
-          route.preValidation = route.preHandler;
-          delete route.preHandler;
-        }
-      });
+      runAccessChecksBeforeValidation(api);
       registerParameterAliases(api);
       authRoutes(api, deps);
       locationRoutes(api, deps);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { runAccessChecksBeforeValidation } from '../../../plugins/access-before-validation';
 import type { RateLimitWindow } from '../../../config';
 import type { ServerDeps } from '../../../deps';
 import { registerRateLimit, type RateLimitStore } from '../../../plugins/rate-limit';
@@ -23,14 +24,7 @@ export async function registerAppApi(
   await app.register(
     async (api) => {
       registerRateLimit(api, limits.windows, limits.store, limits.now);
-      // As on /api/v1: access checks run before body validation, so a caller without a valid
-      // token gets 401, never validation details.
-      api.addHook('onRoute', (route) => {
-        if (route.preHandler && !route.preValidation) {
-          route.preValidation = route.preHandler;
-          delete route.preHandler;
-        }
-      });
+      runAccessChecksBeforeValidation(api);
       appApiRoutes(api, deps);
     },
     { prefix: '/api/app/v1' },
