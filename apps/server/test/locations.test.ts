@@ -324,3 +324,15 @@ describe('null inputs', () => {
     expect(res.body.data.coordinate_lat).toBeNull();
   });
 });
+
+describe('ids beyond the database range', () => {
+  it('are 400, not a server error', async () => {
+    const res = await call(t.app, {
+      method: 'GET',
+      url: '/api/v1/company/9999999999',
+      headers: authHeader(t.partnerToken),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.meta.errors).toHaveProperty('company_id');
+  });
+});

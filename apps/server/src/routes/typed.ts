@@ -15,7 +15,9 @@ export function ok(data: unknown, meta: unknown = []) {
 export const listMeta = (total: number, page?: number) =>
   page === undefined ? { total_count: total } : { page, total_count: total };
 
-export const CompanyParams = Type.Object({ company_id: Type.Integer({ minimum: 1 }) });
+export const CompanyParams = Type.Object({
+  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+});
 
 export const partnerSecurity = [{ BearerPartner: [] }];
 export const userSecurity = [{ BearerPartnerUser: [] }];

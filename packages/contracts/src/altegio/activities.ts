@@ -6,8 +6,8 @@ const LocalDate = (description: string) =>
 const Ids = Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100 });
 
 export const ActivityParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1 }),
-  activity_id: Type.Integer({ minimum: 1 }),
+  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  activity_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
 });
 
 /** POST /activity and PUT /activity/{id} (a full replacement). */
@@ -17,8 +17,8 @@ export const ActivityBody = Type.Object({
     maxLength: 40,
     description: 'start: local "YYYY-MM-DD HH:mm:ss" in the location zone, or ISO-8601',
   }),
-  service_id: Type.Integer({ minimum: 1 }),
-  staff_id: Type.Integer({ minimum: 1 }),
+  service_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  staff_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
   capacity: Type.Integer({ minimum: 1, maximum: 10000 }),
   length: Type.Optional(
     Type.Union([

@@ -8,12 +8,12 @@ const serviceIdsQuery = {
 };
 
 export const BookStaffParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1 }),
+  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
   staff_id: Type.Integer({ minimum: 0, description: '0 = any team member' }),
 });
 
 export const BookTimesParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1 }),
+  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
   staff_id: Type.Integer({ minimum: 0, description: '0 = any team member' }),
   date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'local date YYYY-MM-DD' }),
 });
@@ -164,13 +164,13 @@ export const BookRecordEnvelope = Envelope(
 );
 
 export const BookRecordParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1 }),
-  record_id: Type.Integer({ minimum: 1 }),
+  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  record_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
 });
 
 export const BookRecordHashParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1 }),
-  record_id: Type.Integer({ minimum: 1 }),
+  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  record_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
   record_hash: Type.String({ minLength: 1, maxLength: 200 }),
 });
 

@@ -14,11 +14,13 @@ const Attendance = Type.Integer({
 const QueryFlag = Type.Union([Type.Boolean(), Type.Integer({ minimum: 0, maximum: 1 })]);
 
 export const RecordParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1 }),
-  record_id: Type.Integer({ minimum: 1 }),
+  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  record_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
 });
 
-export const VisitParams = Type.Object({ visit_id: Type.Integer({ minimum: 1 }) });
+export const VisitParams = Type.Object({
+  visit_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+});
 
 export const RecordsQuery = Type.Object({
   ...PageQuery,
@@ -37,7 +39,7 @@ export const RecordsQuery = Type.Object({
 });
 
 const RecordServiceInput = Type.Object({
-  id: Type.Integer({ minimum: 1 }),
+  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
   first_cost: Type.Optional(Type.Number({ minimum: 0, maximum: 1e10 })),
   discount: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'percent' })),
   cost: Type.Optional(Type.Number({ minimum: 0, maximum: 1e10 })),

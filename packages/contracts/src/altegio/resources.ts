@@ -2,8 +2,8 @@ import Type from 'typebox';
 import { CountMeta, Envelope, ObjectEnvelope } from '../envelope';
 
 export const ResourceParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1 }),
-  id: Type.Integer({ minimum: 1 }),
+  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
 });
 
 export const ResourceInstanceObject = Type.Object({

@@ -76,8 +76,8 @@ export const StaffScheduleBody = Type.Object({
 
 /** The deprecated per-member form: `/schedule/{company_id}/{staff_id}/...`. */
 export const StaffScheduleDayParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1 }),
-  staff_id: Type.Integer({ minimum: 1 }),
+  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  staff_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
   start_date: LocalDate,
   end_date: LocalDate,
 });

@@ -4,8 +4,8 @@ import { EmptyMeta, Envelope, ListEnvelope, Nullable, ObjectEnvelope } from '../
 const Flag = (description: string) => Type.Integer({ minimum: 0, maximum: 1, description });
 
 export const StaffParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1 }),
-  staff_id: Type.Integer({ minimum: 1 }),
+  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  staff_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
 });
 
 export const PositionObject = Type.Object({ id: Type.Integer(), title: Type.String() });

@@ -3,7 +3,7 @@ import { Envelope, EmptyMeta, Nullable } from '../envelope';
 
 /** `/user/records/{record_id}/{record_hash}`: one appointment in the client's cabinet (§3 B2C). */
 export const UserRecordParams = Type.Object({
-  record_id: Type.Integer({ minimum: 1 }),
+  record_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
   record_hash: Type.String({
     description: 'the hash handed out at booking; any value when a User token owns the record',
   }),

@@ -15,7 +15,9 @@ export const AppAppointmentsQuery = Type.Object({
   ...PageQuery,
 });
 
-export const AppAppointmentParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const AppAppointmentParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+});
 
 const DeniedReason = Nullable(
   Type.Object(

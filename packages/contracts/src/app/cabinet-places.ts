@@ -3,7 +3,9 @@ import { ListEnvelope, Nullable, ObjectEnvelope, PageQuery } from '../envelope';
 import { AppAppointment } from './cabinet-appointments';
 
 /** "Places": locations where the client ever had an appointment, with their "About" data. */
-export const AppPlaceParams = Type.Object({ location_id: Type.Integer({ minimum: 1 }) });
+export const AppPlaceParams = Type.Object({
+  location_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+});
 
 export const AppPlace = Type.Object({
   id: Type.Integer(),
