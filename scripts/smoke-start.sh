@@ -2,12 +2,18 @@
 # Starts Visita the way the README says, on a fresh data dir, and checks the documented first call.
 set -euo pipefail
 dir=$(mktemp -d)
-port=${SMOKE_PORT:-18080}
+port=${SMOKE_PORT:-$(( 20000 + RANDOM % 20000 ))}
 log="$dir/start.log"
 start=$(date +%s)
-VISITA_DATA_DIR="$dir/data" PORT=$port npm start >"$log" 2>&1 &
+# Its own process group, so that stopping it also stops the node process npm and tsx start.
+VISITA_DATA_DIR="$dir/data" PORT=$port setsid npm start >"$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
+cleanup() {
+  kill -TERM -- "-$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
 for _ in $(seq 1 120); do
   grep -q 'Visita is ready' "$log" && break
   kill -0 $pid 2>/dev/null || { cat "$log"; echo "npm start exited"; exit 1; }

@@ -73,18 +73,24 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
     beforeAll(async () => {
       db = await createTestDb();
       for (const port of ports) {
-        const child = spawn('npx', ['tsx', 'apps/server/src/cli.ts', 'api'], {
-          env: {
-            ...process.env,
-            DATABASE_URL: db.url,
-            PORT: String(port),
-            HOST: '127.0.0.1',
-            VISITA_DEMO: '0',
-            VISITA_RATE_LIMIT: 'off',
-            LOG_LEVEL: 'warn',
+        // The node process itself (no npx/tsx wrapper left behind), in its own process group.
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'apps/server/src/cli.ts', 'api'],
+          {
+            detached: true,
+            env: {
+              ...process.env,
+              DATABASE_URL: db.url,
+              PORT: String(port),
+              HOST: '127.0.0.1',
+              VISITA_DEMO: '0',
+              VISITA_RATE_LIMIT: 'off',
+              LOG_LEVEL: 'warn',
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
           },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        );
         children.push(child);
         await new Promise<void>((resolve, reject) => {
           const timer = setTimeout(
@@ -103,7 +109,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
     }, 120_000);
 
     afterAll(async () => {
-      for (const child of children) child.kill('SIGTERM');
+      for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM');
       await new Promise((r) => setTimeout(r, 500));
       await db?.close();
     });
