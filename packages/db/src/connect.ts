@@ -28,29 +28,56 @@ const pgTypes = {
 };
 
 export async function connectPostgres(url: string, max = 10): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes });
-  pool.on('error', () => undefined); // idle client errors surface on the next query instead
-  const asQueryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T extends object>(sql: string, params?: unknown[]) {
-      const result = await client.query(sql, params);
-      return result.rows as T[];
-    },
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types: pgTypes,
+    // A request that cannot get a connection, or waits on a lock, fails with an error instead of
+    // hanging; a transaction left open by a crashed caller is ended by the server.
+    connectionTimeoutMillis: 15_000,
+    lock_timeout: 10_000,
+    idle_in_transaction_session_timeout: 60_000,
   });
+  pool.on('error', () => undefined); // idle client errors surface on the next query instead
+  const onPool: Queryable = {
+    async query<T extends object>(sql: string, params?: unknown[]) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+  };
+  /** One client runs one statement at a time: concurrent calls inside a transaction queue up. */
+  const onClient = (client: pg.PoolClient): Queryable => {
+    let last: Promise<unknown> = Promise.resolve();
+    return {
+      query<T extends object>(sql: string, params?: unknown[]) {
+        const run = last.then(
+          () => client.query(sql, params),
+          () => client.query(sql, params),
+        );
+        last = run.catch(() => undefined);
+        return run.then((result) => result.rows as T[]);
+      },
+    };
+  };
   return {
     kind: 'postgres',
-    ...asQueryable(pool),
+    ...onPool,
     async transaction(fn) {
       const client = await pool.connect();
+      const tx = onClient(client);
+      let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
-        const result = await fn(asQueryable(client));
-        await client.query('COMMIT');
+        await tx.query('BEGIN');
+        const result = await fn(tx);
+        await tx.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await tx.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        // A connection whose rollback failed is in an unknown state: drop it, never reuse it.
+        client.release(broken);
       }
     },
     close: () => pool.end(),

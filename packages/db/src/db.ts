@@ -35,6 +35,8 @@ export function isPgError(error: unknown, code: string): error is PgErrorLike {
 export const PG = {
   uniqueViolation: '23505',
   exclusionViolation: '23P01',
+  deadlockDetected: '40P01',
+  lockNotAvailable: '55P03',
   foreignKeyViolation: '23503',
   checkViolation: '23514',
 } as const;

@@ -57,7 +57,8 @@ async function guardOverlap<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isPgError(error, PG.exclusionViolation))
+    // Two bookings racing for the same time may also meet as a deadlock; the other one won.
+    if (isPgError(error, PG.exclusionViolation) || isPgError(error, PG.deadlockDetected))
       throw new DomainError(
         'slot_taken',
         'The team member or a resource is already booked at this time',
