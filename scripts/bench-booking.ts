@@ -156,7 +156,8 @@ async function startServer(
   env: Record<string, string>,
 ): Promise<{ base: string; stop: () => Promise<void> }> {
   const port = 21000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', 'api'], {
+  const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'apps/server/src/cli.ts', 'api'], {
     env: {
       ...process.env,
       ...env,
