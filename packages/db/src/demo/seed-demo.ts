@@ -189,7 +189,10 @@ async function seedBookings(
     const [record] = await tx.query<{ id: number; starts_at: Date; ends_at: Date }>(
       `INSERT INTO records(location_id, staff_id, client_id, starts_at, ends_at, source, hash_digest)
        SELECT $1, $2, $3, t, t + make_interval(secs => $4), $5, md5(random()::text)
-         FROM (SELECT ((current_date + $6::int + time '10:00') AT TIME ZONE $7) AS t) x
+         FROM (SELECT ((d::date + time '10:00') AT TIME ZONE $7) AS t
+                 FROM generate_series(current_date + 1, current_date + 14, '1 day') d
+                WHERE extract(isodow FROM d) < 7
+                ORDER BY d OFFSET $6::int - 1 LIMIT 1) x
        RETURNING id, starts_at, ends_at`,
       [
         locationId,
