@@ -48,6 +48,7 @@ export interface Availability {
 }
 
 const MAX_RANGE_DAYS = 366;
+const DAY_MS = 86_400_000;
 
 export function datesBetween(fromDate: string, toDate: string): string[] {
   const out: string[] = [];
@@ -111,7 +112,12 @@ export async function loadAvailability(
   req: AvailabilityRequest,
 ): Promise<Availability> {
   // Independent reads go out together: on PostgreSQL they run on separate pool connections.
-  const [timeZone, settings, services, members] = await Promise.all([
+  // When one member is asked for, their schedules and busy time need no other answer first, so
+  // they join the first wave, read over a window wide enough for any UTC offset (±14 h).
+  const wideFrom = Date.parse(`${req.fromDate}T00:00:00Z`) - DAY_MS;
+  const wideTo = Date.parse(`${req.toDate}T00:00:00Z`) + 2 * DAY_MS;
+  const early = req.staffId ? [req.staffId] : null;
+  const [timeZone, settings, services, members, earlySchedules, earlyBusy] = await Promise.all([
     req.timeZone,
     repos.bookingSettings.findBookingSettings(req.locationId),
     loadServices(repos, req),
@@ -119,6 +125,8 @@ export async function loadAvailability(
       ...(req.staffId ? { ids: [req.staffId] } : {}),
       ...(req.online ? { onlyBookable: true, onlyVisible: true } : {}),
     }),
+    early ? repos.schedules.findStaffSchedules(early, req.fromDate, req.toDate) : null,
+    early ? repos.occupancy.findStaffBusyTimes(early, wideFrom, wideTo) : null,
   ]);
   const candidates = members.filter((m) => !m.fired && provides(m, services));
 
@@ -127,10 +135,11 @@ export async function loadAvailability(
   const staffIds = candidates.map((m) => m.id);
   const resourceIds = [...new Set(services.flatMap((s) => s.resourceIds))];
   const [schedules, busyOf, pools] = await Promise.all([
-    staffIds.length
-      ? repos.schedules.findStaffSchedules(staffIds, req.fromDate, req.toDate)
-      : Promise.resolve([]),
-    repos.occupancy.findStaffBusyTimes(staffIds, from, to),
+    earlySchedules ??
+      (staffIds.length
+        ? repos.schedules.findStaffSchedules(staffIds, req.fromDate, req.toDate)
+        : Promise.resolve([])),
+    earlyBusy ?? repos.occupancy.findStaffBusyTimes(staffIds, from, to),
     repos.occupancy.findResourcePools(resourceIds, from, to),
   ]);
 
