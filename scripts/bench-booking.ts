@@ -157,19 +157,23 @@ async function startServer(
 ): Promise<{ base: string; stop: () => Promise<void> }> {
   const port = 21000 + Math.floor(Math.random() * 20000);
   const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'apps/server/src/cli.ts', 'api'], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      VISITA_DEMO: '0',
-      VISITA_RATE_LIMIT: 'off',
-      LOG_LEVEL: 'warn',
-      VISITA_PARTNER_TOKEN: TOKEN,
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, '--import', 'tsx', 'apps/server/src/cli.ts', 'api'],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        VISITA_DEMO: '0',
+        VISITA_RATE_LIMIT: 'off',
+        LOG_LEVEL: 'warn',
+        VISITA_PARTNER_TOKEN: TOKEN,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('Visita is ready')) resolve();
