@@ -1,18 +1,15 @@
 import {
-  DomainError,
   type ActivitiesRepo,
   type Activity,
   type ActivityDraft,
   type ActivitySearch,
   type ActivityView,
 } from '@visita/core';
-import { isPgError, PG, type Queryable } from '../db';
+import type { Queryable } from '../db';
 import { offsetOf } from './sql';
+import { refuseOverlaps, tstzRange } from './time-holds';
 
 type Row = Record<string, unknown>;
-
-const range = (start: number, end: number) =>
-  `[${new Date(start).toISOString()},${new Date(end).toISOString()})`;
 
 function toActivity(row: Row): Activity {
   return {
@@ -61,22 +58,17 @@ const VIEW_SELECT = `
     JOIN services s ON s.id = a.service_id
     JOIN staff st ON st.id = a.staff_id`;
 
-/** The team member's time of an event is held like an appointment's: overlaps are refused. */
-async function guardOverlap<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isPgError(error, PG.exclusionViolation))
-      throw new DomainError('slot_taken', 'The team member is already booked at this time', 'date');
-    throw error;
-  }
-}
+const guardOverlap = <T>(work: () => Promise<T>) =>
+  refuseOverlaps(work, {
+    message: 'The team member is already booked at this time',
+    field: 'date',
+  });
 
 export function activitiesRepo(q: Queryable): ActivitiesRepo {
   const holdTime = (id: number, draft: ActivityDraft) =>
     q.query(
       'INSERT INTO staff_occupancy(staff_id, activity_id, during) VALUES ($1, $2, $3::tstzrange)',
-      [draft.staffId, id, range(draft.start, draft.end)],
+      [draft.staffId, id, tstzRange(draft.start, draft.end)],
     );
   const releaseTime = (id: number) =>
     q.query(

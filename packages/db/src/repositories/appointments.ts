@@ -1,13 +1,6 @@
-import {
-  DomainError,
-  type Appointment,
-  type AppointmentDraft,
-  type AppointmentsRepo,
-} from '@visita/core';
-import { isPgError, PG, type Queryable } from '../db';
-
-const range = (start: number, end: number) =>
-  `[${new Date(start).toISOString()},${new Date(end).toISOString()})`;
+import { type Appointment, type AppointmentDraft, type AppointmentsRepo } from '@visita/core';
+import type { Queryable } from '../db';
+import { refuseOverlaps, tstzRange } from './time-holds';
 
 type Row = Record<string, unknown>;
 
@@ -52,21 +45,11 @@ export function toAppointment(row: Row, steps: Row[], resources: Row[]): Appoint
   };
 }
 
-/** Turns the exclusion constraints' refusal into the domain's "slot taken". */
-async function guardOverlap<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    // Two bookings racing for the same time may also meet as a deadlock; the other one won.
-    if (isPgError(error, PG.exclusionViolation) || isPgError(error, PG.deadlockDetected))
-      throw new DomainError(
-        'slot_taken',
-        'The team member or a resource is already booked at this time',
-        'datetime',
-      );
-    throw error;
-  }
-}
+const guardOverlap = <T>(work: () => Promise<T>) =>
+  refuseOverlaps(work, {
+    message: 'The team member or a resource is already booked at this time',
+    field: 'datetime',
+  });
 
 export function appointmentsRepo(q: Queryable): AppointmentsRepo {
   /**
@@ -98,12 +81,12 @@ export function appointmentsRepo(q: Queryable): AppointmentsRepo {
         id,
         JSON.stringify(draft.steps),
         draft.staffId,
-        range(draft.start, draft.end),
+        tstzRange(draft.start, draft.end),
         draft.activityId === null,
         JSON.stringify(
           draft.resourceInstances.map((r) => ({
             instanceId: r.instanceId,
-            during: range(r.interval.start, r.interval.end),
+            during: tstzRange(r.interval.start, r.interval.end),
           })),
         ),
       ],
