@@ -80,11 +80,12 @@ export const Seance = Type.Object({
   datetime: Type.String(),
 });
 
-export const BookStaffMember = Type.Object({
+/** A team member as clients see them: the public card shared by booking and the cabinet. */
+export const PublicTeamMemberFields = {
   id: Type.Integer(),
   name: Type.String(),
-  bookable: Type.Boolean(),
   specialization: Type.String(),
+  /** `{id, title}`, or `[]` when the member has no position (as the contract sends it). */
   position: Type.Union([
     Type.Object({ id: Type.Integer(), title: Type.String() }),
     Type.Array(Type.Unknown(), { maxItems: 0 }),
@@ -94,6 +95,11 @@ export const BookStaffMember = Type.Object({
   votes_count: Type.Integer(),
   avatar: Type.String(),
   comments_count: Type.Integer(),
+};
+
+export const BookStaffMember = Type.Object({
+  ...PublicTeamMemberFields,
+  bookable: Type.Boolean(),
   weight: Type.Integer(),
   information: Type.String(),
   seance_date: Type.Union([Type.String(), Type.Null()]),

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { Envelope, EmptyMeta, Nullable } from '../envelope';
+import { PublicTeamMemberFields } from './online-booking';
 
 /** `/user/records/{record_id}/{record_hash}`: one appointment in the client's cabinet (§3 B2C). */
 export const UserRecordParams = Type.Object({
@@ -43,20 +44,7 @@ export const UserRecordObject = Type.Object({
     allow_change_record_delay_step: Type.Integer({ description: 'seconds' }),
     allow_delete_record_delay_step: Type.Integer({ description: 'seconds' }),
   }),
-  staff: Type.Object({
-    id: Type.Integer(),
-    name: Type.String(),
-    specialization: Type.String(),
-    position: Type.Union([
-      Type.Object({ id: Type.Integer(), title: Type.String() }),
-      Type.Array(Type.Unknown(), { maxItems: 0 }),
-    ]),
-    show_rating: Type.Integer(),
-    rating: Type.Number(),
-    votes_count: Type.Integer(),
-    avatar: Type.String(),
-    comments_count: Type.Integer(),
-  }),
+  staff: Type.Object(PublicTeamMemberFields),
   clients_count: Type.Integer(),
   date: Type.String(),
   datetime: Type.String(),
