@@ -206,18 +206,18 @@ export function locationRoutes(app: FastifyInstance, deps: ServerDeps): void {
       async (request) => {
         const user = requireUser(request);
         const chains = await authRepo.findUserChains(deps.db, user.id);
-        const data = [];
-        for (const chain of chains) {
-          const locations = await listLocations(
-            deps,
-            { chainId: chain.id, accessibleToUserId: user.id },
-            { page: 1, count: 1000 },
-          );
-          data.push({
-            ...chain,
-            companies: locations.items.map((l) => ({ id: l.id, title: l.title })),
-          });
-        }
+        // One read of every location the user may see, grouped by chain (not one read per chain).
+        const visible = await listLocations(
+          deps,
+          { accessibleToUserId: user.id },
+          { page: 1, count: 10_000 },
+        );
+        const data = chains.map((chain) => ({
+          ...chain,
+          companies: visible.items
+            .filter((l) => l.chainId === chain.id)
+            .map((l) => ({ id: l.id, title: l.title })),
+        }));
         return ok(data, listMeta(data.length));
       },
     );
