@@ -50,6 +50,8 @@ describe('50 concurrent book_record calls for one slot, one server', () => {
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    const unexpected = results.filter((r) => r.status !== 201 && r.status !== 422);
+    expect(unexpected.map((r) => `${r.status} ${JSON.stringify(r.body)}`)).toEqual([]);
     expect(statuses.filter((s) => s === 422)).toHaveLength(CONCURRENT - 1);
     for (const r of results.filter((r) => r.status === 422))
       expect(r.body.meta.errors[0].code).toBe(433);

@@ -34,7 +34,7 @@ export async function connectPostgres(url: string, max = 10): Promise<Db> {
     types: pgTypes,
     // A request that cannot get a connection, or waits on a lock, fails with an error instead of
     // hanging; a transaction left open by a crashed caller is ended by the server.
-    connectionTimeoutMillis: 15_000,
+    connectionTimeoutMillis: 30_000,
     lock_timeout: 10_000,
     idle_in_transaction_session_timeout: 60_000,
   });

@@ -8,7 +8,8 @@ export const tstzRange = (start: number, end: number): string =>
 /**
  * Runs a write that takes time holds (staff_occupancy, resource_occupancy) and turns the
  * database's refusal into the domain's "slot taken". Two writers racing for the same time may
- * also meet as a deadlock; then too the other one won.
+ * also meet as a deadlock, or wait on the other's hold past the lock timeout; either way the
+ * other one holds the time.
  */
 export async function refuseOverlaps<T>(
   work: () => Promise<T>,
@@ -17,7 +18,11 @@ export async function refuseOverlaps<T>(
   try {
     return await work();
   } catch (error) {
-    if (isPgError(error, PG.exclusionViolation) || isPgError(error, PG.deadlockDetected))
+    if (
+      isPgError(error, PG.exclusionViolation) ||
+      isPgError(error, PG.deadlockDetected) ||
+      isPgError(error, PG.lockNotAvailable)
+    )
       throw new DomainError('slot_taken', refusal.message, refusal.field);
     throw error;
   }

@@ -29,7 +29,9 @@ async function createPostgresTestDb(base: string): Promise<TestDb> {
   const admin = await connectPostgres(adminUrl(base), 1);
   const template = process.env.VISITA_TEST_PG_TEMPLATE;
   await createDatabase(admin, name, template);
-  const db = await connectPostgres(databaseUrlFor(base, name), 20);
+  // Test databases need atomic commits, not durable ones: without waiting for WAL flushes, a
+  // checkpoint caused by another test file creating or dropping its database cannot stall them.
+  const db = await connectPostgres(withoutDurableCommits(databaseUrlFor(base, name)), 20);
   if (!template) await migrate(db);
   return {
     ...db,
@@ -61,4 +63,10 @@ async function createDatabase(
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
     }
   }
+}
+
+function withoutDurableCommits(url: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', '-c synchronous_commit=off');
+  return u.toString();
 }
