@@ -6,17 +6,25 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url))
 /** Serialises concurrent `migrate` runs (several API processes starting at once). */
 const MIGRATION_LOCK = 727_001;
 
-export async function listMigrations(): Promise<string[]> {
-  return (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
+export async function listMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
+  return (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
 }
 
-/** Applies the forward-only SQL migrations not yet applied, each in its own transaction. */
-export async function migrate(db: Db): Promise<string[]> {
+/**
+ * Applies the forward-only SQL migrations not yet applied, each in its own transaction.
+ * `dir` (a path ending in `/`) is for tests that need migrations of their own.
+ */
+export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   const applied: string[] = [];
-  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  for (const name of await listMigrations()) {
-    const sql = await readFile(MIGRATIONS_DIR + name, 'utf8');
+  // Under the lock too: concurrent CREATE TABLE IF NOT EXISTS can still collide in pg_type.
+  await db.transaction(async (tx) => {
+    if (db.kind === 'postgres')
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
+  for (const name of await listMigrations(dir)) {
+    const sql = await readFile(dir + name, 'utf8');
     const done = await db.transaction(async (tx) => {
       if (db.kind === 'postgres')
         await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
