@@ -8,6 +8,7 @@ import type { Clock } from '../ports';
 import { isSlotBookable, planResources, type Interval } from '../scheduling';
 import { localDate, parseWireDateTime } from '../time/wire-format';
 import { loadAvailability, type AvailabilityRepos } from './availability';
+import { claimIdempotencyKey } from './idempotency-key';
 import type { AppointmentsRepo, IdempotencyRepo, OutboxRepo } from './ports';
 import type { ClientsRepo } from './records-ports';
 import type { AppointmentDraft, AppointmentStep } from './types';
@@ -213,8 +214,15 @@ export async function bookAppointments(
 ): Promise<BookedAppointment[]> {
   return withCountedCodeTries(deps.uow, async (repos) => {
     const scope = `book_record:${input.locationId}`;
-    if (input.idempotencyKey) {
-      const earlier = await repos.idempotency.claim(scope, input.idempotencyKey);
+    const { idempotencyKey, ...request } = input;
+    if (idempotencyKey) {
+      const earlier = await claimIdempotencyKey(
+        repos.idempotency,
+        deps,
+        scope,
+        idempotencyKey,
+        request,
+      );
       if (earlier) return earlier.response as BookedAppointment[];
     }
     const location = await repos.locations.findLocation(input.locationId);
@@ -225,7 +233,11 @@ export async function bookAppointments(
     if (location.phoneConfirmation) {
       // 432 for a missing or wrong code (the try is still counted); a right code is spent with the booking.
       const refused = await spendPhoneCode(repos, deps, phone, input.code);
-      if (refused) return refused;
+      if (refused) {
+        // Only the counted try is written; the key stays free for the retry with the right code.
+        if (idempotencyKey) await repos.idempotency.release(scope, idempotencyKey);
+        return refused;
+      }
     }
     const planned = await planAppointments(
       repos,
@@ -281,8 +293,7 @@ export async function bookAppointments(
       });
       booked.push({ id: plan.request.id, record_id: appointment.id, record_hash: recordHash });
     }
-    if (input.idempotencyKey)
-      await repos.idempotency.complete(scope, input.idempotencyKey, 201, booked);
+    if (idempotencyKey) await repos.idempotency.complete(scope, idempotencyKey, 201, booked);
     return booked;
   });
 }

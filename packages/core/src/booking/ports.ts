@@ -73,9 +73,17 @@ export interface OutboxRepo {
 
 export interface IdempotencyRepo {
   /**
-   * Claims `key` in `scope` for this transaction. Returns the stored response when an earlier
-   * request with the same key already finished (a concurrent one waits on the row lock).
+   * Claims `key` in `scope` for this transaction, bound to `requestDigest`. Returns null when
+   * the key is new (or expired, or its earlier request never finished), else the earlier
+   * request's digest and stored response. A concurrent request with the same key waits on the
+   * row lock until the first one ends.
    */
-  claim(scope: string, key: string): Promise<{ statusCode: number; response: unknown } | null>;
+  claim(
+    scope: string,
+    key: string,
+    claim: { requestDigest: string; now: Date; expiredBefore: Date },
+  ): Promise<{ statusCode: number; response: unknown; requestDigest: string | null } | null>;
   complete(scope: string, key: string, statusCode: number, response: unknown): Promise<void>;
+  /** Gives an unfinished key back (its request was refused), so a corrected retry may use it. */
+  release(scope: string, key: string): Promise<void>;
 }
