@@ -1,3 +1,4 @@
+import { raceTitle } from '@visita/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from './support/catalog';
 import { makeSalon, outboxOf, type Salon } from './support/records';
@@ -93,29 +94,32 @@ describe('POST /activity/{company_id}/{activity_id}/book', () => {
     expect(listed.body.data).toHaveLength(1);
   });
 
-  it('never exceeds the capacity under 30 concurrent bookings of 10 places', async () => {
-    const id = await event(10, s.ben.id);
-    const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
-        api(t).post(bookUrl(id), null, {
-          fullname: `Racer ${i}`,
-          phone: `+49 151 7000${String(i).padStart(4, '0')}`,
-        }),
-      ),
-    );
-    const statuses = results.map((r) => r.status);
-    expect(statuses.filter((x) => x === 200)).toHaveLength(10);
-    const refused = results.filter((r) => r.status === 422);
-    expect(refused).toHaveLength(20);
-    for (const r of refused) expect(r.body.meta.message).toMatch(/not enough free places/);
-    expect(await places(id)).toBe(10);
-    const date = `2027-02-${String(day).padStart(2, '0')}`;
-    const listed = await api(t).get(
-      `/records/${s.loc}?start_date=${date}&end_date=${date}&count=100`,
-      s.admin,
-    );
-    expect(listed.body.data).toHaveLength(10);
-  });
+  it(
+    raceTitle('never exceeds the capacity under 30 concurrent bookings of 10 places'),
+    async () => {
+      const id = await event(10, s.ben.id);
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          api(t).post(bookUrl(id), null, {
+            fullname: `Racer ${i}`,
+            phone: `+49 151 7000${String(i).padStart(4, '0')}`,
+          }),
+        ),
+      );
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((x) => x === 200)).toHaveLength(10);
+      const refused = results.filter((r) => r.status === 422);
+      expect(refused).toHaveLength(20);
+      for (const r of refused) expect(r.body.meta.message).toMatch(/not enough free places/);
+      expect(await places(id)).toBe(10);
+      const date = `2027-02-${String(day).padStart(2, '0')}`;
+      const listed = await api(t).get(
+        `/records/${s.loc}?start_date=${date}&end_date=${date}&count=100`,
+        s.admin,
+      );
+      expect(listed.body.data).toHaveLength(10);
+    },
+  );
 
   it('joins an event through POST /records with activity_id; deleting frees the places', async () => {
     const id = await event(1);

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import {
   createTestDb,
   makeLocation,
@@ -7,8 +6,10 @@ import {
   makeService,
   makeStaff,
   type TestDb,
+  raceTitle,
 } from '@visita/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from './support/server-process';
 import { authHeader, call, createTestApp, type TestApp } from './support/test-app';
 
 const CONCURRENT = 50;
@@ -29,7 +30,7 @@ const body = (memberId: number, serviceId: number, i: number) => ({
   ],
 });
 
-describe('50 concurrent book_record calls for one slot, one server', () => {
+describe(raceTitle('50 concurrent book_record calls for one slot, one server'), () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-11-28T10:00:00Z' });
@@ -68,51 +69,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
   '50 concurrent book_record calls across two server processes (PostgreSQL)',
   () => {
     let db: TestDb;
-    const children: ChildProcess[] = [];
-    const ports = [20000 + Math.floor(Math.random() * 20000), 0];
-    ports[1] = ports[0]! + 1;
+    const servers: ServerProcess[] = [];
 
     beforeAll(async () => {
       db = await createTestDb();
-      for (const port of ports) {
-        // The node process itself (no npx/tsx wrapper left behind), in its own process group.
-        const child = spawn(
-          process.execPath,
-          ['--import', 'tsx', 'apps/server/src/cli.ts', 'api'],
-          {
-            detached: true,
-            env: {
-              ...process.env,
-              DATABASE_URL: db.url,
-              PORT: String(port),
-              HOST: '127.0.0.1',
-              VISITA_DEMO: '0',
-              VISITA_RATE_LIMIT: 'off',
-              LOG_LEVEL: 'warn',
-            },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          },
-        );
-        children.push(child);
-        await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(
-            () => reject(new Error(`server on ${port} did not start`)),
-            60_000,
-          );
-          child.stdout.on('data', (chunk: Buffer) => {
-            if (chunk.toString().includes('Visita is ready')) {
-              clearTimeout(timer);
-              resolve();
-            }
-          });
-          child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-        });
-      }
+      for (let i = 0; i < 2; i++) servers.push(await startServerProcess({ DATABASE_URL: db.url }));
     }, 120_000);
 
     afterAll(async () => {
-      for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
+      for (const server of servers) await server.stop();
       await db?.close();
     });
 
@@ -121,14 +86,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       const { loc, member, service } = await seedSlot(db);
       const results = await Promise.all(
         Array.from({ length: CONCURRENT }, async (_, i) => {
-          const response = await fetch(
-            `http://127.0.0.1:${ports[i % 2]}/api/v1/book_record/${loc.id}`,
-            {
-              method: 'POST',
-              headers: { ...authHeader(partner.token), 'content-type': 'application/json' },
-              body: JSON.stringify(body(member.id, service.id, i)),
-            },
-          );
+          const response = await fetch(`${servers[i % 2]!.url}/api/v1/book_record/${loc.id}`, {
+            method: 'POST',
+            headers: { ...authHeader(partner.token), 'content-type': 'application/json' },
+            body: JSON.stringify(body(member.id, service.id, i)),
+          });
           return {
             status: response.status,
             body: (await response.json()) as { meta: { errors?: { code: number }[] } },
@@ -139,6 +101,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       const refused = results.filter((r) => r.status !== 201);
       expect(refused).toHaveLength(CONCURRENT - 1);
       for (const r of refused) expect(r.body.meta.errors?.[0]?.code).toBe(433);
+      const live = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM records WHERE staff_id = $1 AND deleted_at IS NULL`,
+        [member.id],
+      );
+      expect(live[0]!.n).toBe(1);
     });
   },
 );

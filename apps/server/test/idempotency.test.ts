@@ -1,4 +1,4 @@
-import { makeLocation, makeSchedule, makeService, makeStaff } from '@visita/db/testing';
+import { makeLocation, makeSchedule, makeService, makeStaff, raceTitle } from '@visita/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smsLog } from './support/sms-log';
 import { authHeader, call, createTestApp, type TestApp } from './support/test-app';
@@ -7,7 +7,6 @@ import { authHeader, call, createTestApp, type TestApp } from './support/test-ap
  * Idempotency-Key on POST /book_record: a retry gets the first answer and never a second
  * appointment; the key is bound to its request; refusals do not use it up; keys expire.
  */
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 let t: TestApp;
 let loc: { id: number };
 let confirming: { id: number };
@@ -56,24 +55,19 @@ const appointmentsOf = async (phone: string) =>
   ).map((r) => r.id);
 
 describe('Idempotency-Key on book_record', () => {
-  it(
-    onPostgres
-      ? '10 retries racing on PostgreSQL with one key: one appointment, one body for all'
-      : '10 retries with one key, queued by PGlite (proves the replay, not the row lock): one appointment, one body',
-    async () => {
-      const phone = newPhone();
-      const body = booking(phone, '2026-12-01 10:00:00');
-      const results = await Promise.all(
-        Array.from({ length: 10 }, () => post(loc.id, body, 'parallel-retry-1')),
-      );
-      expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
-      const bodies = new Set(results.map((r) => JSON.stringify(r.body.data)));
-      expect(bodies.size).toBe(1);
-      const ids = await appointmentsOf(phone);
-      expect(ids).toHaveLength(1);
-      expect(results[0]!.body.data[0].record_id).toBe(ids[0]);
-    },
-  );
+  it(raceTitle('10 parallel retries with one key: one appointment, one body for all'), async () => {
+    const phone = newPhone();
+    const body = booking(phone, '2026-12-01 10:00:00');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => post(loc.id, body, 'parallel-retry-1')),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
+    const bodies = new Set(results.map((r) => JSON.stringify(r.body.data)));
+    expect(bodies.size).toBe(1);
+    const ids = await appointmentsOf(phone);
+    expect(ids).toHaveLength(1);
+    expect(results[0]!.body.data[0].record_id).toBe(ids[0]);
+  });
 
   it('the same key with a different body is refused with 422 naming the header; nothing is written', async () => {
     const phone = newPhone();

@@ -1,3 +1,4 @@
+import { raceTitle } from '@visita/db/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { smsLog } from './support/sms-log';
 import { call, createTestApp, type TestApp } from './support/test-app';
@@ -161,7 +162,7 @@ describe('checking a code', () => {
     expect((await logIn(phone, code)).status).toBe(422); // spent
   });
 
-  it('counts wrong tries made in parallel one by one', async () => {
+  it(raceTitle('counts wrong tries made in parallel one by one'), async () => {
     const phone = newPhone();
     await requestCode(phone, newIp());
     const code = log.lastCode(phone);

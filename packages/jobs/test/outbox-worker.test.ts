@@ -1,5 +1,5 @@
 import { createRepos, outboxQueue, type Db } from '@visita/db';
-import { createTestDb, makeLocation } from '@visita/db/testing';
+import { createTestDb, makeLocation, raceTitle } from '@visita/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainOutbox, startWorker, type OutboxEvent } from '../src';
 
@@ -100,28 +100,31 @@ describe('drainOutbox', () => {
     expect(state).toMatchObject({ attempts: 1, processedAt: null });
   });
 
-  it('lets two workers drain concurrently: every event handled exactly once', async () => {
-    const ids = await addEvents(120, 'appointment.confirmed');
-    const calls: number[] = [];
-    const byWorker = [0, 0];
-    const handlersOf = (worker: 0 | 1) => ({
-      'appointment.confirmed': async (e: OutboxEvent) => {
-        await tick();
-        calls.push(e.id);
-        byWorker[worker]!++;
-      },
-    });
-    const drainUntilEmpty = async (worker: 0 | 1) => {
-      while ((await drainOutbox(db, handlersOf(worker), { batchSize: 7 })).claimed > 0);
-    };
-    await Promise.all([drainUntilEmpty(0), drainUntilEmpty(1)]);
-    const mine = calls.filter((id) => ids.includes(id)).sort((a, b) => a - b);
-    expect(mine).toEqual(ids);
-    // On PostgreSQL the two really ran side by side (PGlite has one connection, so it serialises).
-    if (db.kind === 'postgres') expect(Math.min(...byWorker)).toBeGreaterThan(0);
-    const states = await outboxQueue.findEventStates(db, ids);
-    expect(states.every((s) => s.processedAt !== null && s.attempts === 0)).toBe(true);
-  });
+  it(
+    raceTitle('lets two workers drain concurrently: every event handled exactly once'),
+    async () => {
+      const ids = await addEvents(120, 'appointment.confirmed');
+      const calls: number[] = [];
+      const byWorker = [0, 0];
+      const handlersOf = (worker: 0 | 1) => ({
+        'appointment.confirmed': async (e: OutboxEvent) => {
+          await tick();
+          calls.push(e.id);
+          byWorker[worker]!++;
+        },
+      });
+      const drainUntilEmpty = async (worker: 0 | 1) => {
+        while ((await drainOutbox(db, handlersOf(worker), { batchSize: 7 })).claimed > 0);
+      };
+      await Promise.all([drainUntilEmpty(0), drainUntilEmpty(1)]);
+      const mine = calls.filter((id) => ids.includes(id)).sort((a, b) => a - b);
+      expect(mine).toEqual(ids);
+      // On PostgreSQL the two really ran side by side (PGlite has one connection, so it serialises).
+      if (db.kind === 'postgres') expect(Math.min(...byWorker)).toBeGreaterThan(0);
+      const states = await outboxQueue.findEventStates(db, ids);
+      expect(states.every((s) => s.processedAt !== null && s.attempts === 0)).toBe(true);
+    },
+  );
 });
 
 describe('startWorker', () => {
