@@ -3,7 +3,7 @@ import type { Location, Service } from '../catalog/types';
 import { normalizePhone } from '../clients/phone';
 import { DomainError, invalid, notFound } from '../errors/domain-error';
 import { planResources, type Interval, type ResourcePool, type ServiceStep } from '../scheduling';
-import { parseWireDateTime } from '../time/wire-format';
+import { readStart } from './appointment-start';
 import type { OccupancyRepo } from './ports';
 import type { ClientContact, ClientsRepo } from './records-ports';
 import type { AppointmentStep, Attendance } from './types';
@@ -64,10 +64,7 @@ export async function checkTeamMember(
 
 export function parseStart(datetime: string | null | undefined, timeZone: string): number {
   if (!datetime) throw invalid('datetime', 'datetime is required');
-  const start = parseWireDateTime(datetime, timeZone);
-  if (start === null)
-    throw invalid('datetime', 'datetime must be ISO-8601 or "YYYY-MM-DD HH:mm:ss"');
-  return start;
+  return readStart(datetime, timeZone, 'datetime');
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -6,7 +6,8 @@ import { spendPhoneCode, withCountedCodeTries } from '../identity/phone-code-che
 import type { PhoneCodesRepo } from '../identity/ports';
 import type { Clock } from '../ports';
 import { isSlotBookable, planResources, type Interval } from '../scheduling';
-import { localDate, parseWireDateTime } from '../time/wire-format';
+import { localDate } from '../time/wire-format';
+import { readStart } from './appointment-start';
 import { loadAvailability, type AvailabilityRepos } from './availability';
 import { claimIdempotencyKey } from './idempotency-key';
 import type { AppointmentsRepo, IdempotencyRepo, OutboxRepo } from './ports';
@@ -83,9 +84,7 @@ async function planAppointments(
   const planned: PlannedAppointment[] = [];
   const heldByRequest = new Map<number, Interval[]>();
   for (const [index, request] of input.appointments.entries()) {
-    const start = parseWireDateTime(request.datetime, timeZone);
-    if (start === null)
-      throw invalid(`appointments.${index}.datetime`, `"${request.datetime}" is not a date-time`);
+    const start = readStart(request.datetime, timeZone, `appointments.${index}.datetime`);
     if (request.serviceIds.length === 0)
       throw new DomainError(
         'service_unavailable',

@@ -1,6 +1,6 @@
 import type { LocationsRepo, ServicesRepo, TeamMembersRepo, UnitOfWork } from '../catalog/ports';
 import { invalid } from '../errors/domain-error';
-import { parseWireDateTime } from '../time/wire-format';
+import { readStart } from './appointment-start';
 import type { ChangeOrigin } from './appointment-events';
 import { checkTeamMember, loadLocation } from './appointment-plan';
 import type { OutboxRepo } from './ports';
@@ -29,9 +29,7 @@ export type ActivityRepos = {
 export type ActivityDeps = { uow: UnitOfWork<ActivityRepos> };
 
 export function parseActivityStart(value: string, timeZone: string, field = 'date'): number {
-  const start = parseWireDateTime(value, timeZone);
-  if (start === null) throw invalid(field, `${field} must be ISO-8601 or "YYYY-MM-DD HH:mm:ss"`);
-  return start;
+  return readStart(value, timeZone, field);
 }
 
 /** Checks the team member and service of the location and lays the event out in time. */

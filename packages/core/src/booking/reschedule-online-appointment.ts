@@ -1,6 +1,7 @@
-import { DomainError, invalid, notFound } from '../errors/domain-error';
+import { DomainError, notFound } from '../errors/domain-error';
 import { isSlotBookable, planResources, type SlotQuery } from '../scheduling';
-import { localDate, parseWireDateTime } from '../time/wire-format';
+import { localDate } from '../time/wire-format';
+import { readStart } from './appointment-start';
 import { loadAvailability } from './availability';
 import type { BookAppointmentsDeps } from './book-appointments';
 import type { Appointment } from './types';
@@ -79,8 +80,7 @@ export async function rescheduleOnlineAppointment(
           'datetime',
         );
     }
-    const start = parseWireDateTime(input.datetime, location.timezone);
-    if (start === null) throw invalid('datetime', `"${input.datetime}" is not a date-time`);
+    const start = readStart(input.datetime, location.timezone, 'datetime');
     const date = localDate(start, location.timezone);
     const availability = await loadAvailability(repos, {
       locationId: location.id,

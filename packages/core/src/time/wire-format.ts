@@ -97,6 +97,31 @@ export function parseWireDateTime(value: string, timeZone: string): number | nul
   }
 }
 
+export type WireDateTime =
+  { ok: true; instant: number } | { ok: false; reason: 'not_a_datetime' | 'skipped_local_time' };
+
+/**
+ * Reads a datetime that starts something (an appointment, a group event) strictly: a local
+ * time repeated by a fall-back change means its first (earlier) occurrence, like the slot list
+ * shows first; a local time skipped by a spring-forward change does not exist and is refused
+ * rather than silently moved. With an explicit offset the instant is exact.
+ */
+export function readWireDateTime(value: string, timeZone: string): WireDateTime {
+  const text = value.trim();
+  if (/[zZ]$|[+-]\d\d:?\d\d$/.test(text)) {
+    const instant = parseWireDateTime(text, timeZone);
+    return instant === null ? { ok: false, reason: 'not_a_datetime' } : { ok: true, instant };
+  }
+  try {
+    const local = Temporal.PlainDateTime.from(text.replace(' ', 'T'));
+    const zoned = local.toZonedDateTime(timeZone, { disambiguation: 'earlier' });
+    if (!zoned.toPlainDateTime().equals(local)) return { ok: false, reason: 'skipped_local_time' };
+    return { ok: true, instant: zoned.epochMilliseconds };
+  } catch {
+    return { ok: false, reason: 'not_a_datetime' };
+  }
+}
+
 export function isValidLocalDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   try {

@@ -8,6 +8,7 @@ import {
   localDateTime,
   localTime,
   parseWireDateTime,
+  readWireDateTime,
   utcOffsetHours,
 } from '../../src/time/wire-format';
 
@@ -69,5 +70,28 @@ describe('wire formats', () => {
       Date.parse('2026-12-01T03:30:00Z'),
     );
     expect(parseWireDateTime('not a date', 'UTC')).toBeNull();
+  });
+
+  it('read a start strictly: repeated hour → earlier instant, skipped hour → refused', () => {
+    expect(readWireDateTime('2026-11-01 01:30:00', 'America/New_York')).toEqual({
+      ok: true,
+      instant: Date.parse('2026-11-01T05:30:00Z'),
+    });
+    expect(readWireDateTime('2026-03-29 02:30:00', 'Europe/Berlin')).toEqual({
+      ok: false,
+      reason: 'skipped_local_time',
+    });
+    expect(readWireDateTime('2026-03-29T02:30:00+01:00', 'Europe/Berlin')).toEqual({
+      ok: true,
+      instant: Date.parse('2026-03-29T01:30:00Z'),
+    });
+    expect(readWireDateTime('2026-03-29 03:00:00', 'Europe/Berlin')).toEqual({
+      ok: true,
+      instant: Date.parse('2026-03-29T01:00:00Z'),
+    });
+    expect(readWireDateTime('2026-02-30 10:00', 'UTC')).toEqual({
+      ok: false,
+      reason: 'not_a_datetime',
+    });
   });
 });
