@@ -28,18 +28,26 @@ export function memoryRateLimitStore(): RateLimitStore {
 }
 
 /**
- * Shared across processes: one INCR per window, keys expire with their window.
+ * Shared across processes: one INCR per window. Windows follow the caller's clock (`now`), and
+ * so does their expiry: the hit that opens a window deletes the key of the window before it.
+ * A Redis TTL is only a safety net for callers that never come back, long enough
+ * (window + 1 min) that a slow caller never loses a live window to Redis's own clock.
  * `prefix` keeps deployments (or test runs) that share one Redis apart.
  */
+export const RATE_LIMIT_KEY_SAFETY_TTL_MS = 60_000;
+
 export function redisRateLimitStore(redis: Redis, prefix = 'visita:rl:'): RateLimitStore {
+  const keyOf = (key: string, windowMs: number, bucket: number) =>
+    `${prefix}${key}:${windowMs}:${bucket}`;
   return {
     async hit(key, windowMs, now) {
       const bucket = Math.floor(now / windowMs);
-      const id = `${prefix}${key}:${windowMs}:${bucket}`;
+      const id = keyOf(key, windowMs, bucket);
       const results = await redis
         .multi()
         .incr(id)
-        .pexpire(id, windowMs + 1000)
+        .pexpire(id, windowMs + RATE_LIMIT_KEY_SAFETY_TTL_MS)
+        .del(keyOf(key, windowMs, bucket - 1))
         .exec();
       return Number(results?.[0]?.[1] ?? 0);
     },
