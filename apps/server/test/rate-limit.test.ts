@@ -211,14 +211,15 @@ describe.skipIf(redisSkipReason !== null)('redisRateLimitStore', () => {
     const storeB = redisRateLimitStore(redisB, prefix);
     const key = (bucket: number) => `${prefix}expiry:1000:${bucket}`;
     const bucket = Math.floor(START / 1000);
-    expect(await storeA.hit('expiry', 1000, START)).toBe(1);
-    expect(await storeB.hit('expiry', 1000, START + 999)).toBe(2);
+    const windowStart = bucket * 1000;
+    expect(await storeA.hit('expiry', 1000, windowStart)).toBe(1);
+    expect(await storeB.hit('expiry', 1000, windowStart + 999)).toBe(2);
     // However long real time takes meanwhile, the window lives on until the clock leaves it.
     const ttl = await redisA.pttl(key(bucket));
     expect(ttl).toBeGreaterThan(1000 + RATE_LIMIT_KEY_SAFETY_TTL_MS - 5000);
-    expect(await storeA.hit('expiry', 1000, START)).toBe(3);
+    expect(await storeA.hit('expiry', 1000, windowStart + 500)).toBe(3);
     // The first hit of the next window (by the injected clock) removes the old one.
-    expect(await storeB.hit('expiry', 1000, START + 1000)).toBe(1);
+    expect(await storeB.hit('expiry', 1000, windowStart + 1000)).toBe(1);
     expect(await redisA.exists(key(bucket))).toBe(0);
     expect(await redisA.exists(key(bucket + 1))).toBe(1);
   });
