@@ -10,6 +10,7 @@ import { runAccessChecksBeforeValidation } from './plugins/access-before-validat
 import { registerParameterAliases } from './plugins/aliases';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
+import { registerJsonBodyGuard } from './plugins/json-body';
 import { registerOpenApi } from './plugins/openapi';
 import {
   memoryRateLimitStore,
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app);
+  registerJsonBodyGuard(app);
   await registerOpenApi(app);
   healthRoutes(app, db);
 

@@ -1,5 +1,7 @@
 import Type, { type TSchema } from 'typebox';
 
+export const MAX_PAGE = 1000000;
+
 /** The Altegio v2 envelope: `{success, data, meta}`; `meta` is `[]` for single objects. */
 export const EmptyMeta = Type.Array(Type.Unknown(), { maxItems: 0 });
 
@@ -56,8 +58,9 @@ export const errorResponses = {
   429: ErrorBody,
 };
 
+/** `page` is bounded so that `(page − 1) × count` stays a sane OFFSET. */
 export const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 })),
   count: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),
 };
 

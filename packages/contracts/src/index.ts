@@ -1,4 +1,5 @@
 export * from './envelope';
+export * from './inputs';
 export * from './altegio/auth';
 export * from './altegio/locations';
 export * from './altegio/staff';

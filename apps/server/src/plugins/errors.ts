@@ -70,6 +70,29 @@ function fieldOf(error: AjvError): string {
   return [path, leaf].filter(Boolean).join('.') || 'request';
 }
 
+/**
+ * SQLSTATEs that mean PostgreSQL could not take a value of the request. The contract schemas
+ * refuse such values first (naming the field); this is the safety net, so a gap in a schema is
+ * a 4xx and a warning in the log, never a 500.
+ */
+const PG_INPUT_ERRORS: Record<string, string> = {
+  '22P02': 'a value has the wrong form',
+  '22003': 'a number is out of range',
+  '22001': 'a text is too long',
+  '22021': 'a text contains a character that cannot be stored',
+  '22P05': 'a text contains a character that cannot be stored',
+  '22007': 'a date or time has the wrong form',
+  '22008': 'a date or time is out of range',
+  '54001': 'the request is too complex',
+};
+
+function pgInputError(error: unknown): { code: string; what: string } | null {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  const what = PG_INPUT_ERRORS[code];
+  return what ? { code, what } : null;
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(
     (error: FastifyError | DomainError, request: FastifyRequest, reply: FastifyReply) => {
@@ -83,6 +106,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
         const status = error.validationContext === 'body' ? 422 : 400;
         const first = Object.values(errors)[0]?.[0] ?? 'Invalid request';
         return reply.status(status).send(errorBody(first, { errors }));
+      }
+      const input = pgInputError(error);
+      if (input) {
+        request.log.warn(
+          { sqlstate: input.code },
+          'input refused by the database, not by a schema',
+        );
+        const status = request.body === undefined || request.body === null ? 400 : 422;
+        const message = `Invalid input: ${input.what}`;
+        return reply.status(status).send(errorBody(message, { errors: { request: [message] } }));
       }
       const status = error.statusCode ?? 500;
       if (status === 415 || status === 400 || status === 413) {

@@ -1,4 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Id } from '@visita/contracts';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 
@@ -15,9 +16,7 @@ export function ok(data: unknown, meta: unknown = []) {
 export const listMeta = (total: number, page?: number) =>
   page === undefined ? { total_count: total } : { page, total_count: total };
 
-export const CompanyParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-});
+export const CompanyParams = Type.Object({ company_id: Id() });
 
 export const partnerSecurity = [{ BearerPartner: [] }];
 export const userSecurity = [{ BearerPartnerUser: [] }];

@@ -1,43 +1,36 @@
 import Type from 'typebox';
 import { CountMeta, Envelope, ObjectEnvelope } from '../envelope';
+import { DateTime, Id, Ids as IdList, Int, LocalDate, Text } from '../inputs';
 
-const LocalDate = (description: string) =>
-  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
-const Ids = Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100 });
+const Ids = IdList(100);
 
-export const ActivityParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  activity_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-});
+export const ActivityParams = Type.Object({ company_id: Id(), activity_id: Id() });
 
 /** POST /activity and PUT /activity/{id} (a full replacement). */
 export const ActivityBody = Type.Object({
-  date: Type.String({
+  date: DateTime({
     minLength: 1,
-    maxLength: 40,
     description: 'start: local "YYYY-MM-DD HH:mm:ss" in the location zone, or ISO-8601',
   }),
-  service_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  staff_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  capacity: Type.Integer({ minimum: 1, maximum: 10000 }),
+  service_id: Id(),
+  staff_id: Id(),
+  capacity: Int(1, 10000),
   length: Type.Optional(
     Type.Union([
-      Type.Integer({
-        minimum: 60,
-        maximum: 86400,
+      Int(60, 86400, {
         description: 'seconds; default: the team member’s duration of the service',
       }),
       Type.Null(),
     ]),
   ),
-  comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  comment: Type.Optional(Text(2000)),
   force: Type.Optional(
     Type.Boolean({ description: 'accepted; an overlap with the team member is always refused' }),
   ),
 });
 
 export const ActivityDuplicateBody = Type.Object({
-  dates: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
+  dates: Type.Array(DateTime({ minLength: 1 }), {
     minItems: 1,
     maxItems: 100,
     description: 'start times of the copies (local "YYYY-MM-DD HH:mm:ss" or ISO-8601)',
@@ -45,28 +38,28 @@ export const ActivityDuplicateBody = Type.Object({
 });
 
 export const ActivitySearchQuery = Type.Object({
-  from: LocalDate('first local date'),
-  till: LocalDate('last local date (included)'),
+  from: LocalDate({ description: 'first local date' }),
+  till: LocalDate({ description: 'last local date (included)' }),
   service_ids: Type.Optional(Ids),
   'service_ids[]': Type.Optional(Ids),
   staff_ids: Type.Optional(Ids),
   'staff_ids[]': Type.Optional(Ids),
   resource_ids: Type.Optional(Ids),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  count: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 25 })),
+  page: Type.Optional(Int(1, 100000, { default: 1 })),
+  count: Type.Optional(Int(1, 200, { default: 25 })),
 });
 
 export const ActivityBookBody = Type.Object({
-  fullname: Type.String({ minLength: 1, maxLength: 200 }),
-  phone: Type.String({ minLength: 1, maxLength: 30 }),
-  email: Type.Optional(Type.String({ maxLength: 200 })),
-  code: Type.Optional(Type.String({ maxLength: 10, description: 'SMS code' })),
-  comment: Type.Optional(Type.String({ maxLength: 2000 })),
-  notify_by_sms: Type.Optional(Type.Integer({ minimum: 0, maximum: 720 })),
-  notify_by_email: Type.Optional(Type.Integer({ minimum: 0, maximum: 720 })),
-  type: Type.Optional(Type.String({ maxLength: 50 })),
-  api_id: Type.Optional(Type.String({ maxLength: 100 })),
-  clients_count: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  fullname: Text(200, { minLength: 1 }),
+  phone: Text(30, { minLength: 1 }),
+  email: Type.Optional(Text(200)),
+  code: Type.Optional(Text(10, { description: 'SMS code' })),
+  comment: Type.Optional(Text(2000)),
+  notify_by_sms: Type.Optional(Int(0, 720)),
+  notify_by_email: Type.Optional(Int(0, 720)),
+  type: Type.Optional(Text(50)),
+  api_id: Type.Optional(Text(100)),
+  clients_count: Type.Optional(Int(1, 100)),
 });
 
 export const ActivityObject = Type.Object({

@@ -1,9 +1,10 @@
 import Type from 'typebox';
 import { ObjectEnvelope } from '../envelope';
+import { Text } from '../inputs';
 
 export const AuthBody = Type.Object({
-  login: Type.String({ minLength: 1, maxLength: 200 }),
-  password: Type.String({ minLength: 1, maxLength: 200 }),
+  login: Text(200, { minLength: 1 }),
+  password: Text(200, { minLength: 1 }),
 });
 
 export const AuthUser = Type.Object({

@@ -1,8 +1,14 @@
 import Type from 'typebox';
 import { ObjectEnvelope } from '../envelope';
+import { INT4_MAX } from '../inputs';
 
 const Seconds = (description: string) =>
-  Type.Integer({ minimum: 0, multipleOf: 60, description: `${description}, in seconds` });
+  Type.Integer({
+    minimum: 0,
+    maximum: 31536000,
+    multipleOf: 60,
+    description: `${description}, in seconds (at most a year)`,
+  });
 
 const TimetableStep = Type.Integer({
   minimum: 300,
@@ -14,6 +20,7 @@ const TimetableStep = Type.Integer({
 const onlineFields = {
   seance_delay_step: Type.Integer({
     minimum: 0,
+    maximum: INT4_MAX,
     description: 'minimum notice before the nearest bookable time, in minutes (as the contract)',
   }),
   timetable_step: TimetableStep,

@@ -1,26 +1,19 @@
 import Type from 'typebox';
 import { ObjectEnvelope } from '../envelope';
+import { PhoneInput, SmsCodeInput, Text } from '../inputs';
 
 /** Contract §3.a: the client ("booking user") identified by phone and SMS code. */
 
-const Phone = Type.Union(
-  [Type.String({ minLength: 1, maxLength: 40 }), Type.Integer({ minimum: 1 })],
-  {
-    description: 'Digits with the country code (`79991234567`) or E.164 (`+13155550175`)',
-  },
-);
-const Code = Type.Union(
-  [Type.String({ minLength: 1, maxLength: 12 }), Type.Integer({ minimum: 0 })],
-  {
-    description: 'The SMS code, as a string or a number',
-  },
-);
+const Phone = PhoneInput(40, {
+  description: 'Digits with the country code (`79991234567`) or E.164 (`+13155550175`)',
+});
+const Code = SmsCodeInput({ description: 'The SMS code, as a string or a number' });
 
 export const BookCodeBody = Type.Object({
   phone: Phone,
-  fullname: Type.Optional(Type.String({ maxLength: 200 })),
+  fullname: Type.Optional(Text(200)),
   /** The contract's own sample misspells it. */
-  fulname: Type.Optional(Type.String({ maxLength: 200 })),
+  fulname: Type.Optional(Text(200)),
 });
 
 export const UserAuthBody = Type.Object({ phone: Phone, code: Code });
@@ -43,8 +36,8 @@ export const BookingUserDataEnvelope = ObjectEnvelope(
 );
 
 export const UpdateBookingUserBody = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  email: Type.Optional(Type.String({ maxLength: 200 })),
-  phone: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Integer({ minimum: 1 })])),
+  name: Type.Optional(Text(200, { minLength: 1 })),
+  email: Type.Optional(Text(200)),
+  phone: Type.Optional(PhoneInput()),
   confirmation_code: Type.Optional(Code),
 });

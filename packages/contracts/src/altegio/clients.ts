@@ -1,17 +1,30 @@
 import Type from 'typebox';
-import { Envelope, ListEnvelope, Nullable, ObjectEnvelope, PageQuery } from '../envelope';
+import { Envelope, ListEnvelope, MAX_PAGE, Nullable, ObjectEnvelope, PageQuery } from '../envelope';
+import {
+  CustomFieldsInput,
+  DateTime,
+  Flag01,
+  Id as IdOf,
+  Int,
+  LocalDate,
+  Money,
+  MONEY_MAX,
+  Num,
+  Percent,
+  Text,
+} from '../inputs';
 
 /** Clients base (contract §3.f). Field names exactly as the contract spells them. */
 
 /** Ids are int4 in the database: larger ones are a 400, not a failed lookup. */
-const Id = () => Type.Integer({ minimum: 1, maximum: 2147483647 });
+const Id = () => IdOf();
 
 export const ClientParams = Type.Object({ company_id: Id(), client_id: Id() });
 
 export const ChainParams = Type.Object({ group_id: Id() });
 
 /** `1`/`0` or `true`/`false`. */
-const Flag = Type.Union([Type.Boolean(), Type.Integer({ minimum: 0, maximum: 1 })]);
+const Flag = Type.Union([Type.Boolean(), Flag01()]);
 const Ids = Type.Array(Id(), { maxItems: 100 });
 const CustomFieldValue = Type.Union([Type.Null(), Type.String(), Type.Number(), Type.Boolean()]);
 const CustomFields = Type.Record(Type.String({ maxLength: 64 }), CustomFieldValue, {
@@ -19,35 +32,37 @@ const CustomFields = Type.Record(Type.String({ maxLength: 64 }), CustomFieldValu
 });
 
 const clientFields = {
-  surname: Type.Optional(Type.String({ maxLength: 200 })),
-  patronymic: Type.Optional(Type.String({ maxLength: 200 })),
-  email: Type.Optional(Type.String({ maxLength: 200 })),
-  sex_id: Type.Optional(
-    Type.Integer({ minimum: 0, maximum: 2, description: '0 unknown, 1 male, 2 female' }),
-  ),
-  importance_id: Type.Optional(
-    Type.Integer({ minimum: 0, maximum: 3, description: '0 none, 1 bronze, 2 silver, 3 gold' }),
-  ),
-  discount: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'percent' })),
-  card: Type.Optional(Type.String({ maxLength: 100 })),
+  surname: Type.Optional(Text(200)),
+  patronymic: Type.Optional(Text(200)),
+  email: Type.Optional(Text(200)),
+  sex_id: Type.Optional(Int(0, 2, { description: '0 unknown, 1 male, 2 female' })),
+  importance_id: Type.Optional(Int(0, 3, { description: '0 none, 1 bronze, 2 silver, 3 gold' })),
+  discount: Type.Optional(Percent()),
+  card: Type.Optional(Text(100)),
   birth_date: Type.Optional(
-    Nullable(Type.String({ maxLength: 10, description: 'YYYY-MM-DD; empty or null clears it' })),
+    Nullable(
+      Type.Union([LocalDate(), Type.Literal('')], {
+        description: 'YYYY-MM-DD; empty or null clears it',
+      }),
+    ),
   ),
-  comment: Type.Optional(Type.String({ maxLength: 5000 })),
-  balance: Type.Optional(Type.Number({ minimum: -1e10, maximum: 1e10 })),
+  comment: Type.Optional(Text(5000)),
+  balance: Type.Optional(Num(-MONEY_MAX, MONEY_MAX)),
   sms_check: Type.Optional(Flag),
   sms_not: Type.Optional(Flag),
   custom_fields: Type.Optional(
     // PHP clients send an empty object as `[]`.
-    Type.Union([CustomFields, Type.Array(Type.Unknown(), { maxItems: 0 })]),
+    Type.Union([
+      CustomFieldsInput({ description: '{"api-key": value}' }),
+      Type.Array(Type.Unknown(), { maxItems: 0 }),
+    ]),
   ),
 };
 
 const required = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
-  phone: Type.String({
+  name: Text(200, { minLength: 1 }),
+  phone: Text(30, {
     minLength: 1,
-    maxLength: 30,
     description: '`+13155550175`, `79161234567`; stored in E.164',
   }),
 };
@@ -57,11 +72,7 @@ export const ClientCreateBody = Type.Object({
   ...required,
   ...clientFields,
   spent: Type.Optional(
-    Type.Number({
-      minimum: 0,
-      maximum: 1e10,
-      description: 'spent before the client was entered here; appointments add to it',
-    }),
+    Money({ description: 'spent before the client was entered here; appointments add to it' }),
   ),
   categories: Type.Optional(Ids),
 });
@@ -70,7 +81,7 @@ export const ClientCreateBody = Type.Object({
 export const ClientUpdateBody = Type.Object({
   ...required,
   ...clientFields,
-  spent: Type.Optional(Type.Number({ description: 'accepted and ignored (derived)' })),
+  spent: Type.Optional(Money({ description: 'accepted and ignored (derived)' })),
   labels: Type.Optional(Ids),
   categories: Type.Optional(Ids),
 });
@@ -110,8 +121,8 @@ const literals = <const T extends readonly string[]>(values: T) =>
   Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
 
 export const ClientSearchBody = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 25 })),
+  page: Type.Optional(Int(1, MAX_PAGE, { default: 1 })),
+  page_size: Type.Optional(Int(1, 200, { default: 25 })),
   fields: Type.Optional(
     Type.Array(literals(CLIENT_SEARCH_FIELDS), {
       maxItems: 50,
@@ -150,26 +161,26 @@ const IdList = Type.Array(Id(), { maxItems: 500 });
 /** GET /clients/{company_id} (deprecated). */
 export const ClientsQuery = Type.Object({
   ...PageQuery,
-  fullname: Type.Optional(Type.String({ maxLength: 200 })),
-  phone: Type.Optional(Type.String({ maxLength: 30 })),
-  email: Type.Optional(Type.String({ maxLength: 200 })),
-  card: Type.Optional(Type.String({ maxLength: 100 })),
-  paid_min: Type.Optional(Type.Number()),
-  paid_max: Type.Optional(Type.Number()),
+  fullname: Type.Optional(Text(200)),
+  phone: Type.Optional(Text(30)),
+  email: Type.Optional(Text(200)),
+  card: Type.Optional(Text(100)),
+  paid_min: Type.Optional(Money()),
+  paid_max: Type.Optional(Money()),
   id: Type.Optional(IdList),
   'id[]': Type.Optional(IdList),
-  changed_after: Type.Optional(Type.String({ maxLength: 40, description: 'ISO-8601' })),
-  changed_before: Type.Optional(Type.String({ maxLength: 40, description: 'ISO-8601' })),
+  changed_after: Type.Optional(DateTime()),
+  changed_before: Type.Optional(DateTime()),
 });
 
 export const ClientVisitsQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  count: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 25 })),
+  page: Type.Optional(Int(1, MAX_PAGE, { default: 1 })),
+  count: Type.Optional(Int(1, 200, { default: 25 })),
   status: Type.Optional(literals(['all', 'past', 'upcoming', 'canceled'])),
 });
 
 export const ChainClientsQuery = Type.Object({
-  phone: Type.String({ minLength: 1, maxLength: 30 }),
+  phone: Text(30, { minLength: 1 }),
 });
 
 const ClientCategoryRef = Type.Object({
@@ -242,8 +253,8 @@ export const ChainClientsEnvelope = ObjectEnvelope(
 );
 
 export const ClientCategoryBody = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 100 }),
-  color: Type.Optional(Type.String({ maxLength: 7, description: '#RRGGBB' })),
+  title: Text(100, { minLength: 1 }),
+  color: Type.Optional(Text(7, { description: '#RRGGBB' })),
 });
 
 export const ClientCategoryObject = Type.Object({

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { ListEnvelope, Nullable, ObjectEnvelope, PageQuery } from '../envelope';
+import { Flag01, Id, Num, Text } from '../inputs';
 
 export const Social = Type.Record(Type.String(), Type.String());
 
@@ -37,33 +38,33 @@ export const CompanyEnvelope = ObjectEnvelope(Company);
 export const CompanyListEnvelope = ListEnvelope(Company);
 
 export const CompaniesQuery = Type.Object({
-  id: Type.Optional(Type.Integer({ minimum: 1 })),
-  group_id: Type.Optional(Type.Integer({ minimum: 1 })),
-  my: Type.Optional(Type.Integer({ minimum: 0, maximum: 1 })),
-  active: Type.Optional(Type.Integer({ minimum: 0, maximum: 1 })),
+  id: Type.Optional(Id()),
+  group_id: Type.Optional(Id()),
+  my: Type.Optional(Flag01()),
+  active: Type.Optional(Flag01()),
   ...PageQuery,
 });
 
 const writable = {
-  title: Type.String({ minLength: 1, maxLength: 200 }),
-  short_descr: Type.String({ maxLength: 500 }),
-  description: Type.String({ maxLength: 20000 }),
-  country: Type.String({ maxLength: 100 }),
-  city: Type.String({ maxLength: 100 }),
-  address: Type.String({ maxLength: 300 }),
-  zip: Type.String({ maxLength: 20 }),
-  coordinate_lat: Nullable(Type.Number({ minimum: -90, maximum: 90 })),
-  coordinate_lon: Nullable(Type.Number({ minimum: -180, maximum: 180 })),
-  timezone: Type.String({ minLength: 1, description: 'IANA time zone name, e.g. Europe/Berlin' }),
-  phone: Type.String({ maxLength: 40 }),
-  phones: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10 }),
-  email: Type.String({ maxLength: 200 }),
-  site: Type.String({ maxLength: 300 }),
-  social: Social,
-  schedule: Type.String({ maxLength: 1000 }),
-  logo: Type.String({ maxLength: 1000 }),
-  currency_short_title: Type.String({ maxLength: 10 }),
-  active: Type.Integer({ minimum: 0, maximum: 1 }),
+  title: Text(200, { minLength: 1 }),
+  short_descr: Text(500),
+  description: Text(20000),
+  country: Text(100),
+  city: Text(100),
+  address: Text(300),
+  zip: Text(20),
+  coordinate_lat: Nullable(Num(-90, 90)),
+  coordinate_lon: Nullable(Num(-180, 180)),
+  timezone: Text(64, { minLength: 1, description: 'IANA time zone name, e.g. Europe/Berlin' }),
+  phone: Text(40),
+  phones: Type.Array(Text(40), { maxItems: 10 }),
+  email: Text(200),
+  site: Text(300),
+  social: Type.Record(Text(50), Text(300)),
+  schedule: Text(1000),
+  logo: Text(1000),
+  currency_short_title: Text(10),
+  active: Flag01(),
   phone_confirmation: Type.Boolean(),
 };
 
@@ -71,9 +72,7 @@ export const CompanyCreateBody = Type.Object({
   ...Object.fromEntries(Object.entries(writable).map(([k, v]) => [k, Type.Optional(v)])),
   title: writable.title,
   timezone: writable.timezone,
-  group_id: Type.Optional(
-    Type.Integer({ minimum: 1, description: 'chain; defaults to the only chain the user owns' }),
-  ),
+  group_id: Type.Optional(Id({ description: 'chain; defaults to the only chain the user owns' })),
 });
 
 export const CompanyUpdateBody = Type.Object(

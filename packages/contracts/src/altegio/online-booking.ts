@@ -1,42 +1,52 @@
 import Type from 'typebox';
 import { EmptyMeta, Envelope, ObjectEnvelope } from '../envelope';
+import {
+  CustomFieldsInput,
+  DateTime,
+  ExternalIdInput,
+  Id,
+  IdOrZero,
+  Int,
+  LocalDate,
+  DateRange,
+  PhoneInput,
+  SmsCodeInput,
+  Text,
+} from '../inputs';
 
 /** `service_ids[]=1&service_ids[]=2` (the widget's spelling) or `service_ids=1`. */
 const serviceIdsQuery = {
-  'service_ids[]': Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20 })),
-  service_ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20 })),
+  'service_ids[]': Type.Optional(Type.Array(Id(), { maxItems: 20 })),
+  service_ids: Type.Optional(Type.Array(Id(), { maxItems: 20 })),
 };
 
 export const BookStaffParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  staff_id: Type.Integer({ minimum: 0, description: '0 = any team member' }),
+  company_id: Id(),
+  staff_id: IdOrZero({ description: '0 = any team member' }),
 });
 
 export const BookTimesParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  staff_id: Type.Integer({ minimum: 0, description: '0 = any team member' }),
-  date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'local date YYYY-MM-DD' }),
+  company_id: Id(),
+  staff_id: IdOrZero({ description: '0 = any team member' }),
+  date: LocalDate(),
 });
 
 export const BookServicesQuery = Type.Object({
-  staff_id: Type.Optional(Type.Integer({ minimum: 0 })),
-  datetime: Type.Optional(Type.String()),
+  staff_id: Type.Optional(IdOrZero()),
+  datetime: Type.Optional(DateTime()),
   ...serviceIdsQuery,
 });
 
 export const BookStaffQuery = Type.Object({
-  datetime: Type.Optional(Type.String()),
-  without_seances: Type.Optional(Type.Integer({ minimum: 0, maximum: 1 })),
+  datetime: Type.Optional(DateTime()),
+  without_seances: Type.Optional(Int(0, 1)),
   ...serviceIdsQuery,
 });
 
 export const BookDatesQuery = Type.Object({
-  staff_id: Type.Optional(Type.Integer({ minimum: 0 })),
-  date: Type.Optional(
-    Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'any date of the wanted month' }),
-  ),
-  date_from: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
-  date_to: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  staff_id: Type.Optional(IdOrZero()),
+  date: Type.Optional(LocalDate({ description: 'any date of the wanted month' })),
+  ...DateRange('date_from', 'date_to'),
   ...serviceIdsQuery,
 });
 
@@ -134,14 +144,11 @@ export const BookStaffSeancesEnvelope = ObjectEnvelope(
 );
 
 const RequestedAppointment = Type.Object({
-  id: Type.Integer({ description: 'client-side id echoed back' }),
-  services: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20 }),
-  staff_id: Type.Integer({ minimum: 0 }),
-  datetime: Type.String({
-    minLength: 10,
-    description: 'ISO-8601, or local "YYYY-MM-DD HH:mm:ss" in the location zone',
-  }),
-  custom_fields: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  id: Int(-2147483648, 2147483647, { description: 'client-side id echoed back' }),
+  services: Type.Array(Id(), { maxItems: 20 }),
+  staff_id: IdOrZero({ description: '0 = any team member' }),
+  datetime: DateTime({ minLength: 10 }),
+  custom_fields: Type.Optional(CustomFieldsInput()),
 });
 
 export const BookCheckBody = Type.Object({
@@ -149,16 +156,16 @@ export const BookCheckBody = Type.Object({
 });
 
 export const BookRecordBody = Type.Object({
-  phone: Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Integer()]),
-  fullname: Type.String({ maxLength: 200 }),
-  email: Type.Optional(Type.String({ maxLength: 200 })),
-  code: Type.Optional(Type.Union([Type.String(), Type.Integer()])),
-  comment: Type.Optional(Type.String({ maxLength: 2000 })),
-  type: Type.Optional(Type.String({ maxLength: 50 })),
-  notify_by_sms: Type.Optional(Type.Integer({ minimum: 0, maximum: 720 })),
-  notify_by_email: Type.Optional(Type.Integer({ minimum: 0, maximum: 720 })),
-  api_id: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Integer()])),
-  custom_fields: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  phone: PhoneInput(),
+  fullname: Text(200),
+  email: Type.Optional(Text(200)),
+  code: Type.Optional(SmsCodeInput()),
+  comment: Type.Optional(Text(2000)),
+  type: Type.Optional(Text(50)),
+  notify_by_sms: Type.Optional(Int(0, 720)),
+  notify_by_email: Type.Optional(Int(0, 720)),
+  api_id: Type.Optional(ExternalIdInput()),
+  custom_fields: Type.Optional(CustomFieldsInput()),
   appointments: Type.Array(RequestedAppointment, { minItems: 1, maxItems: 10 }),
 });
 
@@ -169,23 +176,18 @@ export const BookRecordEnvelope = Envelope(
   EmptyMeta,
 );
 
-export const BookRecordParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  record_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-});
+export const BookRecordParams = Type.Object({ company_id: Id(), record_id: Id() });
 
 export const BookRecordHashParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  record_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  record_hash: Type.String({ minLength: 1, maxLength: 200 }),
+  company_id: Id(),
+  record_id: Id(),
+  record_hash: Text(200, { minLength: 1 }),
 });
 
 export const RescheduleBody = Type.Object({
-  datetime: Type.String({ minLength: 10 }),
-  comment: Type.Optional(Type.String({ maxLength: 2000 })),
-  record_hash: Type.Optional(
-    Type.String({ maxLength: 200, description: 'needed without a user token' }),
-  ),
+  datetime: DateTime({ minLength: 10 }),
+  comment: Type.Optional(Text(2000)),
+  record_hash: Type.Optional(Text(200, { description: 'needed without a user token' })),
 });
 
 export const OnlineRecord = Type.Object({

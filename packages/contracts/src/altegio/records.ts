@@ -1,90 +1,73 @@
 import Type from 'typebox';
 import { EmptyMeta, Envelope, ListEnvelope, ObjectEnvelope, PageQuery } from '../envelope';
+import { DateRange, DateTime, Flag01, Id, IdOrZero, Int, Money, Percent, Text } from '../inputs';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   Type.Union([t, Type.Null()]);
-const LocalDate = (description: string) =>
-  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
-const Attendance = Type.Integer({
-  minimum: -1,
-  maximum: 2,
-  description: '2 confirmed, 1 arrived, 0 waiting, -1 no-show',
-});
+const Attendance = Int(-1, 2, { description: '2 confirmed, 1 arrived, 0 waiting, -1 no-show' });
 /** `1`/`0` or `true`/`false` in a query string. */
-const QueryFlag = Type.Union([Type.Boolean(), Type.Integer({ minimum: 0, maximum: 1 })]);
+const QueryFlag = Type.Union([Type.Boolean(), Flag01()]);
 
-export const RecordParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  record_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-});
+export const RecordParams = Type.Object({ company_id: Id(), record_id: Id() });
 
-export const VisitParams = Type.Object({
-  visit_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-});
+export const VisitParams = Type.Object({ visit_id: Id() });
 
 export const RecordsQuery = Type.Object({
   ...PageQuery,
-  staff_id: Type.Optional(Type.Integer({ minimum: 1 })),
-  client_id: Type.Optional(Type.Integer({ minimum: 1 })),
-  created_user_id: Type.Optional(Type.Integer({ minimum: 1 })),
-  start_date: Type.Optional(LocalDate('appointments starting on or after this local date')),
-  end_date: Type.Optional(LocalDate('appointments starting on or before this local date')),
-  c_start_date: Type.Optional(LocalDate('created on or after this local date')),
-  c_end_date: Type.Optional(LocalDate('created on or before this local date')),
-  changed_after: Type.Optional(Type.String({ maxLength: 40, description: 'ISO-8601' })),
-  changed_before: Type.Optional(Type.String({ maxLength: 40, description: 'ISO-8601' })),
+  staff_id: Type.Optional(Id()),
+  client_id: Type.Optional(Id()),
+  created_user_id: Type.Optional(Id()),
+  ...DateRange('start_date', 'end_date', {
+    from: 'appointments starting on or after this local date',
+    to: 'appointments starting on or before this local date',
+  }),
+  ...DateRange('c_start_date', 'c_end_date', {
+    from: 'created on or after this local date',
+    to: 'created on or before this local date',
+  }),
+  changed_after: Type.Optional(DateTime()),
+  changed_before: Type.Optional(DateTime()),
   with_deleted: Type.Optional(QueryFlag),
   include_consumables: Type.Optional(QueryFlag),
   include_finance_transactions: Type.Optional(QueryFlag),
 });
 
 const RecordServiceInput = Type.Object({
-  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  first_cost: Type.Optional(Type.Number({ minimum: 0, maximum: 1e10 })),
-  discount: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'percent' })),
-  cost: Type.Optional(Type.Number({ minimum: 0, maximum: 1e10 })),
+  id: Id(),
+  first_cost: Type.Optional(Money()),
+  discount: Type.Optional(Percent()),
+  cost: Type.Optional(Money()),
 });
 
 const RecordClientInput = Type.Object({
-  phone: Type.String({ minLength: 1, maxLength: 30 }),
-  name: Type.Optional(Type.String({ maxLength: 200 })),
-  surname: Type.Optional(Type.String({ maxLength: 200 })),
-  patronymic: Type.Optional(Type.String({ maxLength: 200 })),
-  email: Type.Optional(Type.String({ maxLength: 200 })),
+  phone: Text(30, { minLength: 1 }),
+  name: Type.Optional(Text(200)),
+  surname: Type.Optional(Text(200)),
+  patronymic: Type.Optional(Text(200)),
+  email: Type.Optional(Text(200)),
 });
 
 /** POST /records and PUT /record (a full replacement: omitted fields take their defaults). */
 export const RecordBody = Type.Object({
-  staff_id: Type.Optional(Type.Integer({ minimum: 1, description: 'required unless activity_id' })),
+  staff_id: Type.Optional(Id({ description: 'required unless activity_id' })),
   services: Type.Optional(Type.Array(RecordServiceInput, { maxItems: 20 })),
   client: Type.Optional(Nullable(RecordClientInput)),
-  datetime: Type.Optional(
-    Type.String({
-      maxLength: 40,
-      description: 'ISO-8601 with offset, or local "YYYY-MM-DD HH:mm:ss" in the location zone',
-    }),
-  ),
+  datetime: Type.Optional(DateTime()),
   seance_length: Type.Optional(
     Nullable(
-      Type.Integer({
-        minimum: 60,
-        maximum: 86400,
+      Int(60, 86400, {
         description: 'seconds; default: the services’ durations for the team member',
       }),
     ),
   ),
-  comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  comment: Type.Optional(Text(2000)),
   attendance: Type.Optional(Attendance),
-  api_id: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-  custom_color: Type.Optional(Type.String({ maxLength: 20 })),
-  sms_remain_hours: Type.Optional(Type.Integer({ minimum: 0, maximum: 720 })),
-  email_remain_hours: Type.Optional(Type.Integer({ minimum: 0, maximum: 720 })),
-  activity_id: Type.Optional(
-    Type.Integer({ minimum: 0, description: 'a group event to join; 0 = none' }),
-  ),
-  clients_count: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 100, description: 'places taken in a group event' }),
-  ),
+  api_id: Type.Optional(Nullable(Text(100))),
+  custom_color: Type.Optional(Text(20)),
+  sms_remain_hours: Type.Optional(Int(0, 720)),
+  email_remain_hours: Type.Optional(Int(0, 720)),
+  activity_id: Type.Optional(IdOrZero({ description: 'a group event to join; 0 = none' })),
+  clients_count: Type.Optional(Int(1, 100, { description: 'places taken in a group event' })),
   save_if_busy: Type.Optional(
     Type.Boolean({ description: 'accepted; overlapping appointments are always refused' }),
   ),

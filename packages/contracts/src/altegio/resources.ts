@@ -1,10 +1,8 @@
 import Type from 'typebox';
 import { CountMeta, Envelope, ObjectEnvelope } from '../envelope';
+import { Id, Int, Text } from '../inputs';
 
-export const ResourceParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-});
+export const ResourceParams = Type.Object({ company_id: Id(), id: Id() });
 
 export const ResourceInstanceObject = Type.Object({
   id: Type.Integer(),
@@ -24,28 +22,24 @@ export const ResourceEnvelope = ObjectEnvelope(ResourceObject);
 export const ResourceListEnvelope = Envelope(Type.Array(ResourceObject), CountMeta);
 
 export const ResourceCreateBody = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 300 }),
-  description: Type.Optional(Type.String({ maxLength: 5000 })),
+  title: Text(300, { minLength: 1 }),
+  description: Type.Optional(Text(5000)),
   instances: Type.Optional(
-    Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
+    Type.Array(Text(300, { minLength: 1 }), {
       minItems: 1,
       maxItems: 100,
       description: 'instance titles; wins over count',
     }),
   ),
   count: Type.Optional(
-    Type.Integer({
-      minimum: 1,
-      maximum: 100,
-      description: 'number of instances named "<title> #n" (default 1)',
-    }),
+    Int(1, 100, { description: 'number of instances named "<title> #n" (default 1)' }),
   ),
 });
 
 export const ResourceUpdateBody = Type.Object(
   {
-    title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-    description: Type.Optional(Type.String({ maxLength: 5000 })),
+    title: Type.Optional(Text(300, { minLength: 1 })),
+    description: Type.Optional(Text(5000)),
   },
   { minProperties: 1 },
 );

@@ -1,13 +1,12 @@
 import Type from 'typebox';
 import { CountMeta, EmptyMeta, Envelope } from '../envelope';
+import { Flag01, Id, LocalDate as LocalDateOf } from '../inputs';
 
 /** Shapes only; that the date exists and the slots are in order is a domain rule (422). */
-export const LocalDate = Type.String({
-  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-  description: 'local date YYYY-MM-DD',
-});
+const LocalDate = LocalDateOf();
 const WallTime = Type.String({
   pattern: '^\\d{2}:\\d{2}$',
+  maxLength: 5,
   description: 'local wall time HH:MM; `to` may be 24:00',
 });
 
@@ -15,7 +14,7 @@ export const ScheduleSlot = Type.Object({ from: WallTime, to: WallTime });
 const Slots = Type.Array(ScheduleSlot, { maxItems: 48 });
 const Dates = Type.Array(LocalDate, { maxItems: 366 });
 
-const StaffIds = Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 }));
+const StaffIds = Type.Optional(Type.Array(Id(), { maxItems: 500 }));
 const Include = Type.Optional(
   Type.Array(Type.Union([Type.Literal('busy_intervals'), Type.Literal('off_day_type')]), {
     maxItems: 2,
@@ -56,7 +55,7 @@ export const StaffScheduleBody = Type.Object({
   schedules_to_set: Type.Optional(
     Type.Array(
       Type.Object({
-        staff_id: Type.Integer({ minimum: 1, description: 'alias: team_member_id' }),
+        staff_id: Id({ description: 'alias: team_member_id' }),
         dates: Dates,
         slots: Slots,
       }),
@@ -66,7 +65,7 @@ export const StaffScheduleBody = Type.Object({
   schedules_to_delete: Type.Optional(
     Type.Array(
       Type.Object({
-        staff_id: Type.Integer({ minimum: 1, description: 'alias: team_member_id' }),
+        staff_id: Id({ description: 'alias: team_member_id' }),
         dates: Dates,
       }),
       { maxItems: 366 },
@@ -76,8 +75,8 @@ export const StaffScheduleBody = Type.Object({
 
 /** The deprecated per-member form: `/schedule/{company_id}/{staff_id}/...`. */
 export const StaffScheduleDayParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  staff_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  company_id: Id(),
+  staff_id: Id(),
   start_date: LocalDate,
   end_date: LocalDate,
 });
@@ -93,7 +92,7 @@ export const StaffScheduleDayListEnvelope = Envelope(Type.Array(StaffScheduleDay
 export const StaffScheduleDaysBody = Type.Array(
   Type.Object({
     date: LocalDate,
-    is_working: Type.Union([Type.Boolean(), Type.Integer({ minimum: 0, maximum: 1 })]),
+    is_working: Type.Union([Type.Boolean(), Flag01()]),
     slots: Type.Optional(Slots),
   }),
   { maxItems: 366 },

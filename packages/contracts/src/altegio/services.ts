@@ -1,12 +1,25 @@
 import Type from 'typebox';
 import { EmptyMeta, Envelope, ListEnvelope, Nullable, ObjectEnvelope } from '../envelope';
+import {
+  ExternalIdInput,
+  Flag01,
+  Id as IdOf,
+  IdOrZero,
+  Ids,
+  Int,
+  Money as MoneyOf,
+  Percent,
+  Text,
+} from '../inputs';
 
 const Flag = (description: string) => Type.Integer({ minimum: 0, maximum: 1, description });
-const Id = Type.Integer({ minimum: 1 });
+const FlagInput = (description: string) => Flag01({ description });
+const Id = IdOf();
+/** Up to a day; that it is a positive multiple of 300 at most 86100 is a domain rule (422). */
 const Seconds = (description: string) =>
-  Type.Integer({ minimum: 1, description: `${description}; seconds, a multiple of 300` });
-const Money = (description: string) => Type.Number({ minimum: 0, description });
-const WEIGHT = { minimum: -1000000, maximum: 1000000 };
+  Int(1, 86400, { description: `${description}; seconds, a multiple of 300` });
+const Money = (description: string) => MoneyOf({ description });
+const Weight = () => Int(-1000000, 1000000);
 
 export const ServiceParams = Type.Object({ company_id: Id, service_id: Id });
 export const ServiceStaffParams = Type.Object({ company_id: Id, service_id: Id, staff_id: Id });
@@ -58,30 +71,25 @@ const StaffLinkInput = Type.Object({
 });
 
 const serviceWritable = {
-  title: Type.String({ minLength: 1, maxLength: 300 }),
-  category_id: Nullable(Type.Integer({ minimum: 0, description: 'a category; 0 or null: none' })),
+  title: Text(300, { minLength: 1 }),
+  category_id: Nullable(IdOrZero({ description: 'a category; 0 or null: none' })),
   price_min: Money('lowest price'),
   price_max: Money('highest price; must not be below price_min'),
-  discount: Type.Number({ minimum: 0, maximum: 100, description: 'percent' }),
-  comment: Type.String({ maxLength: 5000 }),
-  weight: Type.Integer(WEIGHT),
+  discount: Percent(),
+  comment: Text(5000),
+  weight: Weight(),
   duration: Seconds('default duration (3600 when absent on create)'),
   seance_length: Seconds('alias of duration'),
-  active: Flag('1 available for online booking, 0 not'),
-  service_type: Flag('alias of active (YCLIENTS docs)'),
+  active: FlagInput('1 available for online booking, 0 not'),
+  service_type: FlagInput('alias of active (YCLIENTS docs)'),
   is_online: Type.Boolean({ description: 'alias of active' }),
-  api_id: Nullable(Type.String({ maxLength: 100 })),
-  api_service_id: Type.Union([Type.String({ maxLength: 100 }), Type.Integer()], {
-    description: 'alias of api_id',
-  }),
+  api_id: Nullable(Text(100)),
+  api_service_id: ExternalIdInput({ description: 'alias of api_id' }),
   staff: Type.Array(StaffLinkInput, {
     maxItems: 500,
     description: 'who provides the service; replaces the whole list',
   }),
-  resources: Type.Array(Id, {
-    maxItems: 20,
-    description: 'resource type ids; replaces the whole list',
-  }),
+  resources: Ids(20, { description: 'resource type ids; replaces the whole list' }),
 };
 const serviceOptional = Object.fromEntries(
   Object.entries(serviceWritable).map(([k, v]) => [k, Type.Optional(v)]),
@@ -110,15 +118,12 @@ const linkFields = {
   seance_length: Seconds("this member's duration, 300..86100"),
   price: Type.Optional(Nullable(Money("this member's price; null: the service's"))),
   technological_card_id: Type.Optional(
-    Nullable(Type.Integer({ description: 'accepted and ignored (no bills of materials yet)' })),
+    Nullable(IdOrZero({ description: 'accepted and ignored (no bills of materials yet)' })),
   ),
 };
 
 export const ServiceStaffLinkCreateBody = Type.Object({
-  staff_id: Type.Integer({
-    minimum: 1,
-    description: 'also accepted as master_id or team_member_id',
-  }),
+  staff_id: IdOf({ description: 'also accepted as master_id or team_member_id' }),
   ...linkFields,
 });
 export const ServiceStaffLinkUpdateBody = Type.Object(linkFields);
@@ -144,10 +149,11 @@ export const PublicServiceCategoryListEnvelope = Envelope(
 export const ServiceCategoriesQuery = Type.Object({ staff_id: Type.Optional(Id) });
 
 const categoryWritable = {
-  title: Type.String({ minLength: 1, maxLength: 300 }),
-  api_id: Nullable(Type.String({ maxLength: 100 })),
-  weight: Type.Integer(WEIGHT),
-  staff: Type.Array(Type.Integer(), {
+  title: Text(300, { minLength: 1 }),
+  api_id: Nullable(Text(100)),
+  weight: Weight(),
+  staff: Type.Array(IdOrZero(), {
+    maxItems: 500,
     description: 'accepted and ignored: the list follows the services’ team members',
   }),
 };

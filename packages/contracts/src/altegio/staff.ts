@@ -1,19 +1,15 @@
 import Type from 'typebox';
 import { EmptyMeta, Envelope, ListEnvelope, Nullable, ObjectEnvelope } from '../envelope';
+import { Flag01, Id, IdOrZero, Int, Text } from '../inputs';
 
 const Flag = (description: string) => Type.Integer({ minimum: 0, maximum: 1, description });
 
-export const StaffParams = Type.Object({
-  company_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  staff_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-});
+export const StaffParams = Type.Object({ company_id: Id(), staff_id: Id() });
 
 export const PositionObject = Type.Object({ id: Type.Integer(), title: Type.String() });
 export const PositionEnvelope = ObjectEnvelope(PositionObject);
 export const PositionListEnvelope = ListEnvelope(PositionObject);
-export const PositionQuickBody = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 200 }),
-});
+export const PositionQuickBody = Type.Object({ title: Text(200, { minLength: 1 }) });
 
 /** Altegio sends `[]`, not null, for a member without a position. */
 const StaffPosition = Type.Union([
@@ -64,20 +60,15 @@ export const WrittenStaffObject = Type.Object({
 export const WrittenStaffEnvelope = ObjectEnvelope(WrittenStaffObject);
 
 const writable = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
-  specialization: Type.String({ maxLength: 200 }),
-  position_id: Nullable(
-    Type.Integer({ minimum: 0, description: 'a position of this location; 0 or null: none' }),
-  ),
-  weight: Type.Integer({ minimum: -1000000, maximum: 1000000 }),
-  information: Type.String({ maxLength: 20000 }),
-  api_id: Nullable(Type.String({ maxLength: 100 })),
-  hidden: Flag('1 hidden from online booking'),
-  fired: Flag('1 fired'),
-  user_id: Type.Integer({
-    minimum: 0,
-    description: 'a user with access to this location; 0 unlinks',
-  }),
+  name: Text(200, { minLength: 1 }),
+  specialization: Text(200),
+  position_id: Nullable(IdOrZero({ description: 'a position of this location; 0 or null: none' })),
+  weight: Int(-1000000, 1000000),
+  information: Text(20000),
+  api_id: Nullable(Text(100)),
+  hidden: Flag01({ description: '1 hidden from online booking' }),
+  fired: Flag01({ description: '1 fired' }),
+  user_id: IdOrZero({ description: 'a user with access to this location; 0 unlinks' }),
   bookable: Type.Boolean({ description: 'Visita extension: may be booked online' }),
 };
 const optional = Object.fromEntries(
@@ -89,7 +80,7 @@ export const StaffQuickBody = Type.Object({
   specialization: Type.Optional(writable.specialization),
   position_id: Type.Optional(writable.position_id),
   phone_number: Type.Optional(
-    Nullable(Type.String({ maxLength: 20, description: 'accepted; not linked to a user yet' })),
+    Nullable(Text(20, { description: 'accepted; not linked to a user yet' })),
   ),
 });
 

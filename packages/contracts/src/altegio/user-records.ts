@@ -1,11 +1,12 @@
 import Type from 'typebox';
 import { Envelope, EmptyMeta, Nullable } from '../envelope';
+import { Id, Text } from '../inputs';
 import { PublicTeamMemberFields } from './online-booking';
 
 /** `/user/records/{record_id}/{record_hash}`: one appointment in the client's cabinet (§3 B2C). */
 export const UserRecordParams = Type.Object({
-  record_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  record_hash: Type.String({
+  record_id: Id(),
+  record_hash: Text(200, {
     description: 'the hash handed out at booking; any value when a User token owns the record',
   }),
 });

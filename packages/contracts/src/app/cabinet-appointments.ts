@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { ListEnvelope, Nullable, ObjectEnvelope, PageQuery } from '../envelope';
+import { DateTime, Id } from '../inputs';
 
 /** The client app's "Appointments": the client's appointments at every location. */
 const statusOf = (options: object = {}) =>
@@ -15,9 +16,7 @@ export const AppAppointmentsQuery = Type.Object({
   ...PageQuery,
 });
 
-export const AppAppointmentParams = Type.Object({
-  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-});
+export const AppAppointmentParams = Type.Object({ id: Id() });
 
 const DeniedReason = Nullable(
   Type.Object(
@@ -90,7 +89,7 @@ export const AppAppointmentListEnvelope = ListEnvelope(AppAppointment);
 
 export const AppRescheduleBody = Type.Object(
   {
-    datetime: Type.String({
+    datetime: DateTime({
       minLength: 1,
       description:
         'new start: ISO 8601 with offset, or "YYYY-MM-DD HH:MM:SS" local to the location',

@@ -1,11 +1,10 @@
 import Type from 'typebox';
 import { ListEnvelope, Nullable, ObjectEnvelope, PageQuery } from '../envelope';
+import { Id, Text } from '../inputs';
 import { AppAppointment } from './cabinet-appointments';
 
 /** "Places": locations where the client ever had an appointment, with their "About" data. */
-export const AppPlaceParams = Type.Object({
-  location_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-});
+export const AppPlaceParams = Type.Object({ location_id: Id() });
 
 export const AppPlace = Type.Object({
   id: Type.Integer(),
@@ -69,7 +68,7 @@ export const AppReviewBody = Type.Object(
   {
     target: AppReviewTarget,
     rating: Type.Integer({ minimum: 1, maximum: 5 }),
-    text: Type.Optional(Type.String({ maxLength: 2000, default: '' })),
+    text: Type.Optional(Text(2000, { default: '' })),
   },
   { additionalProperties: false },
 );

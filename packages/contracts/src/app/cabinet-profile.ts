@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { Nullable, ObjectEnvelope } from '../envelope';
+import { Text } from '../inputs';
 
 /** The client's own settings in the app. */
 export const AppProfile = Type.Object({
@@ -19,9 +20,9 @@ export const AppProfileEnvelope = ObjectEnvelope(AppProfile);
 
 export const AppProfilePatchBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ maxLength: 100 })),
+    name: Type.Optional(Text(100)),
     language: Type.Optional(
-      Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$', description: 'e.g. en, pt-BR' }),
+      Text(12, { pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$', description: 'e.g. en, pt-BR' }),
     ),
     date_format: Type.Optional(
       Type.Union([

@@ -1,14 +1,12 @@
 import Type from 'typebox';
 import { ObjectEnvelope } from '../envelope';
+import { PhoneInput, SmsCodeInput, Text } from '../inputs';
 
 /** The client app's API (`/api/app/v1`): phone login, the session, consents. */
 
-const Phone = Type.Union(
-  [Type.String({ minLength: 1, maxLength: 40 }), Type.Integer({ minimum: 1 })],
-  {
-    description: 'E.164 (`+4915112345678`) or digits with the country code',
-  },
-);
+const Phone = PhoneInput(40, {
+  description: 'E.164 (`+4915112345678`) or digits with the country code',
+});
 
 export const AppCodeBody = Type.Object({ phone: Phone });
 
@@ -25,8 +23,8 @@ export const AppCodeEnvelope = ObjectEnvelope(
 
 export const AppTokenBody = Type.Object({
   phone: Phone,
-  code: Type.Union([Type.String({ minLength: 1, maxLength: 12 }), Type.Integer({ minimum: 0 })]),
-  device: Type.Optional(Type.String({ maxLength: 200, description: 'A name for this device' })),
+  code: SmsCodeInput(),
+  device: Type.Optional(Text(200, { description: 'A name for this device' })),
 });
 
 export const AppUserObject = Type.Object({
@@ -80,6 +78,6 @@ export const AppConsentsEnvelope = ObjectEnvelope(
 );
 
 export const AppConsentsBody = Type.Object({
-  user_agreement_version: Type.String({ minLength: 1, maxLength: 50 }),
-  data_processing_version: Type.String({ minLength: 1, maxLength: 50 }),
+  user_agreement_version: Text(50, { minLength: 1 }),
+  data_processing_version: Text(50, { minLength: 1 }),
 });

@@ -31,10 +31,18 @@ const tags = ['App: profile'];
 /** Declared types we try to decode; the decoder has the last word (a renamed file still fails). */
 const PHOTO_TYPES = /^(image\/[a-z0-9.+-]+|application\/octet-stream)$/i;
 
-/** Reads the one file of a multipart upload, refusing anything that is not a ≤ 5 MB image. */
+/**
+ * Reads the one file of a multipart upload, refusing anything that is not a ≤ 5 MB image. Every
+ * malformed upload (no boundary, no file, a text field, a cut-off body) is a 422 naming `photo`.
+ */
 async function uploadedPhoto(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart()) throw invalid('photo', 'photo must be sent as multipart/form-data');
-  const file = await request.file();
+  let file: Awaited<ReturnType<FastifyRequest['file']>>;
+  try {
+    file = await request.file();
+  } catch {
+    throw invalid('photo', 'photo must be one file in a multipart/form-data body with a boundary');
+  }
   if (!file || file.fieldname !== 'photo') throw invalid('photo', 'photo is required');
   if (!PHOTO_TYPES.test(file.mimetype)) {
     file.file.resume();
@@ -45,7 +53,7 @@ async function uploadedPhoto(request: FastifyRequest): Promise<Buffer> {
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
       throw invalid('photo', `photo must be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
-    throw error;
+    throw invalid('photo', 'photo upload is incomplete or malformed');
   }
 }
 
