@@ -72,6 +72,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }),
     logController: new AccessLogController(),
     trustProxy: config.trustProxy,
+    // Altegio/YCLIENTS clients send paths with and without a trailing slash; both route alike.
+    routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
   });
   const deps: ServerDeps = {

@@ -37,7 +37,9 @@ describe('GET service categories', () => {
     const hair = res.body.data.find((c: { id: number }) => c.id === cat.categoryId);
     expect(hair).toEqual({
       id: cat.categoryId,
+      salon_service_id: cat.categoryId,
       title: 'Hair',
+      is_chain: false,
       api_id: '',
       weight: 5,
       staff: [cat.anna.id],
@@ -103,7 +105,9 @@ describe('POST /service_categories/{company_id}', () => {
     expect(res.status).toBe(201);
     expect(res.body.data).toEqual({
       id: expect.any(Number),
+      salon_service_id: res.body.data.id,
       title: 'Nails',
+      is_chain: false,
       api_id: 'n-1',
       weight: 2,
       staff: [],

@@ -21,7 +21,13 @@ afterAll(() => t.close());
 
 async function staffOf(serviceId: number) {
   const res = await http.get(`/company/${loc}/services/${serviceId}`, tenant.owner);
-  return res.body.data.staff as { id: number; seance_length: number; price: number | null }[];
+  const staff = res.body.data.staff as {
+    id: number;
+    seance_length: number;
+    technological_card_id: number;
+    price: number | null;
+  }[];
+  return staff.map(({ id, seance_length, price }) => ({ id, seance_length, price }));
 }
 
 describe('POST /company/{company_id}/services/{service_id}/staff', () => {
@@ -37,11 +43,11 @@ describe('POST /company/{company_id}/services/{service_id}/staff', () => {
     expect(res.body.data).toEqual({
       service_id: s.id,
       master_id: cat.anna.id,
-      staff_id: cat.anna.id,
       length: 4500,
-      seance_length: 4500,
+      technological_card_id: 0,
       price: 99.9,
     });
+    expect(res.body.meta).toEqual({});
     const canonical = await http.post(
       `/locations/${loc}/services/${s.id}/team_members`,
       tenant.owner,

@@ -41,9 +41,11 @@ describe('GET /company/{id}/services', () => {
     expect(res.status).toBe(200);
     expect(res.body.meta).toEqual({ total_count: 2 });
     expect(res.body.data.map((s: { id: number }) => s.id)).toEqual([cut.id, color.id]);
-    expect(res.body.data[0]).toEqual({
+    expect(res.body.data[0]).toMatchObject({
       id: cut.id,
+      salon_service_id: cut.id,
       title: 'Cut',
+      booking_title: 'Cut',
       category_id: cat.categoryId,
       price_min: 30,
       price_max: 45.5,
@@ -52,15 +54,20 @@ describe('GET /company/{id}/services', () => {
       weight: 10,
       active: 1,
       is_online: true,
+      service_type: 1,
       api_id: '',
+      api_service_id: 0,
       duration: 2700,
-      seance_length: 2700,
+      tax_variant: 0,
+      is_chain: false,
+      prepaid: 'forbidden',
       staff: [
-        { id: cat.anna.id, seance_length: 3600, price: 50 },
-        { id: cat.ben.id, seance_length: 2700, price: null },
+        { id: cat.anna.id, seance_length: 3600, technological_card_id: 0, price: 50 },
+        { id: cat.ben.id, seance_length: 2700, technological_card_id: 0, price: null },
       ],
       resources: [cat.resourceId],
     });
+    expect(res.body.data[0]).not.toHaveProperty('seance_length');
     expect(res.body.data[1]).toMatchObject({ active: 0, price_min: 80, price_max: 80 });
   });
 

@@ -43,9 +43,8 @@ describe('POST /services/{company_id}', () => {
       price_max: 180,
       discount: 10,
       duration: 5400,
-      seance_length: 5400,
       api_id: 'ext-7',
-      staff: [{ id: cat.anna.id, seance_length: 7200, price: 200 }],
+      staff: [{ id: cat.anna.id, seance_length: 7200, technological_card_id: 0, price: 200 }],
       resources: [cat.resourceId],
     });
     const read = await http.get(`/company/${loc}/services/${res.body.data.id}`, tenant.staff);
@@ -59,11 +58,11 @@ describe('POST /services/{company_id}', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject({
-      seance_length: 3600,
+      duration: 3600,
       active: 1,
       price_min: 25,
       price_max: 25,
-      category_id: null,
+      category_id: 0,
       staff: [],
       resources: [],
     });
@@ -82,7 +81,8 @@ describe('POST /services/{company_id}', () => {
       active: 0,
       is_online: false,
       api_id: '1234',
-      staff: [{ id: cat.ben.id, seance_length: 1500, price: null }],
+      api_service_id: 1234,
+      staff: [{ id: cat.ben.id, seance_length: 1500, technological_card_id: 0, price: null }],
     });
   });
 

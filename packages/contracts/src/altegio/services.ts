@@ -30,13 +30,24 @@ export const ServiceCategoryParams = Type.Object({ company_id: Id, id: Id });
 export const ServiceStaffItem = Type.Object({
   id: Type.Integer({ description: 'team member' }),
   seance_length: Type.Integer({ description: "this member's duration in seconds" }),
-  price: Nullable(Type.Number({ description: "this member's own price; null: the service's" })),
+  technological_card_id: Type.Integer({ description: 'always 0: no bills of materials yet' }),
+  price: Nullable(
+    Type.Number({ description: "Visita: this member's own price; null: the service's" }),
+  ),
 });
 
+const Zero = (description: string) => Type.Integer({ description: `${description}; always 0` });
+const Never = (description: string) =>
+  Type.Boolean({ description: `${description}; always false` });
+
+/** The documented service object (the live PATCH sample's field set); see docs/api.md. */
 export const ServiceObject = Type.Object({
   id: Type.Integer(),
+  salon_service_id: Type.Integer({ description: 'same as id (no chain catalog)' }),
   title: Type.String(),
-  category_id: Nullable(Type.Integer()),
+  booking_title: Type.String({ description: 'same as title' }),
+  print_title: Type.String({ description: 'same as title' }),
+  category_id: Type.Integer({ description: '0: no category' }),
   price_min: Type.Number(),
   price_max: Type.Number(),
   discount: Type.Number({ description: 'percent' }),
@@ -44,12 +55,39 @@ export const ServiceObject = Type.Object({
   weight: Type.Integer({ description: 'heavier services are listed first' }),
   active: Flag('1 available for online booking, 0 not'),
   is_online: Type.Boolean({ description: 'same as active' }),
+  service_type: Flag('same as active'),
   api_id: Type.String({ description: 'external id; empty when none' }),
+  api_service_id: Type.Integer({ description: 'api_id when it is a number, else 0' }),
   duration: Type.Integer({ description: 'default duration in seconds' }),
-  seance_length: Type.Integer({ description: 'same as duration' }),
+  technical_break_duration: Nullable(Type.Integer({ description: 'always null: not modelled' })),
+  tax_variant: Zero('fiscal tax system'),
+  vat_id: Zero('VAT rate'),
+  repeat_visit_days_step: Nullable(Type.Integer({ description: 'always null' })),
+  seance_search_start: Zero('search window start'),
+  seance_search_finish: Zero('search window end'),
+  seance_search_step: Zero('search step'),
+  step: Zero('slot step'),
+  is_need_limit_date: Never('bookable only between date_from and date_to'),
+  date_from: Type.String({ description: 'always ""' }),
+  date_to: Type.String({ description: 'always ""' }),
+  dates: Type.Array(Type.String(), { description: 'always []' }),
+  schedule_template_type: Zero('schedule template'),
+  online_invoicing_status: Zero('online invoicing'),
+  is_abonement_autopayment_enabled: Zero('membership autopayment'),
+  autopayment_before_visit_time: Zero('autopayment lead time'),
+  abonement_restriction_value: Zero('membership restriction'),
+  is_chain: Never('managed by the chain'),
+  is_price_managed_only_in_chain: Never('price managed by the chain'),
+  is_comment_managed_only_in_chain: Never('comment managed by the chain'),
+  price_prepaid_amount: Zero('prepayment amount'),
+  price_prepaid_percent: Zero('prepayment percent'),
+  prepaid: Type.String({ description: 'always "forbidden": no online prepayment' }),
+  is_multi: Never('several clients per appointment'),
+  capacity: Zero('group capacity'),
+  image_group: Type.Array(Type.Unknown(), { description: 'always []: no images yet' }),
   staff: Type.Array(ServiceStaffItem),
   resources: Type.Array(Type.Integer(), {
-    description: 'resource types the service occupies one instance of each',
+    description: 'Visita: ids of the resource types the service occupies one instance of each',
   }),
 });
 export const ServiceEnvelope = ObjectEnvelope(ServiceObject);
@@ -107,12 +145,12 @@ export const ServiceUpdateBody = Type.Object(serviceOptional, { minProperties: 1
 export const ServiceStaffLinkObject = Type.Object({
   service_id: Type.Integer(),
   master_id: Type.Integer({ description: 'team member' }),
-  staff_id: Type.Integer({ description: 'same as master_id' }),
   length: Type.Integer({ description: "this member's duration in seconds" }),
-  seance_length: Type.Integer({ description: 'same as length' }),
-  price: Nullable(Type.Number()),
+  technological_card_id: Type.Integer({ description: 'always 0: no bills of materials yet' }),
+  price: Nullable(Type.Number({ description: "Visita: this member's price; null: the service's" })),
 });
-export const ServiceStaffLinkEnvelope = ObjectEnvelope(ServiceStaffLinkObject);
+/** The link answers carry `meta: {}` (the live samples). */
+export const ServiceStaffLinkEnvelope = Envelope(ServiceStaffLinkObject, Type.Object({}));
 
 const linkFields = {
   seance_length: Seconds("this member's duration, 300..86100"),
@@ -132,7 +170,9 @@ export const ServiceStaffLinkUpdateBody = Type.Object(linkFields);
 
 export const ServiceCategoryObject = Type.Object({
   id: Type.Integer(),
+  salon_service_id: Type.Integer({ description: 'same as id (no chain catalog)' }),
   title: Type.String(),
+  is_chain: Type.Boolean({ description: 'managed by the chain; always false' }),
   api_id: Type.String({ description: 'external id; empty when none' }),
   weight: Type.Integer({ description: 'heavier categories are listed first' }),
   staff: Type.Array(Type.Integer(), {

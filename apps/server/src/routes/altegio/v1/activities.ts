@@ -53,38 +53,36 @@ export function activityRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const reads = { ...deps, uow: deps.read };
 
   // The router prefers the static `search` segment, so it is never read as an event id.
-  for (const url of ['/activity/:company_id/search', '/activity/:company_id/search/']) {
-    t.get(
-      url,
-      {
-        schema: {
-          tags,
-          summary: 'Search group events by local dates, services and team members',
-          security: partnerSecurity,
-          params: CompanyParams,
-          querystring: ActivitySearchQuery,
-          response: { 200: ActivityListEnvelope, ...errorResponses },
+  t.get(
+    '/activity/:company_id/search',
+    {
+      schema: {
+        tags,
+        summary: 'Search group events by local dates, services and team members',
+        security: partnerSecurity,
+        params: CompanyParams,
+        querystring: ActivitySearchQuery,
+        response: { 200: ActivityListEnvelope, ...errorResponses },
+      },
+      preHandler: needsPartner,
+    },
+    async (request) => {
+      const q = request.query;
+      const page = { page: q.page ?? 1, count: q.count ?? 25 };
+      const result = await searchActivities(
+        reads,
+        request.params.company_id,
+        {
+          from: q.from,
+          till: q.till,
+          serviceIds: [...(q.service_ids ?? []), ...(q['service_ids[]'] ?? [])],
+          staffIds: [...(q.staff_ids ?? []), ...(q['staff_ids[]'] ?? [])],
         },
-        preHandler: needsPartner,
-      },
-      async (request) => {
-        const q = request.query;
-        const page = { page: q.page ?? 1, count: q.count ?? 25 };
-        const result = await searchActivities(
-          reads,
-          request.params.company_id,
-          {
-            from: q.from,
-            till: q.till,
-            serviceIds: [...(q.service_ids ?? []), ...(q['service_ids[]'] ?? [])],
-            staffIds: [...(q.staff_ids ?? []), ...(q['staff_ids[]'] ?? [])],
-          },
-          page,
-        );
-        return ok(result.items.map(presentActivity), { count: result.total });
-      },
-    );
-  }
+        page,
+      );
+      return ok(result.items.map(presentActivity), { count: result.total });
+    },
+  );
 
   t.post(
     '/activity/:company_id',
@@ -175,36 +173,31 @@ export function activityRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
   );
 
-  for (const url of [
+  t.post(
     '/activity/:company_id/:activity_id/duplicate',
-    '/activity/:company_id/:activity_id/duplicate/',
-  ]) {
-    t.post(
-      url,
-      {
-        schema: {
-          tags,
-          summary: 'Copy a group event to other start times (all or nothing)',
-          security: userSecurity,
-          params: ActivityParams,
-          body: ActivityDuplicateBody,
-          response: { 200: ActivityListEnvelope, 409: errorResponses[422], ...errorResponses },
-        },
-        preHandler: canWrite,
+    {
+      schema: {
+        tags,
+        summary: 'Copy a group event to other start times (all or nothing)',
+        security: userSecurity,
+        params: ActivityParams,
+        body: ActivityDuplicateBody,
+        response: { 200: ActivityListEnvelope, 409: errorResponses[422], ...errorResponses },
       },
-      async (request) => {
-        const { company_id, activity_id } = request.params;
-        const copies = await duplicateActivity(
-          deps,
-          company_id,
-          activity_id,
-          request.body.dates,
-          originOf(request),
-        );
-        return ok(copies.map(presentActivity), { count: copies.length });
-      },
-    );
-  }
+      preHandler: canWrite,
+    },
+    async (request) => {
+      const { company_id, activity_id } = request.params;
+      const copies = await duplicateActivity(
+        deps,
+        company_id,
+        activity_id,
+        request.body.dates,
+        originOf(request),
+      );
+      return ok(copies.map(presentActivity), { count: copies.length });
+    },
+  );
 
   t.post(
     '/activity/:company_id/:activity_id/book',

@@ -85,11 +85,7 @@ export function clientHistoryRoutes(app: FastifyInstance, deps: ServerDeps): voi
       },
     );
 
-  for (const url of [
-    '/group/:group_id/clients',
-    '/group/:group_id/clients/',
-    '/chains/:group_id/clients',
-  ])
+  for (const url of ['/group/:group_id/clients', '/chains/:group_id/clients'])
     t.get(
       url,
       {

@@ -135,7 +135,7 @@ export function locationRoutes(app: FastifyInstance, deps: ServerDeps): void {
     );
   }
 
-  for (const url of ['/company/:company_id', '/company/:company_id/', '/locations/:company_id']) {
+  for (const url of ['/company/:company_id', '/locations/:company_id']) {
     t.get(
       url,
       {

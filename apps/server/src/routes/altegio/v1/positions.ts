@@ -16,49 +16,40 @@ const tags = ['Positions'];
 export function positionRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const t = typed(app);
 
-  // The docs spell both paths with a trailing slash; clients send either.
-  for (const url of [
+  t.get(
     '/company/:company_id/staff/positions',
-    '/company/:company_id/staff/positions/',
-  ])
-    t.get(
-      url,
-      {
-        schema: {
-          tags,
-          summary: "The location's positions",
-          security: userSecurity,
-          params: CompanyParams,
-          response: { 200: PositionListEnvelope, ...errorResponses },
-        },
-        preHandler: needsRight(deps.db, 'catalog:read'),
+    {
+      schema: {
+        tags,
+        summary: "The location's positions",
+        security: userSecurity,
+        params: CompanyParams,
+        response: { 200: PositionListEnvelope, ...errorResponses },
       },
-      async (request) => {
-        const positions = await listPositions(deps, request.params.company_id);
-        return ok(positions.map(presentPosition), listMeta(positions.length));
-      },
-    );
+      preHandler: needsRight(deps.db, 'catalog:read'),
+    },
+    async (request) => {
+      const positions = await listPositions(deps, request.params.company_id);
+      return ok(positions.map(presentPosition), listMeta(positions.length));
+    },
+  );
 
-  for (const url of [
+  t.post(
     '/company/:company_id/positions/quick',
-    '/company/:company_id/positions/quick/',
-  ])
-    t.post(
-      url,
-      {
-        schema: {
-          tags,
-          summary: 'Quick-create a position',
-          security: userSecurity,
-          params: CompanyParams,
-          body: PositionQuickBody,
-          response: { 201: PositionEnvelope, ...errorResponses },
-        },
-        preHandler: needsRight(deps.db, 'catalog:write'),
+    {
+      schema: {
+        tags,
+        summary: 'Quick-create a position',
+        security: userSecurity,
+        params: CompanyParams,
+        body: PositionQuickBody,
+        response: { 201: PositionEnvelope, ...errorResponses },
       },
-      async (request, reply) => {
-        const position = await createPosition(deps, request.params.company_id, request.body.title);
-        return reply.status(201).send(ok(presentPosition(position)));
-      },
-    );
+      preHandler: needsRight(deps.db, 'catalog:write'),
+    },
+    async (request, reply) => {
+      const position = await createPosition(deps, request.params.company_id, request.body.title);
+      return reply.status(201).send(ok(presentPosition(position)));
+    },
+  );
 }

@@ -46,7 +46,7 @@ export function serviceStaffRoutes(app: FastifyInstance, deps: ServerDeps): void
           durationSeconds: seance_length,
           ...(price !== undefined ? { price } : {}),
         });
-        return reply.status(201).send(ok(presentServiceStaffLink(link)));
+        return reply.status(201).send(ok(presentServiceStaffLink(link), {}));
       },
     );
     t.put(
@@ -69,7 +69,7 @@ export function serviceStaffRoutes(app: FastifyInstance, deps: ServerDeps): void
           durationSeconds: seance_length,
           ...(price !== undefined ? { price } : {}),
         });
-        return ok(presentServiceStaffLink(link));
+        return ok(presentServiceStaffLink(link), {});
       },
     );
     t.delete(

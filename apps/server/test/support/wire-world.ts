@@ -1,0 +1,155 @@
+import {
+  makeAppUser,
+  makeResource,
+  makeSchedule,
+  makeService,
+  makeStaff,
+} from '@visita/db/testing';
+import { expect } from 'vitest';
+import { api } from './catalog';
+import { makeTenant, type TestApp } from './test-app';
+
+/**
+ * One location with something behind every read the API offers, so a walk over the routes gets
+ * non-empty objects to check: a position, a team member holding it (with a schedule), a category,
+ * a service, a resource, a client with a label, appointments in the past and the future (each with
+ * its visit), an online booking (with its hash), a group event and a client-app user who booked.
+ * The test app's clock is 2026-11-28T10:00Z.
+ */
+export async function makeWireWorld(t: TestApp) {
+  const http = api(t);
+  const tenant = await makeTenant(t.db, 'Europe/Berlin');
+  const loc = tenant.location.id;
+  const owner = tenant.owner;
+  const created = async (res: Promise<{ status: number; body: { data: any } }>) => {
+    const answer = await res;
+    expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+    return answer.body.data;
+  };
+
+  const position = await created(
+    http.post(`/company/${loc}/positions/quick`, owner, { title: 'Stylist' }),
+  );
+  const member = await created(
+    http.post(`/staff/${loc}`, owner, {
+      name: 'Anna',
+      specialization: 'Hair',
+      position_id: position.id,
+    }),
+  );
+  const colleague = await makeStaff(t.db, loc, { name: 'Ben' });
+  const category = await created(
+    http.post(`/service_categories/${loc}`, owner, { title: 'Hair', weight: 5 }),
+  );
+  const service = await makeService(t.db, loc, {
+    title: 'Cut',
+    minutes: 60,
+    price: 40,
+    categoryId: category.id,
+    staffIds: [member.id, colleague.id],
+  });
+  const resource = await makeResource(t.db, loc, 1, [service.id]);
+  const days = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'];
+  for (const staffId of [member.id, colleague.id])
+    await makeSchedule(t.db, staffId, days, [{ from: '09:00', to: '18:00' }]);
+
+  const phone = '+4915112345678';
+  const label = await created(
+    http.post(`/labels/${loc}/clients/create`, owner, { title: 'Regular', color: '#aa0000' }),
+  );
+  const client = await created(
+    http.post(`/clients/${loc}`, owner, {
+      name: 'Erika',
+      surname: 'Muster',
+      phone,
+      email: 'erika@example.com',
+      categories: [label.id],
+    }),
+  );
+  const appointment = (datetime: string) =>
+    created(
+      http.post(`/records/${loc}`, owner, {
+        staff_id: member.id,
+        services: [{ id: service.id }],
+        client: { phone, name: 'Erika' },
+        datetime,
+        comment: 'first visit',
+      }),
+    );
+  const [past] = await appointment('2026-11-20 10:00:00');
+  const [future] = await appointment('2026-12-01 10:00:00');
+  const [online] = await created(
+    http.post(`/book_record/${loc}`, null, {
+      phone,
+      fullname: 'Erika',
+      appointments: [
+        { id: 1, services: [service.id], staff_id: colleague.id, datetime: '2026-12-02 11:00:00' },
+      ],
+    }),
+  );
+  const event = await created(
+    http.post(`/activity/${loc}`, owner, {
+      date: '2026-12-03 15:00:00',
+      service_id: service.id,
+      staff_id: colleague.id,
+      capacity: 8,
+    }),
+  );
+  const appUser = await makeAppUser(t.db, { phone, name: 'Erika' });
+
+  return {
+    ...tenant,
+    loc,
+    chainId: tenant.location.chainId,
+    position,
+    member,
+    colleague,
+    category,
+    service,
+    resource,
+    label,
+    client,
+    phone,
+    past,
+    future,
+    online,
+    event,
+    appUser,
+  };
+}
+
+export type WireWorld = Awaited<ReturnType<typeof makeWireWorld>>;
+
+/**
+ * Fills a route's path parameters with the world's ids. `{id}` means what the path is about
+ * (a category, a resource, an appointment of the client app).
+ */
+export function fillPath(path: string, w: WireWorld): string {
+  const idFor = () => {
+    if (/service_categor/.test(path)) return w.category.id;
+    if (/resource/.test(path)) return w.resource.id;
+    if (/\/api\/app\/v1\/appointments/.test(path)) return w.online.record_id;
+    throw new Error(`no {id} value for ${path}`);
+  };
+  const values: Record<string, () => string | number> = {
+    company_id: () => w.loc,
+    location_id: () => w.loc,
+    group_id: () => w.chainId,
+    staff_id: () => w.member.id,
+    service_id: () => w.service.id,
+    record_id: () => (/book_record|user\/records/.test(path) ? w.online.record_id : w.future.id),
+    record_hash: () => w.online.record_hash,
+    client_id: () => w.client.id,
+    activity_id: () => w.event.id,
+    visit_id: () => w.future.visit_id,
+    date: () => '2026-12-01',
+    start_date: () => '2026-12-01',
+    end_date: () => '2026-12-03',
+    id: idFor,
+  };
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (!value) throw new Error(`no value for {${name}} in ${path}`);
+    return String(value());
+  });
+}
