@@ -154,10 +154,8 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/v1/companies': { who: 'owner', body: () => ({ title: 'New', timezone: 'UTC' }) },
   'POST /api/v1/locations': { who: 'owner', body: () => ({ title: 'New', timezone: 'UTC' }) },
   'PUT /api/v1/company/{company_id}': location,
-  'PUT /api/v1/company/{company_id}/': location,
   'PUT /api/v1/locations/{company_id}': location,
   'DELETE /api/v1/company/{company_id}': noBody,
-  'DELETE /api/v1/company/{company_id}/': noBody,
   'DELETE /api/v1/locations/{company_id}': noBody,
   'POST /api/v1/book_check/{company_id}': {
     who: 'owner',
@@ -224,7 +222,6 @@ const ROUTES: Record<string, RouteEntry> = {
   'PUT /api/v1/activity/{company_id}/{activity_id}': { who: 'owner', body: activity },
   'DELETE /api/v1/activity/{company_id}/{activity_id}': noBody,
   'POST /api/v1/activity/{company_id}/{activity_id}/duplicate': duplicate,
-  'POST /api/v1/activity/{company_id}/{activity_id}/duplicate/': duplicate,
   'POST /api/v1/activity/{company_id}/{activity_id}/book': {
     who: 'owner',
     body: () => ({ fullname: 'Erika', phone: '+4915112340001', comment: 'hi' }),
@@ -243,10 +240,6 @@ const ROUTES: Record<string, RouteEntry> = {
   },
   'PUT /api/v1/booking/user': { who: 'partner+client', body: () => ({ name: 'Ana L.' }) },
   'POST /api/v1/company/{company_id}/positions/quick': {
-    who: 'owner',
-    body: () => ({ title: 'P' }),
-  },
-  'POST /api/v1/company/{company_id}/positions/quick/': {
     who: 'owner',
     body: () => ({ title: 'P' }),
   },

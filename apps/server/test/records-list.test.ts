@@ -83,7 +83,7 @@ describe('GET /records/{company_id}', () => {
     expect(impossible.status).toBe(422);
     expect(impossible.body.meta.errors).toHaveProperty('start_date');
     const changed = await list('changed_after=soon');
-    expect(changed.status).toBe(422);
+    expect(changed.status).toBe(400);
     expect(changed.body.meta.errors).toHaveProperty('changed_after');
   });
 
