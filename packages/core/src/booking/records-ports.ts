@@ -122,10 +122,20 @@ export interface ActivityView extends Activity {
     id: number;
     title: string;
     categoryId: number | null;
+    categoryTitle: string | null;
     priceMin: number;
     priceMax: number;
+    comment: string;
   };
-  staff: { id: number; name: string; specialization: string; avatar: string };
+  staff: {
+    id: number;
+    name: string;
+    specialization: string;
+    avatar: string;
+    rating: number;
+    votesCount: number;
+    position: { id: number; title: string } | null;
+  };
 }
 
 export interface ActivitySearch {
