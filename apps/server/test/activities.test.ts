@@ -115,10 +115,23 @@ describe('GET /activity/{company_id}/search and /{id}', () => {
     expect(one.body.data).toMatchObject({ id: anna.id, date: '2026-12-09 00:15:00' });
   });
 
-  it('is 400 without from/till, 401 without a partner, 404 for an unknown event', async () => {
-    const missing = await search('till=2026-12-09');
-    expect(missing.status).toBe(400);
-    expect(missing.body.meta.errors).toHaveProperty('from');
+  it('defaults from to today at the location and till to from; an empty range finds nothing', async () => {
+    // The test clock is 2026-11-28 11:00 in Berlin.
+    const today = await createEvent({ date: '2026-11-28 16:00:00' });
+    const byDefault = await search('');
+    expect(byDefault.status).toBe(200);
+    expect(byDefault.body.data.map((e: { id: number }) => e.id)).toEqual([today.id]);
+    const fromOnly = await search('from=2026-11-28');
+    expect(fromOnly.body.data.map((e: { id: number }) => e.id)).toEqual([today.id]);
+    const empty = await search('from=2026-11-29&till=2026-11-27');
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual({ success: true, data: [], meta: { count: 0 } });
+  });
+
+  it('is 400 for a malformed date, 401 without a partner, 404 for an unknown event', async () => {
+    const malformed = await search('from=tomorrow');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.meta.errors).toHaveProperty('from');
     expect(
       (await api(t).anonymous('GET', `/activity/${s.loc}/search?from=2026-12-01&till=2026-12-02`))
         .status,

@@ -59,6 +59,7 @@ describe('POST /auth', () => {
         email: '',
         avatar: '',
         is_approved: true,
+        is_email_confirmed: false,
       },
       meta: [],
     });

@@ -29,6 +29,9 @@ describe('GET|PATCH /company/{id}/settings/online', () => {
     expect(res.body).toEqual({
       success: true,
       data: {
+        confirm_number: false,
+        any_master: true,
+        activity_online_record_clients_count_max: 1,
         seance_delay_step: 60,
         timetable_step: 900,
         booking_horizon_days: 90,
@@ -54,6 +57,9 @@ describe('GET|PATCH /company/{id}/settings/online', () => {
     expect(res.status).toBe(200);
     const after = await read('online');
     expect(after.body.data).toEqual({
+      confirm_number: false,
+      any_master: true,
+      activity_online_record_clients_count_max: 1,
       seance_delay_step: 90,
       timetable_step: 900,
       booking_horizon_days: 30,
@@ -107,8 +113,15 @@ describe('GET|PATCH /company/{id}/settings/timetable', () => {
   it('reads and changes the slot step in seconds, shared with the online settings', async () => {
     const res = await patch('timetable', { timetable_step: 1800 });
     expect(res.status).toBe(200);
-    expect(res.body.data).toEqual({ timetable_step: 1800 });
-    expect((await read('timetable')).body.data).toEqual({ timetable_step: 1800 });
+    const step1800 = {
+      record_type: 0,
+      activity_record_clients_count_max: 1,
+      is_show_newsletter_agreement: false,
+      is_show_personal_data_processing_agreement: false,
+      timetable_step: 1800,
+    };
+    expect(res.body.data).toEqual(step1800);
+    expect((await read('timetable')).body.data).toEqual(step1800);
     expect((await read('online')).body.data.timetable_step).toBe(1800);
   });
 

@@ -34,11 +34,19 @@ describe('POST /company/{id}/positions/quick', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       success: true,
-      data: { id: expect.any(Number), title: 'Senior stylist' },
-      meta: [],
+      data: {
+        id: expect.any(Number),
+        title: 'Senior stylist',
+        chain_id: tenant.location.chainId,
+        description: '',
+        services_binding_type: 0,
+        rules_required_fields: [],
+        only_chain_appointment: false,
+      },
+      meta: {},
     });
     const list = await listPositions(tenant.location.id, tenant.admin.token);
-    expect(list.body.data).toContainEqual({ id: res.body.data.id, title: 'Senior stylist' });
+    expect(list.body.data).toContainEqual(res.body.data);
   });
 
   it('answers on the documented trailing-slash spelling too', async () => {
@@ -91,9 +99,25 @@ describe('GET /company/{id}/staff/positions', () => {
     for (const slash of ['', '/']) {
       const res = await listPositions(tenant.location.id, tenant.staff.token, slash);
       expect(res.status).toBe(200);
-      expect(res.body.data).toContainEqual({ id: mine.body.data.id, title: 'Receptionist' });
+      expect(res.body.data).toContainEqual(mine.body.data);
       expect(titles(res)).not.toContain('Elsewhere');
       expect(res.body.meta.total_count).toBe(res.body.data.length);
+    }
+  });
+
+  it('answers the same on /positions/{id} and /locations/{id}/positions', async () => {
+    const listed = await listPositions(tenant.location.id, tenant.staff.token);
+    for (const url of [
+      `/positions/${tenant.location.id}`,
+      `/locations/${tenant.location.id}/positions`,
+    ]) {
+      const res = await call(t.app, {
+        method: 'GET',
+        url: `/api/v1${url}`,
+        headers: as(tenant.staff.token),
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(listed.body);
     }
   });
 

@@ -58,13 +58,9 @@ describe('GET /company/{id}/staff', () => {
       fired: 0,
       status: 0,
       hidden: 0,
+      is_included_in_payment_policy: false,
+      is_paid_staff: false,
       user_id: tenant.staff.id,
-      bookable: true,
-      rating: 0,
-      votes_count: 0,
-      weight: 5,
-      information: '<p>Hi</p>',
-      api_id: 'ext-anna',
     });
     expect(res.body.data[0]).toMatchObject({ name: 'Boris', hidden: 1, position: [] });
     expect(res.body.data[2]).toMatchObject({ name: 'Clara', fired: 1, user_id: null });
@@ -152,6 +148,12 @@ describe('GET /staff/{id} (deprecated public form)', () => {
       fired: 0,
       status: 0,
       bookable: true,
+      position_id: position.id,
+      has_access_timetable: false,
+      image_group: [],
+      prepaid: 'forbidden',
+      schedule_till: '',
+      user: [],
     });
   });
 

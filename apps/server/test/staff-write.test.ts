@@ -55,10 +55,9 @@ describe('POST /company/{id}/staff/quick', () => {
       company_id: tenant.location.id,
       specialization: 'Master',
       position: { id: position, title: 'Barber' },
-      fired: 0,
-      hidden: 0,
-      bookable: true,
+      is_paid_staff: false,
     });
+    expect(res.body.meta).toEqual({});
     expect(await names()).toContain('Ivan');
   });
 
@@ -70,7 +69,7 @@ describe('POST /company/{id}/staff/quick', () => {
       { name: 'Olga', specialization: 'Nails', position_id: null },
     );
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ name: 'Olga', position: [] });
+    expect(res.body.data).toMatchObject({ name: 'Olga', position: null });
   });
 
   it('refuses a missing or blank name with 422 naming it, writing nothing', async () => {
@@ -200,7 +199,6 @@ describe('PUT /staff/{id}/{staff_id}', () => {
       name: 'Petra',
       specialization: 'Colorist',
       fired: 1,
-      bookable: false,
       position: [],
     });
   });

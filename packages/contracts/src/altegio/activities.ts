@@ -38,8 +38,14 @@ export const ActivityDuplicateBody = Type.Object({
 });
 
 export const ActivitySearchQuery = Type.Object({
-  from: LocalDate({ description: 'first local date' }),
-  till: LocalDate({ description: 'last local date (included)' }),
+  from: Type.Optional(
+    LocalDate({ description: 'first local date (default: today at the location)' }),
+  ),
+  till: Type.Optional(
+    LocalDate({
+      description: 'last local date, included (default: from); before from: an empty list',
+    }),
+  ),
   service_ids: Type.Optional(Ids),
   'service_ids[]': Type.Optional(Ids),
   staff_ids: Type.Optional(Ids),
@@ -78,24 +84,44 @@ export const ActivityObject = Type.Object({
   stream_link: Type.String(),
   notified: Type.Boolean(),
   comment: Type.String(),
-  prepaid: Type.String(),
-  is_deleted: Type.Boolean(),
+  prepaid: Type.String({ description: 'always "forbidden": no online prepayment' }),
   service: Type.Object({
     id: Type.Integer(),
     title: Type.String(),
-    category_id: Type.Integer(),
+    category_id: Type.Integer({ description: '0: no category' }),
     price_min: Type.Number(),
     price_max: Type.Number(),
+    comment: Type.String(),
+    image_url: Type.String({ description: 'always ""' }),
+    salon_service_id: Type.Integer({ description: 'same as id' }),
+    prepaid: Type.String({ description: 'always "forbidden"' }),
+    category: Type.Object({
+      id: Type.Integer(),
+      category_id: Type.Integer({ description: 'parent category; always 0 (one level)' }),
+      title: Type.String({ description: '"" for a service without a category' }),
+    }),
   }),
   staff: Type.Object({
     id: Type.Integer(),
     name: Type.String(),
     company_id: Type.Integer(),
     specialization: Type.String(),
+    rating: Type.Number(),
+    show_rating: Type.Integer({ description: 'always 0' }),
     avatar: Type.String(),
+    avatar_big: Type.String({ description: 'same as avatar' }),
+    comments_count: Type.Integer({ description: 'always 0' }),
+    votes_count: Type.Integer(),
+    average_score: Type.Number({ description: 'same as rating' }),
+    prepaid: Type.String({ description: 'always "forbidden"' }),
+    position: Type.Union([
+      Type.Object({ id: Type.Integer(), title: Type.String() }),
+      Type.Array(Type.Unknown(), { maxItems: 0, description: 'no position' }),
+    ]),
   }),
   resource_instances: Type.Array(Type.Unknown()),
   labels: Type.Array(Type.Unknown()),
+  duration_details: Type.Array(Type.Unknown(), { description: 'always []' }),
 });
 
 export const ActivityEnvelope = ObjectEnvelope(ActivityObject);

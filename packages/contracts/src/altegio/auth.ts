@@ -16,6 +16,7 @@ export const AuthUser = Type.Object({
   email: Type.String(),
   avatar: Type.String(),
   is_approved: Type.Boolean(),
+  is_email_confirmed: Type.Boolean({ description: 'always false: no e-mail verification yet' }),
 });
 
 export const AuthEnvelope = ObjectEnvelope(AuthUser);

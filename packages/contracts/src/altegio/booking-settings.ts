@@ -38,8 +38,15 @@ const onlineFields = {
   }),
 };
 
-/** `/company/{id}/settings/online`: the location's online-booking rules. */
-export const OnlineSettingsObject = Type.Object(onlineFields);
+/** `/company/{id}/settings/online`: the contract's fields, then Visita's booking rules. */
+export const OnlineSettingsObject = Type.Object({
+  confirm_number: Type.Boolean({
+    description: 'online bookings need the SMS code (phone_confirmation)',
+  }),
+  any_master: Type.Boolean({ description: 'clients may choose "any team member"; always true' }),
+  activity_online_record_clients_count_max: Type.Integer({ description: 'always 1' }),
+  ...onlineFields,
+});
 export const OnlineSettingsEnvelope = ObjectEnvelope(OnlineSettingsObject);
 
 /** Only the fields sent change; the contract's other fields (`any_master`, ...) are ignored. */
@@ -50,7 +57,14 @@ export const OnlineSettingsPatchBody = Type.Object(
 );
 
 /** `/company/{id}/settings/timetable`: the calendar grid, i.e. the slot step. */
-export const TimetableSettingsObject = Type.Object({ timetable_step: TimetableStep });
+/** `/company/{id}/settings/timetable`: the contract's fields (one calendar kind), then the step. */
+export const TimetableSettingsObject = Type.Object({
+  record_type: Type.Integer({ description: 'calendar kind; always 0 (appointments by member)' }),
+  activity_record_clients_count_max: Type.Integer({ description: 'always 1' }),
+  is_show_newsletter_agreement: Type.Boolean({ description: 'always false' }),
+  is_show_personal_data_processing_agreement: Type.Boolean({ description: 'always false' }),
+  timetable_step: TimetableStep,
+});
 export const TimetableSettingsEnvelope = ObjectEnvelope(TimetableSettingsObject);
 export const TimetableSettingsPatchBody = Type.Object({
   timetable_step: Type.Optional(TimetableStep),

@@ -6,56 +6,105 @@ const Flag = (description: string) => Type.Integer({ minimum: 0, maximum: 1, des
 
 export const StaffParams = Type.Object({ company_id: Id(), staff_id: Id() });
 
-export const PositionObject = Type.Object({ id: Type.Integer(), title: Type.String() });
-export const PositionEnvelope = ObjectEnvelope(PositionObject);
+/** A position as a team member carries it. */
+export const StaffPositionObject = Type.Object({ id: Type.Integer(), title: Type.String() });
+
+/** The documented position object (`/staff/positions`, `/positions/quick`). */
+export const PositionObject = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  chain_id: Type.Integer({ description: "the location's chain" }),
+  description: Type.String({ description: 'always ""' }),
+  services_binding_type: Type.Integer({ description: 'always 0: no service binding' }),
+  rules_required_fields: Type.Array(Type.String(), { description: 'always []' }),
+  only_chain_appointment: Type.Boolean({ description: 'always false' }),
+});
+export const PositionEnvelope = Envelope(PositionObject, Type.Object({}));
 export const PositionListEnvelope = ListEnvelope(PositionObject);
 export const PositionQuickBody = Type.Object({ title: Text(200, { minLength: 1 }) });
 
 /** Altegio sends `[]`, not null, for a member without a position. */
 const StaffPosition = Type.Union([
-  PositionObject,
+  StaffPositionObject,
   Type.Array(Type.Unknown(), { maxItems: 0, description: 'no position' }),
 ]);
 
-const common = {
+const card = {
   id: Type.Integer(),
   name: Type.String(),
   specialization: Type.String(),
   position: StaffPosition,
   avatar: Type.String(),
   avatar_big: Type.String(),
+};
+const flags = {
   fired: Flag('1 fired, 0 not'),
   status: Flag('1 deleted, 0 not'),
   hidden: Flag('1 hidden from online booking, 0 shown'),
-  user_id: Nullable(Type.Integer()),
-  bookable: Type.Boolean(),
+};
+const profile = {
+  api_id: Type.String({ description: 'external id; "" when none' }),
   rating: Type.Number(),
   votes_count: Type.Integer(),
+  show_rating: Flag('1 show the rating to clients'),
+  comments_count: Type.Integer(),
   weight: Type.Integer({ description: 'heavier members are listed first' }),
   information: Type.String({ description: 'HTML' }),
-  api_id: Nullable(Type.String()),
+};
+const payroll = {
+  is_included_in_payment_policy: Type.Boolean({ description: 'always false: no payroll' }),
+  is_paid_staff: Type.Boolean({ description: 'always false: no payroll' }),
 };
 
 /** The back-office form (`/company/{id}/staff`, user token). */
-export const StaffObject = Type.Object({ ...common, company_id: Type.Integer() });
+export const StaffObject = Type.Object({
+  ...card,
+  ...flags,
+  ...payroll,
+  company_id: Type.Integer(),
+  user_id: Nullable(Type.Integer()),
+});
 export const StaffEnvelope = ObjectEnvelope(StaffObject);
 export const StaffListEnvelope = ListEnvelope(StaffObject);
 
+/** The quick-create answer: a short card, `position` null when none; `meta: {}`. */
+export const QuickStaffObject = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  company_id: Type.Integer(),
+  specialization: Type.String(),
+  avatar: Type.String(),
+  avatar_big: Type.String(),
+  position: Nullable(StaffPositionObject),
+  is_paid_staff: payroll.is_paid_staff,
+});
+export const QuickStaffEnvelope = Envelope(QuickStaffObject, Type.Object({}));
+
 /** The public form of the deprecated `/staff/{id}` (partner token). */
 export const PublicStaffObject = Type.Object({
-  ...common,
-  show_rating: Flag('1 show the rating to clients'),
-  comments_count: Type.Integer(),
+  ...card,
+  ...flags,
+  ...profile,
+  user_id: Nullable(Type.Integer()),
+  bookable: Type.Boolean({ description: 'may be booked online' }),
+  position_id: Type.Integer({ description: '0: no position' }),
+  has_access_timetable: Type.Boolean({ description: 'always false' }),
+  image_group: Type.Array(Type.Unknown(), { description: 'always []: one avatar, no gallery' }),
+  prepaid: Type.String({ description: 'always "forbidden": no online prepayment' }),
+  schedule_till: Type.String({ description: 'the last scheduled date; "" when none' }),
+  user: Type.Array(Type.Unknown(), { description: 'always []' }),
 });
 export const PublicStaffEnvelope = ObjectEnvelope(PublicStaffObject);
 export const PublicStaffListEnvelope = Envelope(Type.Array(PublicStaffObject), EmptyMeta);
 
-/** Writes answer with both forms merged, since the two doc sources disagree on which one. */
+/** Writes answer with the live sample's fields plus the Altegio schema's back-office ones. */
 export const WrittenStaffObject = Type.Object({
-  ...common,
+  ...card,
+  ...flags,
+  ...profile,
+  ...payroll,
   company_id: Type.Integer(),
-  show_rating: Flag('1 show the rating to clients'),
-  comments_count: Type.Integer(),
+  user_id: Nullable(Type.Integer()),
 });
 export const WrittenStaffEnvelope = ObjectEnvelope(WrittenStaffObject);
 

@@ -54,7 +54,19 @@ export interface AppointmentView extends Appointment {
     votesCount: number;
     position: { id: number; title: string } | null;
   };
-  client: { id: number; name: string; surname: string; phone: string; email: string } | null;
+  client: {
+    id: number;
+    name: string;
+    surname: string;
+    phone: string;
+    email: string;
+    patronymic: string;
+    card: string;
+    discount: number;
+    /** The client's live appointments with attendance 1 (came) and -1 (did not come). */
+    arrivedCount: number;
+    noShowCount: number;
+  } | null;
   serviceTitles: Record<number, string>;
 }
 
@@ -122,10 +134,20 @@ export interface ActivityView extends Activity {
     id: number;
     title: string;
     categoryId: number | null;
+    categoryTitle: string | null;
     priceMin: number;
     priceMax: number;
+    comment: string;
   };
-  staff: { id: number; name: string; specialization: string; avatar: string };
+  staff: {
+    id: number;
+    name: string;
+    specialization: string;
+    avatar: string;
+    rating: number;
+    votesCount: number;
+    position: { id: number; title: string } | null;
+  };
 }
 
 export interface ActivitySearch {

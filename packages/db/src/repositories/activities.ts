@@ -36,14 +36,21 @@ function toView(row: Row): ActivityView {
       id: row.service_id as number,
       title: row.service_title as string,
       categoryId: row.service_category_id as number | null,
+      categoryTitle: (row.service_category_title as string | null) ?? null,
       priceMin: row.service_price_min as number,
       priceMax: row.service_price_max as number,
+      comment: row.service_comment as string,
     },
     staff: {
       id: row.staff_id as number,
       name: row.staff_name as string,
       specialization: row.staff_specialization as string,
       avatar: row.staff_avatar as string,
+      rating: Number(row.staff_rating),
+      votesCount: row.staff_votes_count as number,
+      position: row.staff_position_id
+        ? { id: row.staff_position_id as number, title: row.staff_position_title as string }
+        : null,
     },
   };
 }
@@ -52,11 +59,16 @@ const VIEW_SELECT = `
   SELECT a.*, l.timezone AS location_timezone,
          s.title AS service_title, s.category_id AS service_category_id,
          s.price_min AS service_price_min, s.price_max AS service_price_max,
-         st.name AS staff_name, st.specialization AS staff_specialization, st.avatar AS staff_avatar
+         s.comment AS service_comment, sc.title AS service_category_title,
+         st.name AS staff_name, st.specialization AS staff_specialization, st.avatar AS staff_avatar,
+         st.rating AS staff_rating, st.votes_count AS staff_votes_count,
+         p.id AS staff_position_id, p.title AS staff_position_title
     FROM activities a
     JOIN locations l ON l.id = a.location_id
     JOIN services s ON s.id = a.service_id
-    JOIN staff st ON st.id = a.staff_id`;
+    LEFT JOIN service_categories sc ON sc.id = s.category_id
+    JOIN staff st ON st.id = a.staff_id
+    LEFT JOIN positions p ON p.id = st.position_id`;
 
 const guardOverlap = <T>(work: () => Promise<T>) =>
   refuseOverlaps(work, {

@@ -11,12 +11,19 @@ const VIEW_SELECT = `
          st.api_id AS staff_api_id, st.rating AS staff_rating, st.votes_count AS staff_votes_count,
          p.id AS position_id, p.title AS position_title,
          c.name AS client_name, c.surname AS client_surname, c.phone AS client_phone,
-         c.email AS client_email
+         c.email AS client_email, c.patronymic AS client_patronymic, c.card AS client_card,
+         c.discount AS client_discount, cv.arrived AS client_arrived, cv.no_show AS client_no_show
     FROM records r
     JOIN locations l ON l.id = r.location_id
     JOIN staff st ON st.id = r.staff_id
     LEFT JOIN positions p ON p.id = st.position_id
-    LEFT JOIN clients c ON c.id = r.client_id`;
+    LEFT JOIN clients c ON c.id = r.client_id
+    LEFT JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE v.attendance = 1)::int AS arrived,
+             count(*) FILTER (WHERE v.attendance = -1)::int AS no_show
+        FROM records v
+       WHERE v.client_id = r.client_id AND v.deleted_at IS NULL
+    ) cv ON r.client_id IS NOT NULL`;
 
 /** WHERE clause over `records r` for a search; every value travels as a parameter. */
 function whereOf(locationId: number, f: AppointmentSearch): { sql: string; params: unknown[] } {
@@ -90,6 +97,11 @@ export function appointmentQueriesRepo(q: Queryable): AppointmentQueriesRepo {
                 surname: row.client_surname as string,
                 phone: row.client_phone as string,
                 email: row.client_email as string,
+                patronymic: row.client_patronymic as string,
+                card: row.client_card as string,
+                discount: Number(row.client_discount),
+                arrivedCount: (row.client_arrived as number | null) ?? 0,
+                noShowCount: (row.client_no_show as number | null) ?? 0,
               },
         serviceTitles: Object.fromEntries(
           own.map((s) => [s.service_id as number, s.title as string]),

@@ -73,8 +73,8 @@ export function activityRoutes(app: FastifyInstance, deps: ServerDeps): void {
         reads,
         request.params.company_id,
         {
-          from: q.from,
-          till: q.till,
+          ...(q.from !== undefined ? { from: q.from } : {}),
+          ...(q.till !== undefined ? { till: q.till } : {}),
           serviceIds: [...(q.service_ids ?? []), ...(q['service_ids[]'] ?? [])],
           staffIds: [...(q.staff_ids ?? []), ...(q['staff_ids[]'] ?? [])],
         },

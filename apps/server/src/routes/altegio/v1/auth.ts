@@ -44,6 +44,8 @@ export function authRoutes(app: FastifyInstance, deps: ServerDeps): void {
           email: user.email,
           avatar: '',
           is_approved: true,
+          // Logins are not verified by e-mail yet.
+          is_email_confirmed: false,
         }),
       );
     },

@@ -5,7 +5,12 @@ import {
   TimetableSettingsEnvelope,
   TimetableSettingsPatchBody,
 } from '@visita/contracts';
-import { getBookingSettings, updateBookingSettings, type BookingSettings } from '@visita/core';
+import {
+  getBookingSettings,
+  getLocation,
+  updateBookingSettings,
+  type BookingSettings,
+} from '@visita/core';
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../../../deps';
 import { needsRight } from '../../../plugins/auth';
@@ -47,6 +52,9 @@ function toSettingsPatch(body: SettingsWireFields): Partial<BookingSettings> {
 
 export function bookingSettingsRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const t = typed(app);
+  // The contract's `confirm_number` is the location's SMS-code step for online bookings.
+  const confirmsPhone = async (locationId: number) =>
+    (await getLocation({ uow: deps.read }, locationId)).phoneConfirmation;
   const canRead = needsRight(deps.db, 'catalog:read');
   const canWrite = needsRight(deps.db, 'settings:write');
 
@@ -62,8 +70,10 @@ export function bookingSettingsRoutes(app: FastifyInstance, deps: ServerDeps): v
       },
       preHandler: canRead,
     },
-    async (request) =>
-      ok(presentOnlineSettings(await getBookingSettings(deps, request.params.company_id))),
+    async (request) => {
+      const id = request.params.company_id;
+      return ok(presentOnlineSettings(await getBookingSettings(deps, id), await confirmsPhone(id)));
+    },
   );
 
   t.patch(
@@ -80,16 +90,11 @@ export function bookingSettingsRoutes(app: FastifyInstance, deps: ServerDeps): v
       },
       preHandler: canWrite,
     },
-    async (request) =>
-      ok(
-        presentOnlineSettings(
-          await updateBookingSettings(
-            deps,
-            request.params.company_id,
-            toSettingsPatch(request.body),
-          ),
-        ),
-      ),
+    async (request) => {
+      const id = request.params.company_id;
+      const settings = await updateBookingSettings(deps, id, toSettingsPatch(request.body));
+      return ok(presentOnlineSettings(settings, await confirmsPhone(id)));
+    },
   );
 
   t.get(

@@ -3,6 +3,7 @@ import {
   NoContent,
   PublicStaffEnvelope,
   PublicStaffListEnvelope,
+  QuickStaffEnvelope,
   StaffCreateBody,
   StaffEnvelope,
   StaffListEnvelope,
@@ -26,6 +27,7 @@ import type { ServerDeps } from '../../../deps';
 import { needsPartner, needsRight } from '../../../plugins/auth';
 import {
   presentPublicTeamMember,
+  presentQuickTeamMember,
   presentTeamMember,
   presentWrittenTeamMember,
 } from '../../../presenters/team-member';
@@ -111,7 +113,7 @@ export function staffRoutes(app: FastifyInstance, deps: ServerDeps): void {
           security: userSecurity,
           params: CompanyParams,
           body: StaffQuickBody,
-          response: { 201: WrittenStaffEnvelope, ...errorResponses },
+          response: { 201: QuickStaffEnvelope, ...errorResponses },
         },
         preHandler: canWrite,
       },
@@ -121,7 +123,7 @@ export function staffRoutes(app: FastifyInstance, deps: ServerDeps): void {
           ...toTeamMemberPatch({ specialization, position_id }),
           name,
         });
-        return reply.status(201).send(ok(presentWrittenTeamMember(member)));
+        return reply.status(201).send(ok(presentQuickTeamMember(member), {}));
       },
     );
   }
