@@ -207,6 +207,7 @@ describe('NUL bytes in text', () => {
   it('in a query string or a path segment is 400 naming it', async () => {
     const query = await api(t).get(`/clients/${s.loc}?fullname=a%00b`, s.owner);
     await expectRefused(query, 400, 'fullname');
+    expect(query.body.meta.errors.fullname).toEqual(['fullname must not contain NUL characters']);
     const path = await api(t).get(`/book_record/${s.loc}/1/a%00b`, null);
     await expectRefused(path, 400, 'record_hash');
   });
@@ -218,6 +219,7 @@ describe('dates', () => {
     async (datetime) => {
       const res = await api(t).post(`/book_record/${s.loc}`, null, booking({ datetime }));
       await expectRefused(res, 422, 'appointments.0.datetime');
+      expect(res.body.meta.errors['appointments.0.datetime'][0]).toMatch(/years 1000-9999/);
     },
   );
 
