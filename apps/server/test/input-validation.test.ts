@@ -311,6 +311,36 @@ interface WriteRoute {
   params: { name: string; schema: JsonSchema }[];
 }
 
+interface ReadRoute {
+  key: string;
+  path: string;
+  params: { in: 'path' | 'query'; name: string; schema: JsonSchema }[];
+}
+
+function readRoutesOf(document: unknown): ReadRoute[] {
+  const paths = (document as { paths: Record<string, Record<string, any>> }).paths;
+  return Object.entries(paths).flatMap(([path, operations]) =>
+    operations.get
+      ? [
+          {
+            key: `GET ${path}`,
+            path,
+            params: ((operations.get.parameters ?? []) as ReadRoute['params']).filter(
+              (p) => p.in === 'path' || p.in === 'query',
+            ),
+          },
+        ]
+      : [],
+  );
+}
+
+/** Who may read: B2C routes take the client's token as `User`, the app's its own. */
+function readerOf(path: string): Who {
+  if (path.startsWith('/api/app/')) return 'client';
+  if (/\/(booking\/user|user\/records)\//.test(path)) return 'partner+client';
+  return 'owner';
+}
+
 function writeRoutesOf(document: unknown): WriteRoute[] {
   const paths = (document as { paths: Record<string, Record<string, any>> }).paths;
   const routes: WriteRoute[] = [];
@@ -333,6 +363,13 @@ function writeRoutesOf(document: unknown): WriteRoute[] {
 
 function defaultParams(f: Fixture): Record<string, string | number> {
   return {
+    id: 1,
+    group_id: f.tenant.location.chainId,
+    visit_id: 1,
+    record_hash: 'x',
+    date: '2026-12-01',
+    start_date: '2026-12-01',
+    end_date: '2026-12-02',
     company_id: f.loc,
     location_id: f.loc,
     staff_id: f.staff.id,
@@ -395,6 +432,7 @@ function names(body: Json | null, field: string): boolean {
 }
 
 let routes: WriteRoute[];
+let reads: ReadRoute[];
 let baseline: Record<string, string>;
 
 beforeAll(async () => {
@@ -402,6 +440,7 @@ beforeAll(async () => {
   fx = await makeFixture(t);
   await t.app.ready();
   routes = writeRoutesOf(t.app.swagger());
+  reads = readRoutesOf(t.app.swagger());
   baseline = await snapshot();
 });
 afterAll(() => t.close());
@@ -509,6 +548,48 @@ describe('bad input on every write route', () => {
       wrote: outcomes.filter((o) => o.changed.length > 0).length,
     };
     console.log(JSON.stringify(summary));
+    for (const o of bad) console.log(JSON.stringify(o));
+    expect(bad).toEqual([]);
+  });
+
+  it('answers 400 naming the path or query field on every read route', async () => {
+    const outcomes: Outcome[] = [];
+    const before = await snapshot();
+    for (const route of reads) {
+      const headers = headersOf(readerOf(route.path), fx);
+      for (const param of route.params)
+        for (const c of casesOf(param.schema)) {
+          const value = String(c.value);
+          const pathValues: Record<string, string | number> = { ...defaultParams(fx) };
+          const query = new URLSearchParams();
+          if (param.in === 'path') pathValues[param.name] = value;
+          else query.append(param.name, value);
+          const url =
+            route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+              encodeURIComponent(String(pathValues[name])),
+            ) + (query.size ? `?${query.toString()}` : '');
+          const res = await call(t.app, { method: 'GET', url, headers });
+          outcomes.push({
+            route: route.key,
+            kind: `${param.in}:${c.class}:${value.slice(0, 12)}`,
+            field: param.name,
+            status: res.status,
+            named: names(res.body, param.name),
+            changed: [],
+            message: String(res.body?.meta?.message ?? '').slice(0, 120),
+          });
+        }
+    }
+    expect(changedTables(before, await snapshot())).toEqual([]);
+    const bad = outcomes.filter((o) => o.status !== 400 || !o.named);
+    console.log(
+      JSON.stringify({
+        read_cases: outcomes.length,
+        read_routes: reads.length,
+        server_errors: outcomes.filter((o) => o.status >= 500).length,
+        not_refused: outcomes.filter((o) => o.status < 400).length,
+      }),
+    );
     for (const o of bad) console.log(JSON.stringify(o));
     expect(bad).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { DATE_PATTERN, DATE_TIME_PATTERN, TEXT_PATTERN } from '@visita/contracts';
 import { DomainError, type DomainErrorCode } from '@visita/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -59,8 +60,22 @@ export function sendDomainError(reply: FastifyReply, error: DomainError): Fastif
 
 interface AjvError {
   instancePath?: string;
-  params?: { missingProperty?: string; additionalProperty?: string };
+  keyword?: string;
+  params?: { missingProperty?: string; additionalProperty?: string; pattern?: string };
   message?: string;
+}
+
+/** The shared input patterns, said in words instead of as a regular expression. */
+const PATTERN_MESSAGES: Record<string, string> = {
+  [TEXT_PATTERN]: 'must not contain NUL characters',
+  [DATE_PATTERN]: 'must be a date YYYY-MM-DD (years 1000-9999)',
+  [DATE_TIME_PATTERN]:
+    'must be ISO-8601 with an offset or a local "YYYY-MM-DD HH:mm:ss" (years 1000-9999)',
+};
+
+function messageOf(error: AjvError): string {
+  const pattern = error.keyword === 'pattern' ? error.params?.pattern : undefined;
+  return (pattern && PATTERN_MESSAGES[pattern]) ?? error.message ?? 'is invalid';
 }
 
 /** `/appointments/0/staff_id` → `appointments.0.staff_id`; a missing property names itself. */
@@ -101,7 +116,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         const errors: Record<string, string[]> = {};
         for (const v of error.validation as AjvError[]) {
           const field = fieldOf(v);
-          (errors[field] ??= []).push(`${field} ${v.message ?? 'is invalid'}`);
+          (errors[field] ??= []).push(`${field} ${messageOf(v)}`);
         }
         const status = error.validationContext === 'body' ? 422 : 400;
         const first = Object.values(errors)[0]?.[0] ?? 'Invalid request';

@@ -33,7 +33,8 @@ export function jsonBodyProblem(value: unknown): Problem | null {
     }
     if (!node || typeof node !== 'object') continue;
     if (path.length >= MAX_JSON_DEPTH) {
-      const field = String(path[0] ?? 'body');
+      // The top-level field is named: the full path of 32 levels would say nothing more.
+      const field = typeof path[0] === 'string' ? path[0] : 'body';
       return {
         field,
         message: `${field} is nested too deeply (more than ${MAX_JSON_DEPTH} levels)`,

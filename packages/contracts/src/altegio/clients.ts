@@ -146,6 +146,7 @@ export const ClientSearchBody = Type.Object({
   operation: Type.Optional(literals(['AND', 'OR', 'and', 'or'])),
   filters: Type.Optional(
     Type.Array(Type.Unknown(), {
+      maxItems: 50,
       description:
         '[{type, state}]; types: id {value:[ids]}, quick_search {value}, has_mobile_app {value:bool}, ' +
         'sold_amount {from,to}, importance {value:[0-3]}, gender {value:[0-2]}, category {value:[ids]}, ' +
