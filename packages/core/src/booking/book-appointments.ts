@@ -231,7 +231,7 @@ export async function bookAppointments(
     const phone = normalizePhone(input.phone);
     if (location.phoneConfirmation) {
       // 432 for a missing or wrong code (the try is still counted); a right code is spent with the booking.
-      const refused = await spendPhoneCode(repos, deps, phone, input.code);
+      const refused = await spendPhoneCode(repos, deps, phone, input.code, location.id);
       if (refused) {
         // Only the counted try is written; the key stays free for the retry with the right code.
         if (idempotencyKey) await repos.idempotency.release(scope, idempotencyKey);
