@@ -67,3 +67,4 @@ export * from './identity/terms-consent';
 export * from './identity/update-booking-user';
 export * from './cabinet';
 export * from './booking/idempotency-key';
+export * from './pricing/discounted-cost';

@@ -5,6 +5,7 @@ import { DomainError, invalid, notFound } from '../errors/domain-error';
 import { spendPhoneCode, withCountedCodeTries } from '../identity/phone-code-check';
 import type { PhoneCodesRepo } from '../identity/ports';
 import type { Clock } from '../ports';
+import { discountedCost } from '../pricing/discounted-cost';
 import { isSlotBookable, planResources, type Interval } from '../scheduling';
 import { localDate } from '../time/wire-format';
 import { readStart } from './appointment-start';
@@ -155,7 +156,7 @@ async function planAppointments(
       const price = service.staff.find((l) => l.staffId === staffId)?.price ?? service.priceMin;
       const begin = cursor;
       cursor += step.durationSeconds * 1000;
-      const cost = Math.round(price * (100 - service.discount)) / 100;
+      const cost = discountedCost(price, service.discount);
       return {
         serviceId: step.serviceId,
         start: begin,
