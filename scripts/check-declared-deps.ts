@@ -41,9 +41,7 @@ function sourceFiles(dir: string): string[] {
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
 const packageOf = (specifier: string) =>
-  specifier.startsWith('@')
-    ? specifier.split('/').slice(0, 2).join('/')
-    : specifier.split('/')[0]!;
+  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
 
 const problems: string[] = [];
 for (const group of ['packages', 'apps']) {
