@@ -17,6 +17,11 @@ const allowedImports = {
 const ours = ['@visita/core', '@visita/db', '@visita/jobs', '@visita/contracts'];
 
 const packageDirs = Object.keys(allowedImports);
+/** Inside core: booking owns appointments; clients (and the client cabinet) build on it. */
+const coreLayers = [
+  ['packages/core/src/booking/', 'packages/core/src/clients'],
+  ['packages/core/src/booking/', 'packages/core/src/cabinet'],
+];
 const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 /** Libraries that do I/O: core gets its effects through ports instead. */
 const ioLibraries = [
@@ -54,6 +59,9 @@ const dependencyDirection = {
         const target = relative(import.meta.dirname, resolve(dirname(context.filename), specifier));
         if (target !== own && !target.startsWith(`${own}/`))
           report(`"${specifier}" leaves ${own}: import workspace packages by name, never by path`);
+        for (const [from, to] of coreLayers)
+          if (file.startsWith(from) && (target === to || target.startsWith(`${to}/`)))
+            report(`${from} may not import ${to}: ${to} builds on it, not the reverse`);
         return;
       }
       const ourPackage = ours.find((p) => specifier === p || specifier.startsWith(`${p}/`));

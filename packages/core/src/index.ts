@@ -27,7 +27,7 @@ export * from './catalog/service-staff-use-cases';
 export * from './catalog/service-category-use-cases';
 export * from './catalog/resource-use-cases';
 export * from './booking/availability';
-export * from './clients/phone';
+export * from './shared/phone';
 export * from './clients/types';
 export * from './clients/ports';
 export * from './clients/search-filters';

@@ -1,7 +1,7 @@
 import type { LocationsRepo, ServicesRepo, TeamMembersRepo } from '../catalog/ports';
-import type { Location, Service } from '../catalog/types';
-import { normalizePhone } from '../clients/phone';
-import { DomainError, invalid, notFound } from '../errors/domain-error';
+import type { Service } from '../catalog/types';
+import { normalizePhone } from '../shared/phone';
+import { DomainError, invalid } from '../errors/domain-error';
 import { planResources, type Interval, type ResourcePool, type ServiceStep } from '../scheduling';
 import { discountedCost } from '../pricing/discounted-cost';
 import { readStart } from './appointment-start';
@@ -43,11 +43,7 @@ export interface PlannedTime {
   resourceInstances: { instanceId: number; interval: Interval }[];
 }
 
-export async function loadLocation(r: { locations: LocationsRepo }, id: number): Promise<Location> {
-  const location = await r.locations.findLocation(id);
-  if (!location) throw notFound('Location');
-  return location;
-}
+export { loadLocation } from '../catalog/load-location';
 
 /** A live, not fired team member of the location, or a 422 naming `field`. */
 export async function checkTeamMember(
