@@ -10,7 +10,7 @@ import { authHeader, call, createTestApp, type TestApp } from './support/test-ap
  * need the SMS code from book_code: 432 when it is missing or wrong, and a right code is spent.
  */
 let t: TestApp;
-let loc: { id: number };
+let loc: { id: number; chainId: number };
 let anna: { id: number };
 let cut: { id: number };
 let salon: Salon;
@@ -149,5 +149,67 @@ describe('group-event booking at a location with phone_confirmation', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(await recordsOf(phone)).toHaveLength(1);
     expect((await book(phone, code)).status).toBe(422); // spent
+  });
+});
+
+describe('a code confirms bookings only where it was requested', () => {
+  it('a code from location A does not confirm a booking at location B of the same chain; it stays good at A', async () => {
+    const sibling = await makeLocation(t.db, { chainId: loc.chainId, timezone: 'Europe/Berlin' });
+    await t.db.query('UPDATE locations SET phone_confirmation = true WHERE id = $1', [sibling.id]);
+    const bea = await makeStaff(t.db, sibling.id);
+    const trim = await makeService(t.db, sibling.id, { minutes: 60, staffIds: [bea.id] });
+    await makeSchedule(t.db, bea.id, ['2026-12-01'], [{ from: '09:00', to: '18:00' }]);
+    const phone = newPhone();
+    const code = await codeFor(phone, loc.id);
+    const atB = await post(`/book_record/${sibling.id}`, {
+      phone,
+      fullname: 'Erika',
+      code,
+      appointments: [
+        { id: 1, services: [trim.id], staff_id: bea.id, datetime: '2026-12-01 11:00' },
+      ],
+    });
+    expect(atB.status).toBe(422);
+    expect(atB.body.meta.errors[0].code).toBe(432);
+    expect(atB.body.meta.errors[0].message).toMatch(/at this location/);
+    expect(await recordsOf(phone)).toHaveLength(0);
+    // Neither spent nor counted as a wrong try: the client can still book at A with it.
+    expect(await attemptsOf(phone)).toEqual({ attempts: 0, consumed_at: null });
+    const atA = await post(`/book_record/${loc.id}`, booking(phone, '11:00', code));
+    expect(atA.status, JSON.stringify(atA.body)).toBe(201);
+  });
+
+  it("the app's login code does not confirm a booking", async () => {
+    const phone = newPhone();
+    const sent = await call(t.app, {
+      method: 'POST',
+      url: '/api/app/v1/auth/code',
+      payload: { phone },
+      remoteAddress: `198.51.100.${++ipSeq}`,
+    });
+    expect(sent.status).toBe(202);
+    const res = await post(`/book_record/${loc.id}`, booking(phone, '13:00', log.lastCode(phone)));
+    expect(res.status).toBe(422);
+    expect(res.body.meta.errors[0].code).toBe(432);
+    expect(await recordsOf(phone)).toHaveLength(0);
+  });
+
+  it('a code from another location does not confirm a group-event booking either', async () => {
+    const phone = newPhone();
+    const code = await codeFor(phone, loc.id);
+    const res = await api(t).post(`/activity/${salon.loc}`, salon.admin, {
+      date: '2027-02-02 18:00:00',
+      service_id: salon.yoga.id,
+      staff_id: salon.anna.id,
+      capacity: 5,
+    });
+    const booked = await post(`/activity/${salon.loc}/${res.body.data.id}/book`, {
+      fullname: 'Lena',
+      phone,
+      code,
+    });
+    expect(booked.status).toBe(422);
+    expect(booked.body.meta.errors[0].code).toBe(432);
+    expect(await recordsOf(phone)).toHaveLength(0);
   });
 });

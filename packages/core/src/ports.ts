@@ -14,3 +14,6 @@ export function fixedClock(at: Date | string): Clock & { set(to: Date | string):
     },
   };
 }
+
+/** One transaction per use case: everything `fn` writes commits together or not at all. */
+export type UnitOfWork<R> = <T>(fn: (repos: R) => Promise<T>) => Promise<T>;

@@ -1,8 +1,9 @@
 import type { LocationsRepo, ServicesRepo, TeamMembersRepo } from '../catalog/ports';
-import type { Location, Service } from '../catalog/types';
-import { normalizePhone } from '../clients/phone';
-import { DomainError, invalid, notFound } from '../errors/domain-error';
+import type { Service } from '../catalog/types';
+import { normalizePhone } from '../shared/phone';
+import { DomainError, invalid } from '../errors/domain-error';
 import { planResources, type Interval, type ResourcePool, type ServiceStep } from '../scheduling';
+import { discountedCost } from '../pricing/discounted-cost';
 import { readStart } from './appointment-start';
 import type { OccupancyRepo } from './ports';
 import type { ClientContact, ClientsRepo } from './records-ports';
@@ -42,11 +43,7 @@ export interface PlannedTime {
   resourceInstances: { instanceId: number; interval: Interval }[];
 }
 
-export async function loadLocation(r: { locations: LocationsRepo }, id: number): Promise<Location> {
-  const location = await r.locations.findLocation(id);
-  if (!location) throw notFound('Location');
-  return location;
-}
+export { loadLocation } from '../catalog/load-location';
 
 /** A live, not fired team member of the location, or a 422 naming `field`. */
 export async function checkTeamMember(
@@ -67,8 +64,6 @@ export function parseStart(datetime: string | null | undefined, timeZone: string
   return readStart(datetime, timeZone, 'datetime');
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
 /** Price of one service line: what was sent wins, else the member's price, else the service's. */
 function priceLine(
   service: Service,
@@ -80,7 +75,7 @@ function priceLine(
   if (discount < 0 || discount > 100)
     throw invalid(`services.${index}.discount`, 'discount is a percentage from 0 to 100');
   const firstCost = line.firstCost ?? staffPrice ?? service.priceMin;
-  const cost = line.cost ?? round2(firstCost * (1 - discount / 100));
+  const cost = line.cost ?? discountedCost(firstCost, discount);
   return { firstCost, discount, cost };
 }
 

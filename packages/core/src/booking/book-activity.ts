@@ -1,6 +1,6 @@
 import type { TokenCrypto } from '../auth/tokens';
 import type { LocationsRepo, UnitOfWork } from '../catalog/ports';
-import { normalizePhone } from '../clients/phone';
+import { normalizePhone } from '../shared/phone';
 import { DomainError, notFound } from '../errors/domain-error';
 import { spendPhoneCode, withCountedCodeTries } from '../identity/phone-code-check';
 import type { PhoneCodesRepo } from '../identity/ports';
@@ -61,7 +61,13 @@ export async function bookActivity(
       throw new DomainError('not_allowed', 'The event has already started', 'activity_id');
     if (location.phoneConfirmation) {
       // 432 for a missing or wrong code (the try is still counted); a right code is spent with the booking.
-      const refused = await spendPhoneCode(r, deps, normalizePhone(request.phone), request.code);
+      const refused = await spendPhoneCode(
+        r,
+        deps,
+        normalizePhone(request.phone),
+        request.code,
+        location.id,
+      );
       if (refused) return refused;
     }
     const clientId = await resolveClient(

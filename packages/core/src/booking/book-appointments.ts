@@ -1,10 +1,11 @@
 import type { TokenCrypto } from '../auth/tokens';
 import type { LocationsRepo, UnitOfWork } from '../catalog/ports';
-import { normalizePhone } from '../clients/phone';
+import { normalizePhone } from '../shared/phone';
 import { DomainError, invalid, notFound } from '../errors/domain-error';
 import { spendPhoneCode, withCountedCodeTries } from '../identity/phone-code-check';
 import type { PhoneCodesRepo } from '../identity/ports';
 import type { Clock } from '../ports';
+import { discountedCost } from '../pricing/discounted-cost';
 import { isSlotBookable, planResources, type Interval } from '../scheduling';
 import { localDate } from '../time/wire-format';
 import { readStart } from './appointment-start';
@@ -155,7 +156,7 @@ async function planAppointments(
       const price = service.staff.find((l) => l.staffId === staffId)?.price ?? service.priceMin;
       const begin = cursor;
       cursor += step.durationSeconds * 1000;
-      const cost = Math.round(price * (100 - service.discount)) / 100;
+      const cost = discountedCost(price, service.discount);
       return {
         serviceId: step.serviceId,
         start: begin,
@@ -231,7 +232,7 @@ export async function bookAppointments(
     const phone = normalizePhone(input.phone);
     if (location.phoneConfirmation) {
       // 432 for a missing or wrong code (the try is still counted); a right code is spent with the booking.
-      const refused = await spendPhoneCode(repos, deps, phone, input.code);
+      const refused = await spendPhoneCode(repos, deps, phone, input.code, location.id);
       if (refused) {
         // Only the counted try is written; the key stays free for the retry with the right code.
         if (idempotencyKey) await repos.idempotency.release(scope, idempotencyKey);

@@ -124,5 +124,4 @@ export interface CatalogRepos {
   resources: ResourcesRepo;
 }
 
-/** One transaction per use case: everything `fn` writes commits together or not at all. */
-export type UnitOfWork<R> = <T>(fn: (repos: R) => Promise<T>) => Promise<T>;
+export type { UnitOfWork } from '../ports';

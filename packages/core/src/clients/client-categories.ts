@@ -1,5 +1,5 @@
 import type { LocationsRepo, UnitOfWork } from '../catalog/ports';
-import { loadLocation } from '../booking/appointment-plan';
+import { loadLocation } from '../catalog/load-location';
 import { invalid } from '../errors/domain-error';
 import type { ClientsBaseRepo } from './ports';
 import type { ClientCategory } from './types';

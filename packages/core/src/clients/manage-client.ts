@@ -1,6 +1,6 @@
 import type { LocationsRepo, UnitOfWork } from '../catalog/ports';
 import type { ChangeOrigin } from '../booking/appointment-events';
-import { loadLocation } from '../booking/appointment-plan';
+import { loadLocation } from '../catalog/load-location';
 import type { OutboxRepo } from '../booking/ports';
 import type { DomainEvent } from '../booking/types';
 import { DomainError, invalid, notFound } from '../errors/domain-error';

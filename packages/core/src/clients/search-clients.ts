@@ -1,6 +1,6 @@
 import type { LocationsRepo, UnitOfWork } from '../catalog/ports';
 import type { Page, Paged } from '../catalog/types';
-import { loadLocation } from '../booking/appointment-plan';
+import { loadLocation } from '../catalog/load-location';
 import { DomainError } from '../errors/domain-error';
 import type { Clock } from '../ports';
 import { parseWireDateTime } from '../time/wire-format';

@@ -1,6 +1,6 @@
 import type { TokenCrypto } from '../auth/tokens';
 import type { UnitOfWork } from '../catalog/ports';
-import { normalizePhone } from '../clients/phone';
+import { normalizePhone } from '../shared/phone';
 import { invalid } from '../errors/domain-error';
 import type { Clock } from '../ports';
 import { spendPhoneCode, withCountedCodeTries } from './phone-code-check';

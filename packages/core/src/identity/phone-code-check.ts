@@ -23,12 +23,17 @@ const refuse = (message: string) =>
  * that fails later gives the code back). The code row stays locked until the transaction ends,
  * so parallel guesses are judged one after another, each seeing the tries counted before it.
  * The 5th wrong try voids the code: the 6th fails even with the right code.
+ *
+ * A booking passes `forLocation`: only a code requested at that location (`book_code`) confirms
+ * it. A code from another location's form, or the app's login code, is refused there without
+ * being spent or counted — it stays good where it was asked for. Logins take any live code.
  */
 export async function spendPhoneCode(
   repos: { phoneCodes: PhoneCodesRepo },
   deps: { clock: Clock; tokens: TokenCrypto },
   phone: string,
   rawCode: string | number | null | undefined,
+  forLocation?: number,
 ): Promise<PhoneCodeRefusal | null> {
   const code = readCode(rawCode);
   if (code === null) return refuse('The SMS code is required');
@@ -36,6 +41,8 @@ export async function spendPhoneCode(
   const stored = await repos.phoneCodes.findLiveCodeForUpdate(phone, now);
   if (!stored || stored.attempts >= PHONE_CODE_RULES.maxWrongTries)
     return refuse('The SMS code is wrong or has expired; request a new one');
+  if (forLocation !== undefined && stored.locationId !== forLocation)
+    return refuse('No SMS code was requested for this phone at this location; request one here');
   if (!digestsEqual(stored.codeHash, phoneCodeDigest(deps.tokens, phone, code))) {
     const exhausted = stored.attempts + 1 >= PHONE_CODE_RULES.maxWrongTries;
     await repos.phoneCodes.recordWrongTry(stored.id, exhausted ? now : null);

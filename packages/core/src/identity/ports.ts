@@ -7,6 +7,8 @@ export interface StoredPhoneCode {
   codeHash: string;
   attempts: number;
   expiresAt: Date;
+  /** The location whose booking form asked for it (`book_code`); null for the app's login. */
+  locationId: number | null;
 }
 
 export interface NewPhoneCode {

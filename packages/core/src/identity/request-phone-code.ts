@@ -1,6 +1,6 @@
 import type { TokenCrypto } from '../auth/tokens';
 import type { LocationsRepo, UnitOfWork } from '../catalog/ports';
-import { normalizePhone } from '../clients/phone';
+import { normalizePhone } from '../shared/phone';
 import { DomainError, notFound } from '../errors/domain-error';
 import type { Clock } from '../ports';
 import {

@@ -1,5 +1,5 @@
 import type { UnitOfWork } from '../catalog/ports';
-import { normalizePhone } from '../clients/phone';
+import { normalizePhone } from '../shared/phone';
 import { invalid, notFound } from '../errors/domain-error';
 import type { Clock } from '../ports';
 import type { AppAccountsRepo } from './ports';

@@ -9,6 +9,7 @@ const toStoredCode = (row: Row): StoredPhoneCode => ({
   codeHash: row.code_hash as string,
   attempts: row.attempts as number,
   expiresAt: row.expires_at as Date,
+  locationId: (row.location_id as number | null) ?? null,
 });
 
 async function stats(q: Queryable, column: 'phone' | 'requested_ip', value: string, since: Date) {
