@@ -32,6 +32,15 @@ export interface ChainScope {
   findChainCategoryIds(chainId: number, ids: number[]): Promise<number[]>;
   /** The chain of a live location (null when unknown). */
   findLocationChain(locationId: number): Promise<ChainLocation | null>;
+  /** Titles of services or service categories of the chain named by these ids. */
+  describeItems(
+    chainId: number,
+    ids: number[],
+  ): Promise<{ id: number; title: string; isCategory: boolean }[]>;
+  /** A live client card's location, chain and phone. */
+  findClientPhone(
+    clientId: number,
+  ): Promise<{ locationId: number; chainId: number; phone: string } | null>;
   /** The chain's title. */
   findChainTitle(chainId: number): Promise<string | null>;
   /** The client card of this phone at the location, created when missing; its id. */

@@ -34,6 +34,28 @@ export function loyaltyScopeRepo(q: Queryable): ChainScope {
       );
       return rows[0] ?? null;
     },
+    describeItems(chainId, ids) {
+      return q.query<{ id: number; title: string; isCategory: boolean }>(
+        `SELECT s.id, s.title, false AS "isCategory" FROM services s
+           JOIN locations l ON l.id = s.location_id
+          WHERE l.chain_id = $1 AND s.id = ANY($2::int[]) AND s.deleted_at IS NULL
+         UNION ALL
+         SELECT c.id, c.title, true FROM service_categories c
+           JOIN locations l ON l.id = c.location_id
+          WHERE l.chain_id = $1 AND c.id = ANY($2::int[]) AND c.deleted_at IS NULL
+         ORDER BY 1`,
+        [chainId, ids],
+      );
+    },
+    async findClientPhone(clientId) {
+      const rows = await q.query<{ locationId: number; chainId: number; phone: string }>(
+        `SELECT c.location_id AS "locationId", l.chain_id AS "chainId", c.phone
+           FROM clients c JOIN locations l ON l.id = c.location_id
+          WHERE c.id = $1 AND c.deleted_at IS NULL`,
+        [clientId],
+      );
+      return rows[0] ?? null;
+    },
     async findChainTitle(chainId) {
       const rows = await q.query<{ title: string }>('SELECT title FROM chains WHERE id = $1', [
         chainId,
