@@ -265,7 +265,8 @@ describe('membership types, card types and programs', () => {
       body,
     );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({
+    const program = res.body as unknown as Record<string, unknown>;
+    expect(program).toMatchObject({
       title: body.title,
       type: 'discount_accumulative_paid',
       value_unit: 'percent',
@@ -284,9 +285,13 @@ describe('membership types, card types and programs', () => {
       companies: [{ id: tenant.location.id }],
       applicable_items: [{ id: service.id, title: 'Cut', is_category: false }],
     });
-    const plain = await http.get(`/chain/${chainId}/loyalty/programs/${res.body.id}`, tenant.owner);
-    expect(plain.body.rules).toBeUndefined();
-    expect(plain.body.on_expiration_notification_template_id).toEqual(expect.any(Number));
+    const plain = await http.get(
+      `/chain/${chainId}/loyalty/programs/${program.id as number}`,
+      tenant.owner,
+    );
+    const plainBody = plain.body as unknown as Record<string, unknown>;
+    expect(plainBody.rules).toBeUndefined();
+    expect(plainBody.on_expiration_notification_template_id).toEqual(expect.any(Number));
 
     const fixed = await http.post(`/chain/${chainId}/loyalty/programs`, tenant.owner, {
       ...body,
