@@ -91,11 +91,14 @@ export function programCashback(
   return p.valueUnit === 'percent' ? percentOf(base, rule.value) : Math.round(rule.value * 100);
 }
 
-/** The card's standing discount percent from its accumulative discount programs (the best). */
+/**
+ * The card's standing discount: the best percent its accumulative discount programs give at its
+ * current totals (a static discount is the same at every visit and is not "raised").
+ */
 export function standingDiscountPercent(programs: LoyaltyProgram[], card: LoyaltyCard): number {
   let best = 0;
   for (const p of programs)
-    if (isDiscountProgram(p) && p.valueUnit === 'percent') {
+    if (p.type.startsWith('discount_accumulative') && p.valueUnit === 'percent') {
       const rule = ruleInForce(p, card);
       if (rule && rule.value > best) best = rule.value;
     }
