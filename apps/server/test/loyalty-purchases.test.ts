@@ -253,7 +253,7 @@ describe('buying memberships and gift cards online', () => {
       ...Array.from({ length: 5 }, () => checkout(url, '4242424242424242')),
     ]);
     expect(results.map((r) => r.statusCode)).toEqual(Array(15).fill(200));
-    const applied = results.slice(0, 10).filter((r) => (r.json() as { applied: boolean }).applied);
+    const applied = results.slice(0, 10).filter((r) => r.json<{ applied: boolean }>().applied);
     expect(applied.length).toBeLessThanOrEqual(1);
     expect(await issuedFor(started.body.data.payment_id)).toBe(1);
     expect(await eventsFor(started.body.data.payment_id)).toHaveLength(1);
