@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { argon2Hasher, tokenCrypto, type PasswordHasher } from './adapters/crypto';
 import { createSmsProvider } from './adapters/sms';
+import { createLoyaltyAdapters } from './adapters/loyalty';
 import type { Config } from './config';
 import type { ServerDeps } from './deps';
 import { runAccessChecksBeforeValidation } from './plugins/access-before-validation';
@@ -39,6 +40,14 @@ import { userRecordRoutes } from './routes/altegio/v1/user-records';
 import { clientAuthRoutes } from './routes/altegio/v1/client-auth';
 import { registerAppApi } from './routes/app/v1';
 import { healthRoutes } from './routes/health';
+import { loyaltyTypeRoutes } from './routes/altegio/v1/loyalty-types';
+import { loyaltyProgramRoutes } from './routes/altegio/v1/loyalty-programs';
+import { loyaltyImageRoutes } from './routes/altegio/v1/loyalty-images';
+import { loyaltyInstrumentRoutes } from './routes/altegio/v1/loyalty-instruments';
+import { loyaltyCardRoutes } from './routes/altegio/v1/loyalty-cards';
+import { userLoyaltyRoutes } from './routes/altegio/v1/user-loyalty';
+import { loyaltyWidgetRoutes } from './routes/altegio/v1/loyalty-widget';
+import { paymentRoutes } from './routes/payments';
 
 export interface AppOptions {
   db: Db;
@@ -85,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     passwords: options.passwords ?? argon2Hasher,
     config,
     sms: options.sms ?? createSmsProvider(config.sms, app.log),
+    loyalty: createLoyaltyAdapters(config),
   };
 
   let redis: Redis | null = null;
@@ -139,6 +149,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       serviceStaffRoutes(api, deps);
       serviceCategoryRoutes(api, deps);
       resourceRoutes(api, deps);
+      loyaltyTypeRoutes(api, deps);
+      loyaltyProgramRoutes(api, deps);
+      loyaltyImageRoutes(api, deps);
+      loyaltyInstrumentRoutes(api, deps);
+      loyaltyCardRoutes(api, deps);
+      userLoyaltyRoutes(api, deps);
+      loyaltyWidgetRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );
@@ -147,5 +164,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     store,
     now: options.rateLimitNow,
   });
+  paymentRoutes(app, deps);
   return app;
 }

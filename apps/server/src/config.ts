@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { PHONE_CODE_RULES } from '@visita/core';
 import { loadCodesPerIp, loadSmsConfig, type SmsConfig } from './adapters/sms/config';
+import { loadLoyaltyConfig, type LoyaltyConfig } from './adapters/loyalty/config';
 
 export interface RateLimitWindow {
   limit: number;
@@ -26,6 +27,8 @@ export interface Config {
   sms: SmsConfig;
   /** Login codes one IP may request per hour (VISITA_SMS_CODES_PER_IP). */
   smsCodesPerIpPerHour: number;
+  /** Type image storage and the payment acquirer (VISITA_MEDIA_*, VISITA_PAYMENT_*). */
+  loyalty: LoyaltyConfig;
 }
 
 const UNITS: Record<string, number> = {
@@ -57,11 +60,12 @@ export function parseRateLimit(spec: string): RateLimitWindow[] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   const host = env.HOST ?? '0.0.0.0';
+  const dataDir = resolve(env.VISITA_DATA_DIR ?? './data');
   return {
     port,
     host,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.VISITA_DATA_DIR ?? './data'),
+    dataDir,
     demo: env.VISITA_DEMO !== '0',
     redisUrl: env.REDIS_URL || undefined,
     rateLimit: parseRateLimit(env.VISITA_RATE_LIMIT ?? '200/min,5/s'),
@@ -73,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.VISITA_TRUST_PROXY === '1' || env.VISITA_TRUST_PROXY === 'true',
     sms: loadSmsConfig(env),
     smsCodesPerIpPerHour: loadCodesPerIp(env, PHONE_CODE_RULES.perIpPerHour),
+    loyalty: loadLoyaltyConfig(env),
   };
 }

@@ -1,6 +1,7 @@
 import type { Clock, SmsProvider, TokenCrypto } from '@visita/core';
 import type { Db, Repos } from '@visita/db';
 import type { PasswordHasher } from './adapters/crypto';
+import type { LoyaltyAdapters } from './adapters/loyalty';
 import type { Config } from './config';
 
 /** What the composition root hands to every route module. */
@@ -15,4 +16,6 @@ export interface ServerDeps {
   config: Config;
   /** The configured SMS gateway (login codes). */
   sms: SmsProvider;
+  /** Loyalty: instrument numbers, type images and their storage, payment acquirers. */
+  loyalty: LoyaltyAdapters;
 }

@@ -17,3 +17,6 @@ export * from './app/cabinet-appointments';
 export * from './app/cabinet-places';
 export * from './app/cabinet-profile';
 export * from './altegio/user-records';
+export * from './altegio/loyalty-types';
+export * from './altegio/loyalty-instruments';
+export * from './app/loyalty';

@@ -68,3 +68,4 @@ export * from './identity/update-booking-user';
 export * from './cabinet';
 export * from './booking/idempotency-key';
 export * from './pricing/discounted-cost';
+export * from './loyalty';

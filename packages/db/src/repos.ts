@@ -24,6 +24,14 @@ import { resourcesRepo } from './repositories/resources';
 import { schedulesRepo } from './repositories/schedules';
 import { servicesRepo } from './repositories/services';
 import { teamMembersRepo } from './repositories/team-members';
+import { loyaltyScopeRepo } from './repositories/loyalty-scope';
+import { loyaltyTypesRepo } from './repositories/loyalty-types';
+import { loyaltyProgramsRepo } from './repositories/loyalty-programs';
+import { membershipsRepo } from './repositories/memberships';
+import { certificatesRepo } from './repositories/certificates';
+import { loyaltyCardsRepo } from './repositories/loyalty-cards';
+import { visitPaymentsRepo } from './repositories/visit-payments';
+import { paymentsRepo } from './repositories/payments';
 
 /** Every repository, bound to one connection or transaction. */
 export function createRepos(q: Queryable) {
@@ -53,6 +61,14 @@ export function createRepos(q: Queryable) {
     teamMembers: teamMembersRepo(q),
     services: servicesRepo(q),
     resources: resourcesRepo(q),
+    chainScope: loyaltyScopeRepo(q),
+    loyaltyTypes: loyaltyTypesRepo(q),
+    loyaltyPrograms: loyaltyProgramsRepo(q),
+    memberships: membershipsRepo(q),
+    certificates: certificatesRepo(q),
+    loyaltyCards: loyaltyCardsRepo(q),
+    visitPayments: visitPaymentsRepo(q),
+    payments: paymentsRepo(q),
   };
 }
 

@@ -26,6 +26,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   rate_limited: 429,
   consent_required: 403,
   sms_failed: 502,
+  payment_failed: 502,
 };
 
 const BOOKING_CODE: Partial<Record<DomainErrorCode, number>> = {

@@ -35,13 +35,15 @@ export async function createTestApp(
     rateLimitNow?: () => number;
     /** A logger to read (e.g. `smsLog().logger` from ./sms-log, which collects the SMS codes). */
     loggerInstance?: FastifyBaseLogger;
+    /** Environment variables the config is read from (default: none). */
+    env?: NodeJS.ProcessEnv;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDb();
   const clock = fixedClock(options.now ?? '2026-11-28T10:00:00Z');
   // Uploads (avatars) go to a throw-away data directory, never the working tree's ./data.
   const dataDir = await mkdtemp(join(tmpdir(), 'visita-test-data-'));
-  const config = { ...loadConfig({}), rateLimit: options.rateLimit ?? [], dataDir };
+  const config = { ...loadConfig(options.env ?? {}), rateLimit: options.rateLimit ?? [], dataDir };
   const app = await buildApp({
     db,
     config,

@@ -98,7 +98,9 @@ export type DomainEventType =
   | 'activity.deleted'
   | 'client.created'
   | 'client.updated'
-  | 'client.deleted';
+  | 'client.deleted'
+  | 'payment.succeeded'
+  | 'discount.granted';
 
 export interface DomainEvent {
   locationId: number;

@@ -22,7 +22,8 @@ export type DomainErrorCode =
   | 'not_allowed'
   | 'rate_limited'
   | 'consent_required'
-  | 'sms_failed';
+  | 'sms_failed'
+  | 'payment_failed';
 
 export class DomainError extends Error {
   constructor(

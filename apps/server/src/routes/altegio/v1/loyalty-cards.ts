@@ -1,0 +1,334 @@
+import {
+  CardCreateBody,
+  CardLookupParams,
+  CardTypeListEnvelope,
+  ChainParams,
+  ClientCardsParams,
+  CompanyCardParams,
+  errorResponses,
+  LoyaltyCardEnvelope,
+  LoyaltyCardListEnvelope,
+  ManualTransactionBody,
+  NoContent,
+  TransactionListEnvelope,
+  TransactionQuery,
+  VisitPaymentBody,
+  VisitPaymentEnvelope,
+  VisitPaymentParams,
+} from '@visita/contracts';
+import {
+  addManualCardTransaction,
+  deleteLoyaltyCard,
+  findClientInstruments,
+  fromCents,
+  isoWithOffset,
+  issueLoyaltyCard,
+  listCardTransactions,
+  normalizePhone,
+  notFound,
+  payVisitWithLoyalty,
+  toCents,
+  type CardView,
+} from '@visita/core';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import type { ServerDeps } from '../../../deps';
+import { accessDenied, needsRight } from '../../../plugins/auth';
+import { needsChainRight, needsLocationRight } from '../../../plugins/chain-access';
+import {
+  presentAbonement,
+  presentCardType,
+  presentCertificate,
+  presentLoyaltyCard,
+} from '../../../presenters/loyalty';
+import { CompanyParams, ok, typed, userSecurity } from '../../typed';
+
+const tags = ['Loyalty: cards and visit payment'];
+const security = userSecurity;
+const ChainCardParams = Type.Object({
+  group_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  card_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+});
+
+/** Loyalty cards (contract §3.h), their transactions, and paying a visit with loyalty instruments. */
+export function loyaltyCardRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const t = typed(app);
+  const url = deps.config.publicUrl;
+  const chainOfLocation = async (locationId: number) => {
+    const loc = await deps.read((r) => r.chainScope.findLocationChain(locationId));
+    if (!loc) throw notFound('Location');
+    return loc.chainId;
+  };
+  const cardsOf = async (
+    chainId: number,
+    phone: string,
+    locationId?: number,
+  ): Promise<CardView[]> =>
+    (
+      await findClientInstruments(
+        deps,
+        { phone, chainId, ...(locationId ? { locationId } : {}) },
+        { cards: true },
+      )
+    ).cards;
+
+  t.get(
+    '/loyalty/cards/:phone/:group_id/:company_id',
+    {
+      schema: {
+        tags,
+        summary: "A client's loyalty cards in a chain, by phone",
+        security,
+        params: CardLookupParams,
+        response: { 200: LoyaltyCardListEnvelope, ...errorResponses },
+      },
+      preHandler: needsRight(deps.db, 'clients:read'),
+    },
+    async (request) => {
+      const { phone, group_id, company_id } = request.params;
+      if ((await chainOfLocation(company_id)) !== group_id) throw accessDenied();
+      const cards = await cardsOf(group_id, normalizePhone(phone), company_id);
+      return ok(cards.map(presentLoyaltyCard), { count: cards.length });
+    },
+  );
+
+  t.get(
+    '/loyalty/client_cards/:client_id',
+    {
+      schema: {
+        tags,
+        summary: "A client card's loyalty cards",
+        security,
+        params: ClientCardsParams,
+        response: { 200: LoyaltyCardListEnvelope, ...errorResponses },
+      },
+      preHandler: needsLocationRight(deps, 'clients:read', async (r) => {
+        const id = (r.params as { client_id: number }).client_id;
+        const client = await deps.read((repos) => repos.chainScope.findClientPhone(Number(id)));
+        if (!client) throw notFound('Client');
+        return client.locationId;
+      }),
+    },
+    async (request) => {
+      const client = (await deps.read((r) =>
+        r.chainScope.findClientPhone(request.params.client_id),
+      ))!;
+      const cards = await cardsOf(client.chainId, client.phone, client.locationId);
+      return ok(cards.map(presentLoyaltyCard), { count: cards.length });
+    },
+  );
+
+  t.post(
+    '/loyalty/cards/:company_id',
+    {
+      schema: {
+        tags,
+        summary: 'Issue a loyalty card to a client',
+        security,
+        params: CompanyParams,
+        body: CardCreateBody,
+        response: { 201: LoyaltyCardEnvelope, ...errorResponses },
+      },
+      preHandler: needsRight(deps.db, 'clients:write'),
+    },
+    async (request, reply) => {
+      const card = await issueLoyaltyCard(deps, request.params.company_id, {
+        number: request.body.loyalty_card_number,
+        typeId: request.body.loyalty_card_type_id,
+        phone: String(request.body.phone),
+      });
+      const [view] = (await cardsOf(card.chainId, card.phone)).filter((v) => v.card.id === card.id);
+      return reply.status(201).send(ok(presentLoyaltyCard(view!)));
+    },
+  );
+
+  t.delete(
+    '/loyalty/cards/:company_id/:card_id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a loyalty card',
+        security,
+        params: CompanyCardParams,
+        response: { 204: NoContent, ...errorResponses },
+      },
+      preHandler: needsRight(deps.db, 'clients:write'),
+    },
+    async (request, reply) => {
+      await deleteLoyaltyCard(
+        deps,
+        await chainOfLocation(request.params.company_id),
+        request.params.card_id,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  t.get(
+    '/loyalty/card_types/salon/:company_id',
+    {
+      schema: {
+        tags,
+        summary: 'Card types issued at a location',
+        security,
+        params: CompanyParams,
+        response: { 200: CardTypeListEnvelope, ...errorResponses },
+      },
+      preHandler: needsRight(deps.db, 'clients:read'),
+    },
+    async (request) => {
+      const locationId = request.params.company_id;
+      const types = (
+        await deps.read(async (r) =>
+          r.loyaltyTypes.listCardTypes(await chainOfLocation(locationId)),
+        )
+      ).filter((x) => x.locationIds.length === 0 || x.locationIds.includes(locationId));
+      return ok(types.map(presentCardType), { count: types.length });
+    },
+  );
+
+  const manual = async (
+    chainId: number,
+    locationId: number,
+    cardId: number,
+    body: { amount: number; title?: string | undefined },
+  ) => {
+    await addManualCardTransaction(deps, chainId, locationId, cardId, {
+      amountCents: toCents(body.amount),
+      comment: body.title ?? '',
+    });
+    const card = (await deps.read((r) => r.loyaltyCards.findCard(chainId, cardId)))!;
+    const [view] = (await cardsOf(chainId, card.phone)).filter((v) => v.card.id === cardId);
+    return ok(presentLoyaltyCard(view!));
+  };
+  t.post(
+    '/company/:company_id/loyalty/cards/:card_id/manual_transaction',
+    {
+      schema: {
+        tags,
+        summary: 'Add or take bonus manually (never below zero)',
+        security,
+        params: CompanyCardParams,
+        body: ManualTransactionBody,
+        response: { 200: LoyaltyCardEnvelope, ...errorResponses },
+      },
+      preHandler: needsRight(deps.db, 'clients:write'),
+    },
+    async (request) => {
+      const { company_id, card_id } = request.params;
+      return manual(await chainOfLocation(company_id), company_id, card_id, request.body);
+    },
+  );
+  t.post(
+    '/chain/:group_id/loyalty/cards/:card_id/manual_transaction',
+    {
+      schema: {
+        tags,
+        summary: 'Add or take bonus manually, chain level',
+        security,
+        params: ChainCardParams,
+        body: ManualTransactionBody,
+        response: { 200: LoyaltyCardEnvelope, ...errorResponses },
+      },
+      preHandler: needsChainRight(deps, 'clients:write'),
+    },
+    async (request) => {
+      const { group_id, card_id } = request.params;
+      const main = (await deps.read((r) => r.chainScope.findChainLocations(group_id)))[0];
+      if (!main) throw notFound('Location');
+      return manual(group_id, main.id, card_id, request.body);
+    },
+  );
+
+  t.get(
+    '/chain/:group_id/loyalty/transactions',
+    {
+      schema: {
+        tags,
+        summary: 'Loyalty card transactions of the chain',
+        security,
+        params: ChainParams,
+        querystring: TransactionQuery,
+        response: { 200: TransactionListEnvelope, ...errorResponses },
+      },
+      preHandler: needsChainRight(deps, 'clients:read'),
+    },
+    async (request) => {
+      const list = await listCardTransactions(deps, request.params.group_id, {
+        ...(request.query.card_id ? { cardId: request.query.card_id } : {}),
+      });
+      const data = list.map((x) => ({
+        id: x.id,
+        card_id: x.cardId,
+        program_id: x.programId,
+        visit_id: x.recordId,
+        record_id: x.recordId,
+        company_id: x.locationId,
+        type: x.kind,
+        amount: fromCents(x.amountCents),
+        title: x.comment,
+        created_date: isoWithOffset(x.createdAt, 'UTC'),
+      }));
+      return ok(data, { count: data.length });
+    },
+  );
+
+  t.post(
+    '/company/:company_id/records/:record_id/loyalty_payment',
+    {
+      schema: {
+        tags,
+        summary:
+          'Pay an appointment with a membership, a gift card and/or a loyalty card (Visita path)',
+        description:
+          'Once per appointment (a second call is 409). The membership covers the services it includes and uses one visit; the card’s best discount program lowers the rest; the gift card pays what it may (never more than its balance); the card’s cashback program credits a bonus on what is left to pay in money.',
+        security,
+        params: VisitPaymentParams,
+        body: VisitPaymentBody,
+        response: { 200: VisitPaymentEnvelope, 409: errorResponses[422], ...errorResponses },
+      },
+      preHandler: needsRight(deps.db, 'records:write'),
+    },
+    async (request) => {
+      const { company_id, record_id } = request.params;
+      const b = request.body;
+      const s = await payVisitWithLoyalty(deps, company_id, record_id, {
+        membershipId: b.abonement_id,
+        certificateId: b.certificate_id,
+        certificateAmountCents:
+          b.certificate_amount === undefined ? undefined : toCents(b.certificate_amount),
+        cardId: b.loyalty_card_id,
+      });
+      const now = deps.clock.now().getTime();
+      const types = await deps.read(async (r) => ({
+        m: s.membership
+          ? await r.loyaltyTypes.findMembershipType(s.membership.chainId, s.membership.typeId)
+          : null,
+        c: s.certificate
+          ? await r.loyaltyTypes.findCertificateType(s.certificate.chainId, s.certificate.typeId)
+          : null,
+      }));
+      const card = s.card
+        ? (await cardsOf(s.card.chainId, s.card.phone)).find((v) => v.card.id === s.card!.id)
+        : undefined;
+      return ok({
+        record_id: s.recordId,
+        total: fromCents(s.totalCents),
+        abonement_covered: fromCents(s.membershipCoveredCents),
+        discount: fromCents(s.discountCents),
+        certificate_amount: fromCents(s.certificateAmountCents),
+        due: fromCents(s.dueCents),
+        cashback: fromCents(s.cashbackCents),
+        abonement:
+          s.membership && types.m
+            ? presentAbonement(s.membership, types.m, types.m.locationIds, now, url)
+            : null,
+        certificate:
+          s.certificate && types.c
+            ? presentCertificate(s.certificate, types.c, types.c.locationIds, now, url)
+            : null,
+        loyalty_card: card ? presentLoyaltyCard(card) : null,
+      });
+    },
+  );
+}

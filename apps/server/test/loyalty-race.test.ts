@@ -1,0 +1,138 @@
+import { makeAppointment, makeService, makeStaff } from '@visita/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextPhone } from './support/cabinet';
+import { api } from './support/catalog';
+import { createCertificateType, createMembershipType } from './support/loyalty';
+import { createTestApp, makeTenant, type TestApp } from './support/test-app';
+
+/**
+ * Concurrent payments with one instrument. On PostgreSQL (TEST_DATABASE_URL) the requests really
+ * run in parallel transactions and race on the rows; on PGlite they are serialised, so there the
+ * same test only proves the sequential rules (no overdraw, one decrement per visit).
+ */
+const CONCURRENT = 12;
+
+describe(`${CONCURRENT} concurrent visit payments with one instrument`, () => {
+  let t: TestApp;
+  let tenant: Awaited<ReturnType<typeof makeTenant>>;
+  let staffIds: number[];
+  let serviceId: number;
+  beforeAll(async () => {
+    t = await createTestApp();
+    tenant = await makeTenant(t.db);
+    staffIds = [];
+    for (let i = 0; i < CONCURRENT; i++)
+      staffIds.push((await makeStaff(t.db, tenant.location.id)).id);
+    serviceId = (await makeService(t.db, tenant.location.id, { price: 20, staffIds })).id;
+  });
+  afterAll(() => t.close());
+
+  let day = 0;
+  const visits = async (phone: string) => {
+    const start = new Date(Date.parse('2026-12-01T10:00:00Z') + ++day * 86_400_000).toISOString();
+    return Promise.all(
+      staffIds.map((staffId) =>
+        makeAppointment(t.db, {
+          locationId: tenant.location.id,
+          staffId,
+          serviceIds: [serviceId],
+          phone,
+          price: 20,
+          start,
+        }),
+      ),
+    );
+  };
+  const payAll = (recordIds: number[], body: Record<string, unknown>) =>
+    Promise.all(
+      recordIds.map((id) =>
+        api(t).post(
+          `/company/${tenant.location.id}/records/${id}/loyalty_payment`,
+          tenant.admin,
+          body,
+        ),
+      ),
+    );
+
+  it(`a gift card of 50 paying ${CONCURRENT} visits of 20 at once: 20 + 20 + 10 drawn, never below zero`, async () => {
+    const phone = nextPhone();
+    const type = await createCertificateType(t, tenant.location.chainId, tenant.owner, {
+      balance: 50,
+    });
+    const cert = (
+      await api(t).post(`/company/${tenant.location.id}/loyalty/certificates`, tenant.admin, {
+        type_id: type.id,
+        phone,
+      })
+    ).body.data;
+    const records = await visits(phone);
+    const results = await payAll(
+      records.map((r) => r.id),
+      { certificate_id: cert.id },
+    );
+    const unexpected = results.filter((r) => r.status !== 200 && r.status !== 422);
+    expect(unexpected.map((r) => `${r.status} ${JSON.stringify(r.body)}`)).toEqual([]);
+    const drawn = results
+      .filter((r) => r.status === 200)
+      .map((r) => r.body.data.certificate_amount as number);
+    expect(drawn.sort((a, b) => b - a)).toEqual([20, 20, 10]);
+    const [row] = await t.db.query<{ balance: number; used: boolean; redeemed: number }>(
+      `SELECT balance, used, (SELECT sum(amount) FROM certificate_redemptions WHERE certificate_id = c.id) AS redeemed
+         FROM certificates c WHERE id = $1`,
+      [cert.id],
+    );
+    expect(row).toEqual({ balance: 0, used: true, redeemed: 50 });
+  });
+
+  it(`a membership with 5 visits paying ${CONCURRENT} appointments at once: exactly 5 succeed`, async () => {
+    const phone = nextPhone();
+    const type = await createMembershipType(t, tenant.location.chainId, tenant.owner, {
+      united_balance_services_count: 5,
+    });
+    const m = (
+      await api(t).post(`/company/${tenant.location.id}/loyalty/abonements`, tenant.admin, {
+        type_id: type.id,
+        phone,
+      })
+    ).body.data;
+    const records = await visits(phone);
+    const results = await payAll(
+      records.map((r) => r.id),
+      { abonement_id: m.id },
+    );
+    expect(results.filter((r) => r.status !== 200 && r.status !== 422).map((r) => r.body)).toEqual(
+      [],
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(5);
+    const [row] = await t.db.query<{ visits_remaining: number; used: number }>(
+      `SELECT visits_remaining, (SELECT count(*)::int FROM membership_visits WHERE membership_id = m.id) AS used
+         FROM memberships m WHERE id = $1`,
+      [m.id],
+    );
+    expect(row).toEqual({ visits_remaining: 0, used: 5 });
+  });
+
+  it('the same visit paid twice at once is settled once (the other is 409)', async () => {
+    const phone = nextPhone();
+    const type = await createMembershipType(t, tenant.location.chainId, tenant.owner, {
+      united_balance_services_count: 5,
+    });
+    const m = (
+      await api(t).post(`/company/${tenant.location.id}/loyalty/abonements`, tenant.admin, {
+        type_id: type.id,
+        phone,
+      })
+    ).body.data;
+    const [record] = await visits(phone);
+    const results = await payAll(
+      Array.from({ length: 6 }, () => record!.id),
+      { abonement_id: m.id },
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const [row] = await t.db.query<{ visits_remaining: number }>(
+      'SELECT visits_remaining FROM memberships WHERE id = $1',
+      [m.id],
+    );
+    expect(row!.visits_remaining).toBe(4);
+  });
+});

@@ -1,0 +1,280 @@
+import Type from 'typebox';
+import { Envelope, CountMeta, Nullable, ObjectEnvelope } from '../envelope';
+
+/** Chain-level loyalty types (contract §3.h and the seed's certificate type / promotion bodies). */
+const Id = () => Type.Integer({ minimum: 1, maximum: 2147483647 });
+const Ids = Type.Array(Id(), { maxItems: 500 });
+const Money = (description?: string) =>
+  Type.Number({ minimum: 0, maximum: 1e9, ...(description ? { description } : {}) });
+const Unit = Type.Integer({
+  minimum: 1,
+  maximum: 4,
+  description: '1 day, 2 week, 3 month, 4 year',
+});
+
+export const ChainTypeParams = Type.Object({ group_id: Id(), type_id: Id() });
+
+/** Certificate type: the seed's `PUT /chain/{chain_id}/loyalty/certificate_types/{type_id}` body. */
+export const CertificateTypeBody = Type.Object({
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  balance: Type.Number({ exclusiveMinimum: 0, maximum: 1e9, description: 'face value' }),
+  is_multi: Type.Boolean({ description: 'true = multiple use, false = single use' }),
+  item_type_id: Type.Integer({
+    minimum: 0,
+    maximum: 4,
+    description:
+      'usage restrictions: 0 any services and goods, 1 services only, 2 goods only, 3 the services in service_ids, 4 services of category_id',
+  }),
+  is_allow_empty_code: Type.Boolean(),
+  balance_edit_type_id: Type.Integer({ minimum: 1, maximum: 2, description: '1 editable, 2 not' }),
+  service_ids: Ids,
+  salon_ids: Type.Array(Id(), {
+    maxItems: 500,
+    description: 'locations where it is valid; empty = all',
+  }),
+  expiration: Type.Object({
+    type_id: Type.Integer({
+      minimum: 0,
+      maximum: 2,
+      description: '0 none, 1 fixed date, 2 period from sale',
+    }),
+    date: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+    timeout: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 1000 }))),
+    timeout_unit_id: Type.Optional(Nullable(Unit)),
+  }),
+  online_sale: Type.Object({
+    is_enabled: Type.Boolean(),
+    title: Type.Optional(Type.String({ maxLength: 200 })),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    price: Type.Optional(Money()),
+  }),
+  category_id: Type.Optional(Nullable(Id())),
+});
+
+const ImageUrls = Nullable(
+  Type.Object({
+    card: Type.String({ description: 'horizontal card image (up to 864×552 WebP)' }),
+    thumb: Type.String({ description: '288×184 WebP' }),
+  }),
+);
+
+export const CertificateTypeWire = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  balance: Type.Number(),
+  is_multi: Type.Boolean(),
+  company_group_id: Type.Integer(),
+  category_id: Nullable(Type.Integer()),
+  weight: Type.Integer(),
+  item_type_id: Type.Integer(),
+  expiration_type_id: Type.Integer(),
+  expiration_date: Nullable(Type.String()),
+  expiration_timeout: Nullable(Type.Integer()),
+  expiration_timeout_unit_id: Nullable(Type.Integer()),
+  balance_edit_type_id: Type.Integer(),
+  is_allow_empty_code: Type.Boolean(),
+  is_serial_number_limited: Type.Boolean(),
+  is_archived: Type.Boolean(),
+  date_archived: Type.Null(),
+  online_sale_is_enabled: Type.Boolean(),
+  online_sale_title: Type.String(),
+  online_sale_description: Type.String(),
+  online_sale_price: Type.Number(),
+  online_sale_image: Nullable(Type.String()),
+  image: ImageUrls,
+  released_total: Type.Integer({ description: 'certificates issued of this type' }),
+  item_type: Type.Object({ id: Type.Integer(), title: Type.String() }),
+  service_ids: Type.Array(Type.Integer()),
+  salon_ids: Type.Array(Type.Integer()),
+});
+export const CertificateTypeEnvelope = ObjectEnvelope(CertificateTypeWire);
+export const CertificateTypeListEnvelope = Envelope(Type.Array(CertificateTypeWire), CountMeta);
+
+/** Membership (abonement) type: the contract's `POST /chain/{chain_id}/loyalty/abonement_types` body. */
+export const MembershipTypeBody = Type.Object({
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  cost: Money('price at the desk'),
+  salon_ids: Type.Optional(
+    Type.Array(Id(), { maxItems: 500, description: 'empty = every location' }),
+  ),
+  period: Type.Integer({ minimum: 1, maximum: 1000 }),
+  period_unit_id: Unit,
+  allow_freeze: Type.Optional(Type.Boolean({ default: false })),
+  freeze_limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650, description: 'days' })),
+  is_united_balance: Type.Optional(Type.Boolean()),
+  united_balance_services_count: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 100000, description: 'visits' }),
+  ),
+  is_united_balance_unlimited: Type.Optional(
+    Type.Boolean({ description: 'Visita: unlimited visits within the period' }),
+  ),
+  is_online_sale_enabled: Type.Optional(Type.Boolean()),
+  online_sale_title: Type.Optional(Type.String({ maxLength: 200 })),
+  online_sale_description: Type.Optional(Type.String({ maxLength: 2000 })),
+  online_sale_price: Type.Optional(Money()),
+  services: Type.Optional(Ids),
+  service_categories: Type.Optional(Ids),
+});
+
+export const MembershipTypeWire = Type.Object({
+  id: Type.Integer(),
+  salon_group_id: Type.Integer(),
+  title: Type.String(),
+  cost: Type.Number(),
+  period: Type.Integer(),
+  period_unit_id: Type.Integer(),
+  allow_freeze: Type.Boolean(),
+  freeze_limit: Type.Integer(),
+  freeze_limit_unit_id: Type.Integer(),
+  is_united_balance: Type.Boolean(),
+  united_balance_services_count: Type.Integer(),
+  is_united_balance_unlimited: Type.Boolean(),
+  is_online_sale_enabled: Type.Boolean(),
+  online_sale_title: Type.String(),
+  online_sale_description: Type.String(),
+  online_sale_price: Type.Number(),
+  online_sale_image: Nullable(Type.String()),
+  image: ImageUrls,
+  attached_salon_ids: Type.Array(Type.Integer()),
+  services: Type.Array(Type.Integer()),
+  service_categories: Type.Array(Type.Integer()),
+  released_total: Type.Integer(),
+});
+export const MembershipTypeEnvelope = ObjectEnvelope(MembershipTypeWire);
+export const MembershipTypeListEnvelope = Envelope(Type.Array(MembershipTypeWire), CountMeta);
+
+export const CardTypeBody = Type.Object({
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  salon_ids: Type.Optional(Type.Array(Id(), { maxItems: 500 })),
+});
+export const CardTypeWire = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  salon_group_id: Type.Integer(),
+  salon_ids: Type.Array(Type.Integer()),
+});
+export const CardTypeEnvelope = ObjectEnvelope(CardTypeWire);
+export const CardTypeListEnvelope = Envelope(Type.Array(CardTypeWire), CountMeta);
+
+const ItemType = Type.Union([
+  Type.Literal('any_allowed'),
+  Type.Literal('not_allowed'),
+  Type.Literal('custom_allowed'),
+]);
+const TemplateBody = Type.Object({
+  type: Type.String({ minLength: 1, maxLength: 50 }),
+  body: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+
+/** The seed's "Create a Chain Promotion" body. */
+export const ProgramBody = Type.Object({
+  company_ids: Type.Array(Id(), { maxItems: 500 }),
+  good_item_type: ItemType,
+  rules: Type.Array(
+    Type.Object({
+      parameter: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
+      value: Type.Number({ minimum: 0, maximum: 1e9 }),
+      service_id: Type.Optional(Type.Integer({ minimum: 0 })),
+    }),
+    { minItems: 1, maxItems: 50 },
+  ),
+  service_item_type: ItemType,
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  type: Type.Union(
+    [
+      'discount_static',
+      'discount_accumulative_visits',
+      'discount_accumulative_sold',
+      'discount_accumulative_paid',
+      'cashback_static_sold',
+      'cashback_static_paid',
+      'cashback_accumulative_paid',
+      'cashback_accumulative_sold',
+      'cashback_accumulative_paid_visits',
+      'cashback_accumulative_sold_visits',
+    ].map((t) => Type.Literal(t)),
+  ),
+  value_unit: Type.Union([Type.Literal('percent'), Type.Literal('amount')]),
+  usage_limit: Type.Optional(Type.Integer({ minimum: 0 })),
+  visit_multiplicity: Type.Optional(Type.Integer({ minimum: 0 })),
+  sold_items_multiplicity: Type.Optional(Type.Integer({ minimum: 0 })),
+  expiration_timeout: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+  expiration_timeout_unit: Type.Optional(
+    Nullable(Type.Union(['day', 'week', 'month', 'year'].map((u) => Type.Literal(u)))),
+  ),
+  expiration_notification_timeout: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+  params_source_type: Type.Optional(
+    Type.Union(['loyalty_card', 'active_companies', 'chain'].map((u) => Type.Literal(u))),
+  ),
+  history_start_date: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+  loyalty_card_type_ids: Type.Optional(Type.Array(Id(), { maxItems: 500 })),
+  on_changed_notification_template: Type.Optional(Nullable(TemplateBody)),
+  on_expiration_notification_template: Type.Optional(Nullable(TemplateBody)),
+  allowed_service_ids: Type.Optional(Ids),
+  allowed_good_ids: Type.Optional(Ids),
+  allowed_good_category_ids: Type.Optional(Ids),
+});
+
+export const ProgramQuery = Type.Object({
+  include: Type.Optional(
+    Type.String({
+      description:
+        'comma-separated: applicable_items, rules, companies, loyalty_card_types, on_changed_notification_template, on_expiration_notification_template',
+    }),
+  ),
+});
+export const ProgramParams = Type.Object({ group_id: Id(), program_id: Id() });
+
+const Template = Type.Object({
+  id: Type.Integer(),
+  type: Type.String(),
+  body: Type.String(),
+  message_type: Type.String(),
+});
+export const ProgramRuleWire = Type.Object({
+  id: Type.Integer(),
+  parameter: Type.Integer(),
+  value: Type.Number(),
+  loyalty_program_id: Type.Integer(),
+  loyalty_type_id: Type.Integer(),
+  service_id: Type.Integer(),
+});
+
+/** The promotion as the seed answers it (a bare object; relations only when `include`d). */
+export const ProgramWire = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  type: Type.String(),
+  service_item_type: Type.String(),
+  good_item_type: Type.String(),
+  value_unit: Type.String(),
+  usage_limit: Type.Integer(),
+  visit_multiplicity: Type.Integer(),
+  sold_items_multiplicity: Type.Integer(),
+  expiration_timeout: Type.Integer(),
+  expiration_timeout_unit: Nullable(Type.String()),
+  expiration_notification_timeout: Type.Integer(),
+  params_source_type: Type.String(),
+  history_start_date: Nullable(Type.String()),
+  on_changed_notification_template_id: Nullable(Type.Integer()),
+  on_expiration_notification_template_id: Nullable(Type.Integer()),
+  loyalty_card_types: Type.Optional(
+    Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() })),
+  ),
+  on_changed_notification_template: Type.Optional(Nullable(Template)),
+  on_expiration_notification_template: Type.Optional(Nullable(Template)),
+  rules: Type.Optional(Type.Array(ProgramRuleWire)),
+  companies: Type.Optional(
+    Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), timezone: Type.String() })),
+  ),
+  applicable_items: Type.Optional(
+    Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        title: Type.String(),
+        is_service: Type.Boolean(),
+        is_category: Type.Boolean(),
+      }),
+    ),
+  ),
+});

@@ -1,0 +1,84 @@
+import { invalid, notFound } from '../errors/domain-error';
+import type { LoyaltyUow } from './ports';
+import type { LoyaltyCardType, LoyaltyProgram, LoyaltyProgramInput } from './types';
+import { checkChainIds, requireTitle } from './validate-scope';
+
+type Deps = { uow: LoyaltyUow };
+
+/** Creates a chain promotion as the seed's `POST /chain/{chain_id}/loyalty/programs` defines it. */
+export async function createLoyaltyProgram(
+  deps: Deps,
+  chainId: number,
+  input: LoyaltyProgramInput,
+): Promise<LoyaltyProgram> {
+  const clean = { ...input, title: requireTitle(input.title) };
+  if (clean.rules.length === 0) throw invalid('rules', 'rules must have at least one rule');
+  if (clean.type.includes('_static')) {
+    if (clean.rules.length !== 1) throw invalid('rules', 'a fixed promotion has exactly one rule');
+    clean.rules = [{ ...clean.rules[0]!, parameter: 0 }];
+  }
+  if (clean.valueUnit === 'percent' && clean.rules.some((r) => r.value > 100))
+    throw invalid('rules', 'a percent value must be at most 100');
+  const thresholds = clean.rules.map((r) => r.parameter);
+  if (new Set(thresholds).size !== thresholds.length)
+    throw invalid('rules', 'rule thresholds (parameter) must be distinct');
+  if (clean.serviceItemType === 'custom_allowed' && clean.allowedServiceIds.length === 0)
+    throw invalid('allowed_service_ids', 'allowed_service_ids is required for custom_allowed');
+  if (clean.serviceItemType !== 'custom_allowed') clean.allowedServiceIds = [];
+  if (clean.expirationTimeout > 0 && !clean.expirationTimeoutUnit)
+    throw invalid(
+      'expiration_timeout_unit',
+      'expiration_timeout_unit is required with expiration_timeout',
+    );
+  return deps.uow(async (r) => {
+    await checkChainIds(
+      r.chainScope,
+      chainId,
+      { locationIds: clean.locationIds },
+      { locationIds: 'company_ids' },
+    );
+    const types = new Set((await r.loyaltyTypes.listCardTypes(chainId)).map((t) => t.id));
+    const foreign = clean.cardTypeIds.filter((id) => !types.has(id));
+    if (foreign.length)
+      throw invalid(
+        'loyalty_card_type_ids',
+        `Card types ${foreign.join(', ')} are not in this chain`,
+      );
+    return r.loyaltyPrograms.insertProgram(chainId, clean);
+  });
+}
+
+export function listLoyaltyPrograms(deps: Deps, chainId: number): Promise<LoyaltyProgram[]> {
+  return deps.uow((r) => r.loyaltyPrograms.listPrograms(chainId));
+}
+
+export async function getLoyaltyProgram(
+  deps: Deps,
+  chainId: number,
+  id: number,
+): Promise<LoyaltyProgram> {
+  const p = await deps.uow((r) => r.loyaltyPrograms.findProgram(chainId, id));
+  if (!p) throw notFound('Loyalty program');
+  return p;
+}
+
+export function listCardTypes(deps: Deps, chainId: number): Promise<LoyaltyCardType[]> {
+  return deps.uow((r) => r.loyaltyTypes.listCardTypes(chainId));
+}
+
+export async function createCardType(
+  deps: Deps,
+  chainId: number,
+  input: { title: string; locationIds: number[] },
+): Promise<LoyaltyCardType> {
+  const title = requireTitle(input.title);
+  return deps.uow(async (r) => {
+    await checkChainIds(
+      r.chainScope,
+      chainId,
+      { locationIds: input.locationIds },
+      { locationIds: 'salon_ids' },
+    );
+    return r.loyaltyTypes.insertCardType(chainId, title, input.locationIds);
+  });
+}

@@ -1,0 +1,183 @@
+import { DomainError, notFound } from '../errors/domain-error';
+import type { Clock } from '../ports';
+import type { LoyaltyRepos, LoyaltyUow } from './ports';
+import type { Certificate, LoyaltyCard, Membership } from './types';
+import { settleVisit, type Settlement } from './visit-settlement';
+
+type Deps = { uow: LoyaltyUow; clock: Clock };
+
+export interface VisitPaymentInput {
+  membershipId?: number | undefined;
+  certificateId?: number | undefined;
+  /** At most this much from the certificate (default: as much as it may pay). */
+  certificateAmountCents?: number | undefined;
+  cardId?: number | undefined;
+}
+
+export interface VisitPaymentResult extends Settlement {
+  recordId: number;
+  membership: Membership | null;
+  certificate: Certificate | null;
+  card: LoyaltyCard | null;
+}
+
+const refuse = (message: string, field: string) => new DomainError('not_allowed', message, field);
+
+async function lockedMembership(
+  r: LoyaltyRepos,
+  chainId: number,
+  id: number,
+  phone: string | null,
+) {
+  const m =
+    (await r.memberships.findMembership(chainId, id)) && (await r.memberships.lockMembership(id));
+  if (!m)
+    throw new DomainError('validation_failed', 'No such membership in this chain', 'abonement_id');
+  if (m.phone !== phone) throw refuse("The membership is not this client's", 'abonement_id');
+  const type = await r.loyaltyTypes.findMembershipType(chainId, m.typeId);
+  return { membership: m, type: type! };
+}
+
+/**
+ * Pays an appointment with the client's loyalty instruments, once: the visit is claimed first
+ * (a second payment of the same visit is refused), instruments are locked while the settlement
+ * is computed, and every balance change is a conditional UPDATE, so concurrent payments with the
+ * same membership or gift card can neither use a visit twice nor draw a balance below zero.
+ */
+export async function payVisitWithLoyalty(
+  deps: Deps,
+  locationId: number,
+  recordId: number,
+  input: VisitPaymentInput,
+): Promise<VisitPaymentResult> {
+  const now = deps.clock.now().getTime();
+  return deps.uow(async (r) => {
+    const visit = await r.visitPayments.findVisitForPayment(locationId, recordId);
+    if (!visit) throw notFound('Record');
+    if (visit.deleted) throw refuse('The appointment was canceled', 'record_id');
+    if (!(await r.visitPayments.claimVisit(recordId, locationId)))
+      throw new DomainError(
+        'conflict',
+        'This visit has already been paid with loyalty instruments',
+      );
+
+    const membership = input.membershipId
+      ? await lockedMembership(r, visit.chainId, input.membershipId, visit.clientPhone)
+      : undefined;
+    let certificate:
+      | {
+          certificate: Certificate;
+          type: NonNullable<Awaited<ReturnType<typeof r.loyaltyTypes.findCertificateType>>>;
+          requestedCents?: number | undefined;
+        }
+      | undefined;
+    if (input.certificateId) {
+      const found = await r.certificates.findCertificate(visit.chainId, input.certificateId);
+      const c = found ? await r.certificates.lockCertificate(found.id) : null;
+      if (!c)
+        throw new DomainError(
+          'validation_failed',
+          'No such gift card in this chain',
+          'certificate_id',
+        );
+      const type = (await r.loyaltyTypes.findCertificateType(visit.chainId, c.typeId))!;
+      certificate = { certificate: c, type, requestedCents: input.certificateAmountCents };
+    }
+    let card:
+      | { card: LoyaltyCard; programs: Awaited<ReturnType<typeof r.loyaltyPrograms.listPrograms>> }
+      | undefined;
+    if (input.cardId) {
+      const found = await r.loyaltyCards.findCard(visit.chainId, input.cardId);
+      const c = found ? await r.loyaltyCards.lockCard(found.id) : null;
+      if (!c)
+        throw new DomainError(
+          'validation_failed',
+          'No such loyalty card in this chain',
+          'loyalty_card_id',
+        );
+      if (c.phone !== visit.clientPhone)
+        throw refuse("The card is not this client's", 'loyalty_card_id');
+      card = { card: c, programs: await r.loyaltyPrograms.listPrograms(visit.chainId) };
+    }
+
+    const s = settleVisit({ locationId, now, lines: visit.lines, membership, certificate, card });
+
+    if (membership && !(await r.memberships.useVisit(membership.membership.id, recordId)))
+      throw refuse('The membership has no visits left', 'abonement_id');
+    if (certificate && s.certificateAmountCents > 0) {
+      const c = certificate.certificate;
+      const spendAll = s.certificateUsed;
+      if (!(await r.certificates.drawBalance(c.id, s.certificateAmountCents, spendAll, now)))
+        throw refuse('The gift card balance does not cover this amount', 'certificate_id');
+      await r.certificates.insertRedemption({
+        certificateId: c.id,
+        recordId,
+        locationId,
+        amountCents: s.certificateAmountCents,
+      });
+    }
+    if (card && s.cardAfter) {
+      const c = card.card;
+      await r.loyaltyCards.updateCardAfterVisit(c.id, s.cardAfter);
+      if (s.discountCents > 0)
+        await r.loyaltyCards.insertTransaction({
+          cardId: c.id,
+          programId: s.discountProgramId,
+          recordId,
+          locationId,
+          kind: 'discount',
+          amountCents: s.discountCents,
+          comment: '',
+        });
+      if (s.cashbackCents > 0)
+        await r.loyaltyCards.insertTransaction({
+          cardId: c.id,
+          programId: s.cashbackProgramId,
+          recordId,
+          locationId,
+          kind: 'cashback',
+          amountCents: s.cashbackCents,
+          comment: '',
+        });
+      if (s.discountRaised) {
+        const typeTitle =
+          (await r.loyaltyTypes.findCardType(visit.chainId, c.typeId))?.title ?? 'Loyalty card';
+        await r.outbox.addEvent({
+          locationId,
+          type: 'discount.granted',
+          aggregateId: c.id,
+          payload: {
+            clientId: visit.clientId,
+            cardId: c.id,
+            title: typeTitle,
+            discountPercent: s.cardAfter.discountPercent,
+            expiresAt:
+              c.discountExpiresAt === null ? null : new Date(c.discountExpiresAt).toISOString(),
+            phone: c.phone,
+          },
+        });
+      }
+    }
+    await r.visitPayments.saveSettlement(recordId, {
+      totalCents: s.totalCents,
+      discountCents: s.discountCents,
+      certificateAmountCents: s.certificateAmountCents,
+      cashbackCents: s.cashbackCents,
+      dueCents: s.dueCents,
+      membershipId: membership?.membership.id ?? null,
+      certificateId: certificate?.certificate.id ?? null,
+      cardId: card?.card.id ?? null,
+    });
+    return {
+      ...s,
+      recordId,
+      membership: membership
+        ? await r.memberships.findMembership(visit.chainId, membership.membership.id)
+        : null,
+      certificate: certificate
+        ? await r.certificates.findCertificate(visit.chainId, certificate.certificate.id)
+        : null,
+      card: card ? await r.loyaltyCards.findCard(visit.chainId, card.card.id) : null,
+    };
+  });
+}

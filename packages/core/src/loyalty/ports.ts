@@ -1,0 +1,252 @@
+import type { UnitOfWork } from '../catalog/ports';
+import type { OutboxRepo } from '../booking/ports';
+import type {
+  Certificate,
+  CertificateType,
+  CertificateTypeInput,
+  LoyaltyCard,
+  LoyaltyCardType,
+  LoyaltyProgram,
+  LoyaltyProgramInput,
+  Membership,
+  MembershipType,
+  MembershipTypeInput,
+} from './types';
+
+export type TypeKind = 'membership' | 'certificate';
+
+export interface ChainLocation {
+  id: number;
+  chainId: number;
+  title: string;
+  timezone: string;
+  currency: string;
+  logo: string;
+}
+
+export interface ChainScope {
+  /** The chain's live locations, with their zone and currency. */
+  findChainLocations(chainId: number): Promise<ChainLocation[]>;
+  /** Which of these service ids exist at a live location of the chain. */
+  findChainServiceIds(chainId: number, ids: number[]): Promise<number[]>;
+  findChainCategoryIds(chainId: number, ids: number[]): Promise<number[]>;
+  /** The chain of a live location (null when unknown). */
+  findLocationChain(locationId: number): Promise<ChainLocation | null>;
+  /** Titles of services or service categories of the chain named by these ids. */
+  describeItems(
+    chainId: number,
+    ids: number[],
+  ): Promise<{ id: number; title: string; isCategory: boolean }[]>;
+  /** A live client card's location, chain and phone. */
+  findClientPhone(
+    clientId: number,
+  ): Promise<{ locationId: number; chainId: number; phone: string } | null>;
+  /** The chain's title. */
+  findChainTitle(chainId: number): Promise<string | null>;
+  /** The client card of this phone at the location, created when missing; its id. */
+  ensureClient(locationId: number, phone: string, name: string): Promise<number>;
+}
+
+export interface LoyaltyTypesRepo {
+  listMembershipTypes(chainId: number): Promise<MembershipType[]>;
+  findMembershipType(chainId: number, id: number): Promise<MembershipType | null>;
+  insertMembershipType(chainId: number, input: MembershipTypeInput): Promise<MembershipType>;
+  updateMembershipType(
+    chainId: number,
+    id: number,
+    input: MembershipTypeInput,
+  ): Promise<MembershipType | null>;
+  /** False when it does not exist; 'issued' when memberships of it exist (kept). */
+  deleteMembershipType(chainId: number, id: number): Promise<boolean | 'issued'>;
+
+  listCertificateTypes(chainId: number): Promise<CertificateType[]>;
+  findCertificateType(chainId: number, id: number): Promise<CertificateType | null>;
+  insertCertificateType(chainId: number, input: CertificateTypeInput): Promise<CertificateType>;
+  /** Changes only a type nothing was issued of: 'issued' otherwise (checked in the same statement). */
+  updateCertificateType(
+    chainId: number,
+    id: number,
+    input: CertificateTypeInput,
+  ): Promise<CertificateType | null | 'issued'>;
+  deleteCertificateType(chainId: number, id: number): Promise<boolean | 'issued'>;
+
+  /** Points the type at a new image; returns the previous key (null: none; undefined: no such type). */
+  setTypeImage(
+    kind: TypeKind,
+    chainId: number,
+    id: number,
+    key: string | null,
+  ): Promise<string | null | undefined>;
+
+  listCardTypes(chainId: number): Promise<LoyaltyCardType[]>;
+  findCardType(chainId: number, id: number): Promise<LoyaltyCardType | null>;
+  insertCardType(chainId: number, title: string, locationIds: number[]): Promise<LoyaltyCardType>;
+}
+
+export interface LoyaltyProgramsRepo {
+  insertProgram(chainId: number, input: LoyaltyProgramInput): Promise<LoyaltyProgram>;
+  listPrograms(chainId: number): Promise<LoyaltyProgram[]>;
+  findProgram(chainId: number, id: number): Promise<LoyaltyProgram | null>;
+}
+
+export interface NewMembership {
+  chainId: number;
+  typeId: number;
+  number: string;
+  phone: string;
+  soldLocationId: number;
+  visitsTotal: number | null;
+  startsAt: number;
+  expiresAt: number;
+  paymentId: number | null;
+}
+
+export interface InstrumentFilter {
+  chainId?: number;
+  phone?: string;
+  /** Only instruments usable at this location (type valid there). */
+  locationId?: number;
+}
+
+export interface MembershipsRepo {
+  insertMembership(input: NewMembership): Promise<Membership>;
+  findMembership(chainId: number, id: number): Promise<Membership | null>;
+  /** Read and lock the row for the rest of the transaction. */
+  lockMembership(id: number): Promise<Membership | null>;
+  listMemberships(filter: InstrumentFilter): Promise<Membership[]>;
+  setFreeze(
+    id: number,
+    state: Pick<Membership, 'frozenAt' | 'frozenUntil' | 'expiresAt' | 'freezeDaysUsed'>,
+  ): Promise<Membership>;
+  /**
+   * Uses one visit for this appointment: false when this appointment already used this
+   * membership, or when no visit was left at the moment of writing (conditional UPDATE).
+   */
+  useVisit(id: number, recordId: number): Promise<boolean>;
+}
+
+export interface NewCertificate {
+  chainId: number;
+  typeId: number;
+  number: string;
+  phone: string;
+  soldLocationId: number;
+  balanceCents: number;
+  isMulti: boolean;
+  expiresAt: number | null;
+  paymentId: number | null;
+}
+
+export interface CertificatesRepo {
+  insertCertificate(input: NewCertificate): Promise<Certificate>;
+  findCertificate(chainId: number, id: number): Promise<Certificate | null>;
+  lockCertificate(id: number): Promise<Certificate | null>;
+  listCertificates(filter: InstrumentFilter): Promise<Certificate[]>;
+  /**
+   * Draws `amountCents` only while the balance still covers it and the card is not used up or
+   * expired (one conditional UPDATE): false when it does not, and nothing is drawn.
+   */
+  drawBalance(id: number, amountCents: number, spendAll: boolean, now: number): Promise<boolean>;
+  insertRedemption(r: {
+    certificateId: number;
+    recordId: number | null;
+    locationId: number;
+    amountCents: number;
+  }): Promise<void>;
+}
+
+export interface LoyaltyCardsRepo {
+  /** null when the number is taken in the chain. */
+  insertCard(input: {
+    chainId: number;
+    typeId: number;
+    number: string;
+    phone: string;
+  }): Promise<LoyaltyCard | null>;
+  findCard(chainId: number, id: number): Promise<LoyaltyCard | null>;
+  lockCard(id: number): Promise<LoyaltyCard | null>;
+  listCards(filter: { chainId?: number; phone?: string }): Promise<LoyaltyCard[]>;
+  deleteCard(chainId: number, id: number): Promise<boolean>;
+  updateCardAfterVisit(
+    id: number,
+    after: Pick<
+      LoyaltyCard,
+      'visitsCount' | 'soldCents' | 'paidCents' | 'balanceCents' | 'discountPercent'
+    >,
+  ): Promise<void>;
+  /** Adds `deltaCents` to the bonus balance unless it would go below zero: false then. */
+  addToBalance(id: number, deltaCents: number): Promise<boolean>;
+  insertTransaction(t: {
+    cardId: number;
+    programId: number | null;
+    recordId: number | null;
+    locationId: number;
+    kind: 'discount' | 'cashback' | 'withdrawal' | 'manual';
+    amountCents: number;
+    comment: string;
+  }): Promise<void>;
+  listTransactions(filter: {
+    chainId: number;
+    cardId?: number;
+    recordId?: number;
+  }): Promise<LoyaltyTransaction[]>;
+}
+
+export interface LoyaltyTransaction {
+  id: number;
+  cardId: number;
+  programId: number | null;
+  recordId: number | null;
+  locationId: number;
+  kind: string;
+  amountCents: number;
+  comment: string;
+  createdAt: number;
+}
+
+export interface VisitForPayment {
+  recordId: number;
+  locationId: number;
+  chainId: number;
+  clientId: number | null;
+  clientPhone: string | null;
+  deleted: boolean;
+  lines: { serviceId: number; categoryId: number | null; costCents: number }[];
+}
+
+export interface VisitPaymentsRepo {
+  findVisitForPayment(locationId: number, recordId: number): Promise<VisitForPayment | null>;
+  /** Claims the visit for a loyalty settlement: false when it was already settled. */
+  claimVisit(recordId: number, locationId: number): Promise<boolean>;
+  saveSettlement(
+    recordId: number,
+    s: {
+      totalCents: number;
+      discountCents: number;
+      certificateAmountCents: number;
+      cashbackCents: number;
+      dueCents: number;
+      membershipId: number | null;
+      certificateId: number | null;
+      cardId: number | null;
+    },
+  ): Promise<void>;
+}
+
+export interface LoyaltyRepos {
+  chainScope: ChainScope;
+  loyaltyTypes: LoyaltyTypesRepo;
+  loyaltyPrograms: LoyaltyProgramsRepo;
+  memberships: MembershipsRepo;
+  certificates: CertificatesRepo;
+  loyaltyCards: LoyaltyCardsRepo;
+  visitPayments: VisitPaymentsRepo;
+  outbox: OutboxRepo;
+}
+
+export type LoyaltyUow = UnitOfWork<LoyaltyRepos>;
+
+/** Numbers printed on cards and codes of gift cards; random, from the composition root. */
+export interface InstrumentNumbers {
+  next(kind: 'membership' | 'certificate' | 'card'): string;
+}

@@ -1,0 +1,158 @@
+import { toCents, type LoyaltyCard, type LoyaltyCardsRepo } from '@visita/core';
+import { isPgError, PG, type Queryable } from '../db';
+
+interface Row {
+  id: number;
+  chain_id: number;
+  type_id: number;
+  number: string;
+  phone: string;
+  balance: number;
+  discount_percent: number;
+  paid_amount: number;
+  sold_amount: number;
+  visits_count: number;
+  discount_expires_at: Date | null;
+  created_at: Date;
+}
+
+const card = (r: Row): LoyaltyCard => ({
+  id: r.id,
+  chainId: r.chain_id,
+  typeId: r.type_id,
+  number: r.number,
+  phone: r.phone,
+  balanceCents: toCents(r.balance),
+  discountPercent: r.discount_percent,
+  paidCents: toCents(r.paid_amount),
+  soldCents: toCents(r.sold_amount),
+  visitsCount: r.visits_count,
+  discountExpiresAt: r.discount_expires_at ? r.discount_expires_at.getTime() : null,
+  createdAt: r.created_at.getTime(),
+});
+
+const units = (cents: number) => (cents / 100).toFixed(2);
+
+export function loyaltyCardsRepo(q: Queryable): LoyaltyCardsRepo {
+  const one = async (sql: string, params: unknown[]) => {
+    const rows = await q.query<Row>(sql, params);
+    return rows[0] ? card(rows[0]) : null;
+  };
+  return {
+    async insertCard(c) {
+      try {
+        return await one(
+          `INSERT INTO loyalty_cards(chain_id, type_id, number, phone) VALUES ($1, $2, $3, $4)
+           RETURNING *`,
+          [c.chainId, c.typeId, c.number, c.phone],
+        );
+      } catch (error) {
+        if (isPgError(error, PG.uniqueViolation)) return null;
+        throw error;
+      }
+    },
+    findCard(chainId, id) {
+      return one(
+        'SELECT * FROM loyalty_cards WHERE chain_id = $1 AND id = $2 AND deleted_at IS NULL',
+        [chainId, id],
+      );
+    },
+    lockCard(id) {
+      return one('SELECT * FROM loyalty_cards WHERE id = $1 AND deleted_at IS NULL FOR UPDATE', [
+        id,
+      ]);
+    },
+    async listCards(f) {
+      const parts = ['deleted_at IS NULL'];
+      const params: unknown[] = [];
+      if (f.chainId !== undefined) {
+        params.push(f.chainId);
+        parts.push(`chain_id = $${params.length}`);
+      }
+      if (f.phone !== undefined) {
+        params.push(f.phone);
+        parts.push(`phone = $${params.length}`);
+      }
+      const rows = await q.query<Row>(
+        `SELECT * FROM loyalty_cards WHERE ${parts.join(' AND ')} ORDER BY id`,
+        params,
+      );
+      return rows.map(card);
+    },
+    async deleteCard(chainId, id) {
+      const rows = await q.query(
+        `UPDATE loyalty_cards SET deleted_at = now()
+          WHERE chain_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING id`,
+        [chainId, id],
+      );
+      return rows.length > 0;
+    },
+    async updateCardAfterVisit(id, a) {
+      await q.query(
+        `UPDATE loyalty_cards SET visits_count = $2, sold_amount = $3, paid_amount = $4,
+           balance = $5, discount_percent = $6 WHERE id = $1`,
+        [
+          id,
+          a.visitsCount,
+          units(a.soldCents),
+          units(a.paidCents),
+          units(a.balanceCents),
+          a.discountPercent,
+        ],
+      );
+    },
+    async addToBalance(id, deltaCents) {
+      const rows = await q.query(
+        `UPDATE loyalty_cards SET balance = balance + $2::numeric
+          WHERE id = $1 AND deleted_at IS NULL AND balance + $2::numeric >= 0 RETURNING id`,
+        [id, units(deltaCents)],
+      );
+      return rows.length > 0;
+    },
+    async insertTransaction(t) {
+      await q.query(
+        `INSERT INTO loyalty_transactions(card_id, program_id, record_id, location_id, kind, amount, comment)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [t.cardId, t.programId, t.recordId, t.locationId, t.kind, units(t.amountCents), t.comment],
+      );
+    },
+    async listTransactions(f) {
+      const params: unknown[] = [f.chainId];
+      const parts = ['c.chain_id = $1'];
+      if (f.cardId !== undefined) {
+        params.push(f.cardId);
+        parts.push(`t.card_id = $${params.length}`);
+      }
+      if (f.recordId !== undefined) {
+        params.push(f.recordId);
+        parts.push(`t.record_id = $${params.length}`);
+      }
+      const rows = await q.query<{
+        id: number;
+        card_id: number;
+        program_id: number | null;
+        record_id: number | null;
+        location_id: number;
+        kind: string;
+        amount: number;
+        comment: string;
+        created_at: Date;
+      }>(
+        `SELECT t.* FROM loyalty_transactions t JOIN loyalty_cards c ON c.id = t.card_id
+          WHERE ${parts.join(' AND ')} ORDER BY t.id`,
+        params,
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        cardId: r.card_id,
+        programId: r.program_id,
+        recordId: r.record_id,
+        locationId: r.location_id,
+        kind: r.kind,
+        amountCents: toCents(r.amount),
+        comment: r.comment,
+        createdAt: r.created_at.getTime(),
+      }));
+    },
+  };
+}

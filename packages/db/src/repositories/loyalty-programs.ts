@@ -1,0 +1,152 @@
+import type {
+  LoyaltyProgram,
+  LoyaltyProgramsRepo,
+  NotificationTemplate,
+  ProgramRule,
+} from '@visita/core';
+import type { Queryable } from '../db';
+
+interface ProgramRow {
+  id: number;
+  chain_id: number;
+  title: string;
+  type: LoyaltyProgram['type'];
+  service_item_type: LoyaltyProgram['serviceItemType'];
+  good_item_type: LoyaltyProgram['goodItemType'];
+  value_unit: LoyaltyProgram['valueUnit'];
+  allowed_service_ids: number[];
+  allowed_good_ids: number[];
+  allowed_good_category_ids: number[];
+  usage_limit: number;
+  visit_multiplicity: number;
+  sold_items_multiplicity: number;
+  expiration_timeout: number;
+  expiration_timeout_unit: LoyaltyProgram['expirationTimeoutUnit'];
+  expiration_notification_timeout: number;
+  params_source_type: LoyaltyProgram['paramsSourceType'];
+  history_start_date: string | null;
+  location_ids: number[];
+  card_type_ids: number[];
+  rules: ProgramRule[];
+  on_changed: NotificationTemplate | null;
+  on_expiration: NotificationTemplate | null;
+}
+
+const TEMPLATE = (column: string) => `(SELECT json_build_object('id', n.id, 'type', n.type,
+  'body', n.body, 'messageType', n.message_type) FROM loyalty_notification_templates n WHERE n.id = p.${column})`;
+
+const SELECT = `SELECT p.*,
+  COALESCE((SELECT json_agg(json_build_object('id', r.id, 'parameter', r.parameter,
+     'value', r.value::float8, 'serviceId', r.service_id) ORDER BY r.parameter, r.id)
+     FROM loyalty_program_rules r WHERE r.program_id = p.id), '[]'::json) AS rules,
+  ${TEMPLATE('on_changed_template_id')} AS on_changed,
+  ${TEMPLATE('on_expiration_template_id')} AS on_expiration
+  FROM loyalty_programs p`;
+
+const program = (r: ProgramRow): LoyaltyProgram => ({
+  id: r.id,
+  chainId: r.chain_id,
+  title: r.title,
+  type: r.type,
+  serviceItemType: r.service_item_type,
+  goodItemType: r.good_item_type,
+  valueUnit: r.value_unit,
+  allowedServiceIds: r.allowed_service_ids,
+  allowedGoodIds: r.allowed_good_ids,
+  allowedGoodCategoryIds: r.allowed_good_category_ids,
+  usageLimit: r.usage_limit,
+  visitMultiplicity: r.visit_multiplicity,
+  soldItemsMultiplicity: r.sold_items_multiplicity,
+  expirationTimeout: r.expiration_timeout,
+  expirationTimeoutUnit: r.expiration_timeout_unit,
+  expirationNotificationTimeout: r.expiration_notification_timeout,
+  paramsSourceType: r.params_source_type,
+  historyStartDate: r.history_start_date,
+  locationIds: r.location_ids,
+  cardTypeIds: r.card_type_ids,
+  rules: r.rules,
+  onChangedTemplate: r.on_changed,
+  onExpirationTemplate: r.on_expiration,
+});
+
+export function loyaltyProgramsRepo(q: Queryable): LoyaltyProgramsRepo {
+  const findProgram = async (chainId: number, id: number) => {
+    const rows = await q.query<ProgramRow>(
+      `${SELECT} WHERE p.chain_id = $1 AND p.id = $2 AND p.deleted_at IS NULL`,
+      [chainId, id],
+    );
+    return rows[0] ? program(rows[0]) : null;
+  };
+  const template = async (
+    chainId: number,
+    t: { type: string; body: string } | null,
+    messageType: string,
+  ) => {
+    if (!t) return null;
+    const rows = await q.query<{ id: number }>(
+      `INSERT INTO loyalty_notification_templates(chain_id, type, body, message_type)
+       VALUES ($1, $2, $3, $4) RETURNING id`,
+      [chainId, t.type, t.body, messageType],
+    );
+    return rows[0]!.id;
+  };
+  return {
+    async insertProgram(chainId, i) {
+      const changed = await template(chainId, i.onChangedTemplate, 'loyalty_discount_changed');
+      const expiring = await template(
+        chainId,
+        i.onExpirationTemplate,
+        'loyalty_discount_expiration',
+      );
+      const rows = await q.query<{ id: number }>(
+        `INSERT INTO loyalty_programs(chain_id, title, type, service_item_type, good_item_type,
+           value_unit, allowed_service_ids, allowed_good_ids, allowed_good_category_ids,
+           usage_limit, visit_multiplicity, sold_items_multiplicity, expiration_timeout,
+           expiration_timeout_unit, expiration_notification_timeout, params_source_type,
+           history_start_date, location_ids, card_type_ids, on_changed_template_id,
+           on_expiration_template_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+           $19, $20, $21) RETURNING id`,
+        [
+          chainId,
+          i.title,
+          i.type,
+          i.serviceItemType,
+          i.goodItemType,
+          i.valueUnit,
+          i.allowedServiceIds,
+          i.allowedGoodIds,
+          i.allowedGoodCategoryIds,
+          i.usageLimit,
+          i.visitMultiplicity,
+          i.soldItemsMultiplicity,
+          i.expirationTimeout,
+          i.expirationTimeoutUnit,
+          i.expirationNotificationTimeout,
+          i.paramsSourceType,
+          i.historyStartDate,
+          i.locationIds,
+          i.cardTypeIds,
+          changed,
+          expiring,
+        ],
+      );
+      const id = rows[0]!.id;
+      for (const rule of i.rules)
+        await q.query(
+          `INSERT INTO loyalty_program_rules(program_id, parameter, value, service_id)
+           VALUES ($1, $2, $3, $4)`,
+          [id, rule.parameter, rule.value, rule.serviceId],
+        );
+      return (await findProgram(chainId, id))!;
+    },
+    async listPrograms(chainId) {
+      const rows = await q.query<ProgramRow>(
+        `${SELECT} WHERE p.chain_id = $1 AND p.deleted_at IS NULL ORDER BY p.id`,
+        [chainId],
+      );
+      return rows.map(program);
+    },
+    findProgram,
+  };
+}
