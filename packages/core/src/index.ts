@@ -66,3 +66,4 @@ export * from './identity/log-out-app-user';
 export * from './identity/terms-consent';
 export * from './identity/update-booking-user';
 export * from './cabinet';
+export * from './notifications';

@@ -24,6 +24,11 @@ import { resourcesRepo } from './repositories/resources';
 import { schedulesRepo } from './repositories/schedules';
 import { servicesRepo } from './repositories/services';
 import { teamMembersRepo } from './repositories/team-members';
+import { notificationSettingsRepo } from './repositories/notification-settings';
+import { inboxRepo, mutesRepo } from './repositories/inbox';
+import { pushSubscriptionsRepo } from './repositories/push-subscriptions';
+import { bulkPushesRepo } from './repositories/bulk-pushes';
+import { jobsRepo } from './repositories/jobs';
 
 /** Every repository, bound to one connection or transaction. */
 export function createRepos(q: Queryable) {
@@ -53,6 +58,12 @@ export function createRepos(q: Queryable) {
     teamMembers: teamMembersRepo(q),
     services: servicesRepo(q),
     resources: resourcesRepo(q),
+    notificationSettings: notificationSettingsRepo(q),
+    inbox: inboxRepo(q),
+    mutes: mutesRepo(q),
+    pushSubscriptions: pushSubscriptionsRepo(q),
+    bulkPushes: bulkPushesRepo(q),
+    jobs: jobsRepo(q),
   };
 }
 
