@@ -151,16 +151,16 @@ export async function findBirthdayClients(
   q: Queryable,
   locationId: number,
   monthDays: string[],
-): Promise<number[]> {
-  const rows = await q.query<{ id: number }>(
-    `SELECT c.id FROM clients c
+): Promise<{ id: number; birthDate: string }[]> {
+  const rows = await q.query<{ id: number; birth_date: string }>(
+    `SELECT c.id, c.birth_date FROM clients c
       WHERE c.location_id = $1 AND c.deleted_at IS NULL AND c.birth_date IS NOT NULL
         AND to_char(c.birth_date, 'MM-DD') = ANY($2::text[])
         AND EXISTS (SELECT 1 FROM app_users u WHERE u.phone = c.phone AND u.deleted_at IS NULL)
       ORDER BY c.id`,
     [locationId, monthDays],
   );
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, birthDate: r.birth_date }));
 }
 
 /** A later live appointment of the client at the location (the client already came back). */

@@ -5,11 +5,13 @@ import type { ServerDeps } from '../../../deps';
 import { registerRateLimit, type RateLimitStore } from '../../../plugins/rate-limit';
 import { cabinetRoutes } from './cabinet';
 import { appIdentityRoutes } from './identity';
+import { appNotificationRoutes } from './notifications';
 
 /** Every route module of the client app's API. Add new modules here. */
 function appApiRoutes(api: FastifyInstance, deps: ServerDeps): void {
   appIdentityRoutes(api, deps);
   cabinetRoutes(api, deps);
+  appNotificationRoutes(api, deps);
 }
 
 /**
