@@ -40,28 +40,28 @@ export interface JobWorkerOptions {
   onDrainError?: (error: unknown) => void;
 }
 
-/** Claims and runs one batch of due jobs; the number claimed. */
+async function runJob(options: JobWorkerOptions, job: Job): Promise<void> {
+  const { db, handlers, maxAttempts = 12 } = options;
+  const now = options.now ?? (() => new Date());
+  const handler = handlers[job.kind];
+  try {
+    if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+    await handler(job, db);
+  } catch (error) {
+    if (error instanceof LostLease) return;
+    options.onError?.(job, error);
+    const due =
+      job.attempts >= maxAttempts ? null : new Date(now().getTime() + retryDelayMs(job.attempts));
+    await jobsQueue.retryJob(db, job, due, String(error)).catch(options.onDrainError);
+  }
+}
+
+/** Claims one batch of due jobs and runs it to the end; the number claimed (tests step with it). */
 export async function runDueJobs(options: JobWorkerOptions): Promise<number> {
-  const { db, handlers, concurrency = 16, leaseMs = 60_000, maxAttempts = 12 } = options;
+  const { db, concurrency = 16, leaseMs = 60_000 } = options;
   const now = options.now ?? (() => new Date());
   const jobs = await jobsQueue.claimDueJobs(db, concurrency, now(), leaseMs);
-  await Promise.all(
-    jobs.map(async (job) => {
-      const handler = handlers[job.kind];
-      try {
-        if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-        await handler(job, db);
-      } catch (error) {
-        if (error instanceof LostLease) return;
-        options.onError?.(job, error);
-        const due =
-          job.attempts >= maxAttempts
-            ? null
-            : new Date(now().getTime() + retryDelayMs(job.attempts));
-        await jobsQueue.retryJob(db, job, due, String(error)).catch(options.onDrainError);
-      }
-    }),
-  );
+  await Promise.all(jobs.map((job) => runJob(options, job)));
   return jobs.length;
 }
 
@@ -71,11 +71,16 @@ export interface JobWorker {
   wake(): void;
 }
 
-/** Runs due jobs in a loop: straight on while batches come back full, else every `intervalMs`. */
+/**
+ * Keeps up to `concurrency` jobs running: a slot that frees is refilled at once (a slow push
+ * job does not hold up the others); with nothing due it looks again every `intervalMs`.
+ */
 export function startJobWorker(options: JobWorkerOptions): JobWorker {
-  const { intervalMs = 500, concurrency = 16 } = options;
+  const { db, intervalMs = 500, concurrency = 16, leaseMs = 60_000 } = options;
+  const now = options.now ?? (() => new Date());
   let stopped = false;
   let wake: (() => void) | null = null;
+  const running = new Set<Promise<void>>();
   const pause = () =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, intervalMs);
@@ -86,14 +91,23 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
     });
   const loop = (async () => {
     while (!stopped) {
-      let claimed = 0;
-      try {
-        claimed = await runDueJobs({ ...options, concurrency });
-      } catch (error) {
-        options.onDrainError?.(error);
+      let claimed: Job[] = [];
+      const free = concurrency - running.size;
+      if (free > 0)
+        try {
+          claimed = await jobsQueue.claimDueJobs(db, free, now(), leaseMs);
+        } catch (error) {
+          options.onDrainError?.(error);
+        }
+      for (const job of claimed) {
+        const run: Promise<void> = runJob(options, job).finally(() => running.delete(run));
+        running.add(run);
       }
-      if (!stopped && claimed < concurrency) await pause();
+      if (stopped) break;
+      if (running.size >= concurrency) await Promise.race(running);
+      else if (claimed.length < free) await Promise.race([pause(), ...running]);
     }
+    await Promise.all(running);
   })();
   return {
     async stop() {

@@ -45,6 +45,8 @@ export interface LocalPushService {
   forget(deviceId: string): void;
   /** Pushes received per device. */
   countFor(deviceId: string): number;
+  /** Pushes accepted so far, and when the first and the last came (ms since epoch). */
+  stats(): { total: number; firstAt: number | null; lastAt: number | null; rejected: number };
   /** Resolves once `n` pushes were received in total. */
   waitFor(n: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +73,8 @@ function rawKeyToKeyObject(raw: Buffer): KeyObject {
   });
 }
 
+const verifiedTokens = new Set<string>();
+
 /** The VAPID check of RFC 8292; returns the reason for refusing, or null. */
 function checkVapid(
   header: string | undefined,
@@ -87,19 +91,26 @@ function checkVapid(
   const [h, p, s] = parts as [string, string, string];
   const head = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg?: string };
   if (head.alg !== 'ES256') return 'JWT alg must be ES256';
+  // A push service may remember a token it verified (one VAPID token serves many messages);
+  // its claims are still checked on every message below.
+  const verifiedKey = `${k}|${token}`;
   let key = keyCache.get(k);
   if (!key) {
     key = rawKeyToKeyObject(Buffer.from(k, 'base64url'));
     keyCache.set(k, key);
   }
-  const signature = Buffer.from(s, 'base64url');
-  const valid = verify(
-    'sha256',
-    Buffer.from(`${h}.${p}`),
-    { key, dsaEncoding: 'ieee-p1363' },
-    signature,
-  );
-  if (!valid) return 'bad JWT signature';
+  if (!verifiedTokens.has(verifiedKey)) {
+    const signature = Buffer.from(s, 'base64url');
+    const valid = verify(
+      'sha256',
+      Buffer.from(`${h}.${p}`),
+      { key, dsaEncoding: 'ieee-p1363' },
+      signature,
+    );
+    if (!valid) return 'bad JWT signature';
+    if (verifiedTokens.size > 10_000) verifiedTokens.clear();
+    verifiedTokens.add(verifiedKey);
+  }
   const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as {
     aud?: string;
     exp?: number;
@@ -152,6 +163,8 @@ export async function startLocalPushService(
   const waiters: { n: number; resolve: () => void }[] = [];
   const keyCache = new Map<string, KeyObject>();
   let total = 0;
+  let firstAt: number | null = null;
+  let lastAt: number | null = null;
   let origin = '';
 
   const refuse = (res: http.ServerResponse, deviceId: string, status: number, reason: string) => {
@@ -163,6 +176,10 @@ export async function startLocalPushService(
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (req.method === 'GET' && req.url === '/__stats') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ total, firstAt, lastAt, rejected: rejected.length }));
+      }
       const deviceId = /^\/push\/([\w-]+)$/.exec(req.url ?? '')?.[1] ?? '';
       const device = devices.get(deviceId);
       if (req.method !== 'POST' || !device) return refuse(res, deviceId, 404, 'no such device');
@@ -187,6 +204,8 @@ export async function startLocalPushService(
         return refuse(res, deviceId, 400, `cannot decrypt: ${String(error)}`);
       }
       total++;
+      lastAt = Date.now();
+      firstAt ??= lastAt;
       counts.set(deviceId, (counts.get(deviceId) ?? 0) + 1);
       if (options.keepMessages ?? true)
         received.push({
@@ -233,6 +252,7 @@ export async function startLocalPushService(
       if (d) d.gone = true;
     },
     countFor: (deviceId) => counts.get(deviceId) ?? 0,
+    stats: () => ({ total, firstAt, lastAt, rejected: rejected.length }),
     waitFor(n, timeoutMs = 20_000) {
       if (total >= n) return Promise.resolve();
       return new Promise((resolve, reject) => {
@@ -249,13 +269,10 @@ export async function startLocalPushService(
         });
       });
     },
-    get total() {
-      return total;
-    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  } as LocalPushService & { total: number };
+  };
 }
