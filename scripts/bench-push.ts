@@ -5,7 +5,7 @@
  * sampled from /proc while it works. Prints messages/s end to end (bulk push committed → last
  * device received), time to the first device, and the worker's memory at each quarter of the
  * run and its peak (VmHWM), per audience size, to show whether memory grows with the audience.
- * Env: BENCH_AUDIENCES (default 20000,100000), BENCH_CONCURRENCY (jobs per worker, default 8),
+ * Env: BENCH_AUDIENCES (comma-separated, default 100000), BENCH_CONCURRENCY (jobs per worker, default 8),
  * TEST_DATABASE_URL / BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -21,7 +21,7 @@ const BASE =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';
-const AUDIENCES = (process.env.BENCH_AUDIENCES ?? '20000,100000').split(',').map(Number);
+const AUDIENCES = (process.env.BENCH_AUDIENCES ?? '100000').split(',').map(Number);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '8';
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -39,8 +39,8 @@ function start(
   });
   const lines: string[] = [];
   const collect = (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean));
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   return { child, lines };
 }
 
@@ -184,10 +184,11 @@ for (const n of AUDIENCES) {
     `${n}: ${r.rate.toFixed(0)}/s over ${r.seconds.toFixed(1)} s, first after ${r.first} ms, worker RSS ${r.quarters.map((q) => q.toFixed(0)).join('/')} MB, peak ${r.peak.toFixed(0)} MB`,
   );
 }
+console.log(`load average after: ${(await readFile('/proc/loadavg', 'utf8')).split(' ')[0]}`);
 console.log(
-  `\n| audience | pushes/s end to end | total s | first device ms | worker RSS idle → 25/50/75/100 % (MB) | worker peak RSS (MB) | rejected | bulk delivered |`,
+  '\n| audience | pushes/s end to end | total s | first device ms | worker RSS idle → 25/50/75/100 % (MB) | worker peak RSS (MB) | worker CPU ms/push | push service CPU ms/push | rejected | bulk delivered |',
 );
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows)
   console.log(
     `| ${r.n.toLocaleString('en')} | ${r.rate.toFixed(0)} | ${r.seconds.toFixed(1)} | ${r.first} | ${r.idle.toFixed(0)} → ${r.quarters.map((q) => q.toFixed(0)).join(' / ')} | ${r.peak.toFixed(0)} | ${r.workerCpu.toFixed(2)} | ${r.serviceCpu.toFixed(2)} | ${r.rejected} | ${r.delivered} |`,
