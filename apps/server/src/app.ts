@@ -38,8 +38,6 @@ import { userRecordRoutes } from './routes/altegio/v1/user-records';
 import { clientAuthRoutes } from './routes/altegio/v1/client-auth';
 import { registerAppApi } from './routes/app/v1';
 import { registerAdminNotificationApi } from './routes/admin/v1/notifications-api';
-import { ensureVapidKeys } from '@visita/db';
-import { generateVapidKeys } from '@visita/jobs';
 import { healthRoutes } from './routes/health';
 
 export interface AppOptions {
@@ -151,7 +149,5 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     store,
     now: options.rateLimitNow,
   });
-  // Web Push needs the server's VAPID key pair: made at the first start, kept in the database.
-  await ensureVapidKeys(db, () => generateVapidKeys(config.vapidSubject));
   return app;
 }

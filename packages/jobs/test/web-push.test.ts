@@ -28,14 +28,14 @@ function postWith(device: ReturnType<LocalPushService['createDevice']>, authoriz
   return new Promise<number>((resolve, reject) => {
     const req = http.request(
       device.subscription.endpoint,
-      { method: 'POST', headers: details.headers as http.OutgoingHttpHeaders },
+      { method: 'POST', headers: details.headers },
       (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       },
     );
     req.on('error', reject);
-    req.end(details.body as Buffer);
+    req.end(details.body);
   });
 }
 
@@ -105,13 +105,13 @@ describe('Web Push to the local push service', () => {
     const status = await new Promise<number>((resolve) => {
       const req = http.request(
         d.subscription.endpoint,
-        { method: 'POST', headers: details.headers as http.OutgoingHttpHeaders },
+        { method: 'POST', headers: details.headers },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
         },
       );
-      req.end(details.body as Buffer);
+      req.end(details.body);
     });
     expect(status).toBe(400);
     expect(service.rejected.at(-1)!.reason).toMatch(/^cannot decrypt/);
