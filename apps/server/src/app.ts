@@ -39,6 +39,7 @@ import { activityRoutes } from './routes/altegio/v1/activities';
 import { userRecordRoutes } from './routes/altegio/v1/user-records';
 import { clientAuthRoutes } from './routes/altegio/v1/client-auth';
 import { registerAppApi } from './routes/app/v1';
+import { registerAdminNotificationApi } from './routes/admin/v1/notifications-api';
 import { healthRoutes } from './routes/health';
 import { loyaltyTypeRoutes } from './routes/altegio/v1/loyalty-types';
 import { loyaltyProgramRoutes } from './routes/altegio/v1/loyalty-programs';
@@ -165,5 +166,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.rateLimitNow,
   });
   paymentRoutes(app, deps);
+  await registerAdminNotificationApi(app, deps, {
+    windows: config.rateLimit,
+    store,
+    now: options.rateLimitNow,
+  });
   return app;
 }

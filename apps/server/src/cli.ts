@@ -106,7 +106,7 @@ async function serve(config: ReturnType<typeof loadConfig>, withWorker: boolean)
     );
   if (withWorker) lines.push('  job worker: running in this process');
   console.log(lines.join('\n'));
-  const jobs = withWorker ? startOutboxWorker(db) : null;
+  const jobs = withWorker ? await startOutboxWorker(db, config) : null;
   const stop = async () => {
     await jobs?.stop();
     await app.close();
@@ -121,7 +121,7 @@ async function worker(config: ReturnType<typeof loadConfig>): Promise<void> {
   const db = await openDatabase(config);
   await migrate(db);
   console.log('visita worker: running');
-  const jobs = startOutboxWorker(db);
+  const jobs = await startOutboxWorker(db, config);
   const stop = async () => {
     await jobs.stop();
     await db.close();

@@ -21,6 +21,12 @@ export interface Config {
   adminPassword: string | undefined;
   logLevel: string;
   publicUrl: string;
+  /** VAPID `sub` claim (RFC 8292): a mailto: or https: contact for push services. */
+  vapidSubject: string;
+  /** How long a worker owns a claimed job; after a crash, others retry it once this ran out. */
+  jobLeaseMs: number;
+  /** Jobs one worker runs at once. */
+  jobConcurrency: number;
   /** Trust X-Forwarded-For (set when behind a reverse proxy; otherwise clients could pick their rate-limit IP). */
   trustProxy: boolean;
   /** The gateway of login codes (VISITA_SMS_PROVIDER and its settings). */
@@ -74,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.VISITA_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: env.VISITA_PUBLIC_URL ?? `http://localhost:${port}`,
+    vapidSubject: env.VISITA_VAPID_SUBJECT ?? 'mailto:push@visita.invalid',
+    jobLeaseMs: Number(env.VISITA_JOB_LEASE_SECONDS ?? 60) * 1000,
+    jobConcurrency: Number(env.VISITA_JOB_CONCURRENCY ?? 16),
     trustProxy: env.VISITA_TRUST_PROXY === '1' || env.VISITA_TRUST_PROXY === 'true',
     sms: loadSmsConfig(env),
     smsCodesPerIpPerHour: loadCodesPerIp(env, PHONE_CODE_RULES.perIpPerHour),

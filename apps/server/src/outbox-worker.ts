@@ -1,26 +1,32 @@
 import type { Db } from '@visita/db';
-import { startWorker, type OutboxHandlers, type Worker } from '@visita/jobs';
+import { startNotificationEngine, type Engine } from '@visita/jobs';
+
+export interface WorkerConfig {
+  publicUrl: string;
+  vapidSubject: string;
+  jobLeaseMs: number;
+  jobConcurrency: number;
+}
 
 /**
- * The process's outbox worker. Until the notification engine registers its handlers, every
- * event is logged by type and marked processed.
+ * The process's background work: the outbox worker (domain events → notifications and jobs;
+ * event types nobody handles are logged and marked processed) and the job worker (scheduled
+ * notifications, bulk fan-out, Web Push delivery).
  */
 export function startOutboxWorker(
   db: Db,
+  config: WorkerConfig,
   log: (line: string) => void = console.log,
-  handlers: OutboxHandlers = {},
-): Worker {
-  return startWorker({
+): Promise<Engine> {
+  return startNotificationEngine({
     db,
-    handlers: {
+    publicUrl: config.publicUrl,
+    vapidSubject: config.vapidSubject,
+    leaseMs: config.jobLeaseMs,
+    concurrency: config.jobConcurrency,
+    log,
+    outboxHandlers: {
       '*': async (event) => log(`outbox: ${event.type} #${event.aggregateId} (event ${event.id})`),
-      ...handlers,
     },
-    intervalMs: 1000,
-    onError: (event, error, attempts) =>
-      log(
-        `outbox: ${event.type} (event ${event.id}) failed, attempt ${attempts}: ${String(error)}`,
-      ),
-    onDrainError: (error) => log(`outbox: drain failed: ${String(error)}`),
   });
 }

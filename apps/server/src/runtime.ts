@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { connect, isEmpty, migrate, seedDemo, type Db } from '@visita/db';
+import { connect, ensureVapidKeys, isEmpty, migrate, seedDemo, type Db } from '@visita/db';
+import { generateVapidKeys } from '@visita/jobs';
 import { argon2Hasher } from './adapters/crypto';
 import { createPartner, ensureOwner, ensurePartner } from './bootstrap';
 import type { Config } from './config';
@@ -24,6 +25,8 @@ export interface DemoCredentials {
  */
 export async function prepareDatabase(db: Db, config: Config): Promise<DemoCredentials | null> {
   await migrate(db);
+  // Web Push needs the server's VAPID key pair: made at the first start, kept in the database.
+  await ensureVapidKeys(db, () => generateVapidKeys(config.vapidSubject));
   let demo: DemoCredentials | null = null;
   const credentialsFile = join(config.dataDir, 'demo-credentials.json');
   if (config.demo && (await isEmpty(db))) {

@@ -20,3 +20,5 @@ export * from './altegio/user-records';
 export * from './altegio/loyalty-types';
 export * from './altegio/loyalty-instruments';
 export * from './app/loyalty';
+export * from './app/notifications';
+export * from './admin/notifications';

@@ -69,3 +69,4 @@ export * from './cabinet';
 export * from './booking/idempotency-key';
 export * from './pricing/discounted-cost';
 export * from './loyalty';
+export * from './notifications';

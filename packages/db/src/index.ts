@@ -5,3 +5,6 @@ export * from './repos';
 export * as authRepo from './repositories/auth';
 export * from './demo/seed-demo';
 export * as outboxQueue from './repositories/outbox-queue';
+export * as jobsQueue from './repositories/jobs';
+export * as notificationDelivery from './repositories/notification-delivery';
+export { ensureVapidKeys, type VapidKeys } from './repositories/push-subscriptions';

@@ -32,6 +32,11 @@ import { certificatesRepo } from './repositories/certificates';
 import { loyaltyCardsRepo } from './repositories/loyalty-cards';
 import { visitPaymentsRepo } from './repositories/visit-payments';
 import { paymentsRepo } from './repositories/payments';
+import { notificationSettingsRepo } from './repositories/notification-settings';
+import { inboxRepo, mutesRepo } from './repositories/inbox';
+import { pushSubscriptionsRepo } from './repositories/push-subscriptions';
+import { bulkPushesRepo } from './repositories/bulk-pushes';
+import { jobsRepo } from './repositories/jobs';
 
 /** Every repository, bound to one connection or transaction. */
 export function createRepos(q: Queryable) {
@@ -69,6 +74,12 @@ export function createRepos(q: Queryable) {
     loyaltyCards: loyaltyCardsRepo(q),
     visitPayments: visitPaymentsRepo(q),
     payments: paymentsRepo(q),
+    notificationSettings: notificationSettingsRepo(q),
+    inbox: inboxRepo(q),
+    mutes: mutesRepo(q),
+    pushSubscriptions: pushSubscriptionsRepo(q),
+    bulkPushes: bulkPushesRepo(q),
+    jobs: jobsRepo(q),
   };
 }
 

@@ -1,2 +1,7 @@
-/** Background jobs: the outbox worker that hands domain events to their handlers. */
+/** Background jobs: the outbox worker, the jobs table worker, the notification engine, Web Push. */
 export * from './outbox-worker';
+export * from './job-worker';
+export * from './notifications';
+export * from './push/web-push-sender';
+export { pushPayload } from './push/deliver';
+export * from './engine';

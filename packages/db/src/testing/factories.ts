@@ -262,3 +262,43 @@ export async function makeAppointment(
     );
   return { id: record!.id, clientId: client!.id, hash };
 }
+
+/**
+ * Many app clients of one location at once (bulk push tests and the push benchmark): per
+ * device an app user, a client card with `has_app`, and the device's push subscription, written
+ * with three set-based statements. Phones are `+4916<9 digits from phoneBase + i>`.
+ */
+export async function makeAppAudience(
+  q: Queryable,
+  locationId: number,
+  devices: { endpoint: string; keys: { p256dh: string; auth: string } }[],
+  phoneBase: number,
+): Promise<{ clientIds: number[]; appUserIds: number[] }> {
+  const phones = devices.map((_, i) => `+4916${String(phoneBase + i).padStart(9, '0')}`);
+  const users = await q.query<{ id: number; phone: string }>(
+    `INSERT INTO app_users(phone, name) SELECT p, 'Client ' || right(p, 4) FROM unnest($1::text[]) AS p
+     RETURNING id, phone`,
+    [phones],
+  );
+  const userOf = new Map(users.map((u) => [u.phone, u.id]));
+  const clients = await q.query<{ id: number; phone: string }>(
+    `INSERT INTO clients(location_id, phone, name, has_app)
+     SELECT $1, p, 'Client ' || right(p, 4), true FROM unnest($2::text[]) AS p RETURNING id, phone`,
+    [locationId, phones],
+  );
+  await q.query(
+    `INSERT INTO push_subscriptions(app_user_id, endpoint, p256dh, auth)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[])`,
+    [
+      phones.map((p) => userOf.get(p)!),
+      devices.map((d) => d.endpoint),
+      devices.map((d) => d.keys.p256dh),
+      devices.map((d) => d.keys.auth),
+    ],
+  );
+  const clientOf = new Map(clients.map((c) => [c.phone, c.id]));
+  return {
+    clientIds: phones.map((p) => clientOf.get(p)!),
+    appUserIds: phones.map((p) => userOf.get(p)!),
+  };
+}

@@ -6,12 +6,14 @@ import { registerRateLimit, type RateLimitStore } from '../../../plugins/rate-li
 import { cabinetRoutes } from './cabinet';
 import { appIdentityRoutes } from './identity';
 import { appLoyaltyRoutes } from './loyalty';
+import { appNotificationRoutes } from './notifications';
 
 /** Every route module of the client app's API. Add new modules here. */
 function appApiRoutes(api: FastifyInstance, deps: ServerDeps): void {
   appIdentityRoutes(api, deps);
   cabinetRoutes(api, deps);
   appLoyaltyRoutes(api, deps);
+  appNotificationRoutes(api, deps);
 }
 
 /**
