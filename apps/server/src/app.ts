@@ -9,6 +9,7 @@ import type { ServerDeps } from './deps';
 import { runAccessChecksBeforeValidation } from './plugins/access-before-validation';
 import { registerParameterAliases } from './plugins/aliases';
 import { registerAuth } from './plugins/auth';
+import { registerClientApp } from './plugins/client-app';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import {
@@ -142,6 +143,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     windows: config.rateLimit,
     store,
     now: options.rateLimitNow,
+  });
+  await registerClientApp(app, {
+    distDir: config.clientDir,
+    partnerToken: config.appPartnerToken,
   });
   return app;
 }

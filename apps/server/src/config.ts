@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PHONE_CODE_RULES } from '@visita/core';
 import { loadCodesPerIp, loadSmsConfig, type SmsConfig } from './adapters/sms/config';
 
@@ -26,6 +27,10 @@ export interface Config {
   sms: SmsConfig;
   /** Login codes one IP may request per hour (VISITA_SMS_CODES_PER_IP). */
   smsCodesPerIpPerHour: number;
+  /** The built client PWA served at /app/ (VISITA_CLIENT_DIR, default apps/client/dist). */
+  clientDir: string;
+  /** The partner token of the app's booking form (VISITA_APP_PARTNER_TOKEN; else made at start). */
+  appPartnerToken: string | undefined;
 }
 
 const UNITS: Record<string, number> = {
@@ -73,5 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.VISITA_TRUST_PROXY === '1' || env.VISITA_TRUST_PROXY === 'true',
     sms: loadSmsConfig(env),
     smsCodesPerIpPerHour: loadCodesPerIp(env, PHONE_CODE_RULES.perIpPerHour),
+    clientDir: env.VISITA_CLIENT_DIR
+      ? resolve(env.VISITA_CLIENT_DIR)
+      : fileURLToPath(new URL('../../client/dist', import.meta.url)),
+    appPartnerToken: env.VISITA_APP_PARTNER_TOKEN || undefined,
   };
 }
