@@ -24,6 +24,10 @@ const stale =
   Math.max(...sources.map((s) => newest(join(client, s)))) > statSync(built).mtimeMs;
 
 if (stale) {
-  const result = spawnSync('npm', ['run', 'build', '-w', 'apps/client'], { stdio: 'inherit' });
+  // NODE_ENV from the caller (vitest sets `test`) would give React's development build.
+  const result = spawnSync('npm', ['run', 'build', '-w', 'apps/client'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   process.exit(result.status ?? 1);
 } else console.log('client app: apps/client/dist is up to date');

@@ -4,7 +4,8 @@ import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 
 export const BASE = '/app';
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  const url = to.startsWith(BASE) ? to : `${BASE}${to}`;
+  // '/appointments' also starts with '/app': only '/app' itself or '/app/…' is already absolute.
+  const url = to === BASE || to.startsWith(`${BASE}/`) ? to : `${BASE}${to}`;
   if (options.replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   window.dispatchEvent(new Event('visita:navigate'));
@@ -17,7 +18,7 @@ export interface Location {
 }
 
 const current = (): Location => ({
-  path: location.pathname.replace(/^\/app/, '').replace(/\/$/, '') || '/',
+  path: location.pathname.replace(/^\/app(?=\/|$)/, '').replace(/\/$/, '') || '/',
   query: new URLSearchParams(location.search),
 });
 

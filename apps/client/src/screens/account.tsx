@@ -101,7 +101,7 @@ export function AccountScreen() {
           {t('app.save')}
         </button>
       </form>
-      <section className="card settings" aria-label={t('account.language')}>
+      <section className="card settings">
         <label className="field">
           <span>{t('account.language')}</span>
           <select

@@ -158,10 +158,10 @@ export function DateStep(props: {
               className={`day ${props.chosen === date ? 'on' : ''}`}
               disabled={!open.has(date)}
               aria-pressed={props.chosen === date}
-              aria-label={formatDay(date, prefs)}
               onClick={() => props.onChoose(date)}
             >
               {Number(date.slice(8))}
+              <span className="visually-hidden">, {formatDay(date, prefs)}</span>
             </button>
           ) : (
             <span key={`e${i}`} aria-hidden="true" />

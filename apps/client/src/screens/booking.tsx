@@ -117,7 +117,7 @@ export function BookingScreen(props: {
     staff: t('book.step_staff'),
     date: t('book.step_date'),
     time: t('book.step_time'),
-    contact: moving ? t('reschedule.confirm') : t('book.step_contact'),
+    contact: moving ? t('book.summary') : t('book.step_contact'),
     done: '',
   };
   const reachable = (s: Step) => steps.indexOf(s) <= steps.indexOf(step);
