@@ -66,10 +66,11 @@ export function App() {
   }, [start]);
 
   const value = useMemo<AppContextValue>(() => {
+    // One message at a time: a newer one replaces the one on screen.
     const toast = (text: string) => {
       const id = Date.now() + Math.random();
-      setToasts((list) => [...list, { id, text }]);
-      setTimeout(() => setToasts((list) => list.filter((x) => x.id !== id)), 4000);
+      setToasts([{ id, text }]);
+      setTimeout(() => setToasts((list) => list.filter((x) => x.id !== id)), 3500);
     };
     return {
       t: translator(language),

@@ -42,7 +42,8 @@ const utcDate = (date: string) => {
 export function formatTime(time: string, prefs: Pick<FormatPrefs, 'locale' | 'time24h'>): string {
   const [h = 0, min = 0] = time.split(':').map(Number);
   return new Intl.DateTimeFormat(prefs.locale, {
-    hour: 'numeric',
+    // 24-hour clocks read 09:00; 12-hour ones 9:00 AM.
+    hour: prefs.time24h ? '2-digit' : 'numeric',
     minute: '2-digit',
     hourCycle: prefs.time24h ? 'h23' : 'h12',
     timeZone: 'UTC',

@@ -116,7 +116,7 @@ const PATHS: Record<string, string> = {
   chevron: 'M9 5l7 7-7 7',
 };
 
-export function Icon(props: { name: keyof typeof PATHS  ; filled?: boolean }) {
+export function Icon(props: { name: keyof typeof PATHS; filled?: boolean }) {
   return (
     <svg
       className="icon"

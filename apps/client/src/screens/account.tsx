@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { app, ApiError } from '../api';
 import { useApp } from '../context';
-import { DATE_FORMATS, formatDate, type DateFormat } from '../format';
+import { DATE_FORMATS, formatDate } from '../format';
 import { LANGUAGES } from '../i18n';
 import { disablePush, enablePush, pushState, type PushState } from '../push';
 import type { Profile } from '../types';

@@ -59,7 +59,6 @@ export function AppointmentCard(props: {
       <div className="appointment-when">
         <Icon name="calendar" />
         <span>{when}</span>
-        {badge ? <span className={`badge ${badge.tone}`}>{badge.text}</span> : null}
       </div>
       <Heading className="card-title">
         <Link to={`/appointments/${a.id}`}>{a.services.map((s) => s.title).join(', ')}</Link>
@@ -67,7 +66,10 @@ export function AppointmentCard(props: {
       <p className="muted">
         {a.location.title} · {t('appointment.with', { name: a.staff.name })}
       </p>
-      <p className="price">{formatMoney(a.total_cost, a.currency, prefs.locale)}</p>
+      <div className="price-row">
+        <span className="price">{formatMoney(a.total_cost, a.currency, prefs.locale)}</span>
+        {badge ? <span className={`badge ${badge.tone}`}>{badge.text}</span> : null}
+      </div>
       <div className="card-actions">
         {a.status === 'upcoming' && a.can_reschedule ? (
           <Link className="button secondary small" to={`/reschedule/${a.id}`}>
@@ -75,8 +77,13 @@ export function AppointmentCard(props: {
           </Link>
         ) : null}
         {a.status === 'upcoming' && a.can_cancel && !confirming ? (
-          <button type="button" className="button ghost small" onClick={() => setConfirming(true)}>
-            {t('appointment.cancel')}
+          <button
+            type="button"
+            className="button ghost small"
+            aria-label={t('appointment.cancel')}
+            onClick={() => setConfirming(true)}
+          >
+            {t('app.cancel')}
           </button>
         ) : null}
         {a.status !== 'upcoming' ? (

@@ -6,6 +6,7 @@ import type { Db } from '@visita/db';
 import {
   makeAppointment,
   makeBookingSettings,
+  makeChain,
   makeLocation,
   makeSchedule,
   makeService,
@@ -22,6 +23,9 @@ export function buildClientApp(): void {
   if (result.status !== 0) throw new Error(`client build failed:\n${String(result.stderr)}`);
 }
 
+/** The page's global object, seen from this Node-typed file. */
+declare const window: Record<string, unknown>;
+
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
@@ -32,7 +36,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window)))
     await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe;
+    const axe = window.axe as { run: (o: object) => Promise<AxeResult> };
     interface AxeResult {
       violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
     }
@@ -52,6 +56,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.VISITA_SCREENSHOTS !== '1') return;
   const dir = `${root}docs/screenshots`;
   mkdirSync(dir, { recursive: true });
+  // A screen, not a passing message: wait for the last toast to go.
+  await page
+    .locator('.toast')
+    .first()
+    .waitFor({ state: 'detached', timeout: 6000 })
+    .catch(() => undefined);
   await page.screenshot({ path: `${dir}/${name}.png` });
 }
 
@@ -65,7 +75,12 @@ export const dateIn = (n: number) => new Date(Date.now() + n * day).toISOString(
  * two months; clients may cancel and reschedule up to an hour before.
  */
 export async function makeClientAppWorld(db: Db, phone: string) {
-  const lumen = await makeLocation(db, { title: 'Studio Lumen', timezone: 'Europe/Berlin' });
+  const chain = await makeChain(db, 'Lumen Studios');
+  const lumen = await makeLocation(db, {
+    chainId: chain.id,
+    title: 'Studio Lumen',
+    timezone: 'Europe/Berlin',
+  });
   await db.query(
     `UPDATE locations SET address = 'Torstraße 101', city = 'Berlin', zip = '10119', country = 'Germany',
        short_descr = 'Hair and colour studio in Mitte',

@@ -16,6 +16,15 @@ import { launchChromium } from './support';
  * served at /app/, the real API) on a fresh database made with factories. One client walks
  * through the app in order; every screen is checked with axe-core.
  */
+/** Browser globals used inside page.evaluate (this file is typed for Node, without the DOM). */
+declare const navigator: {
+  clipboard: { readText(): Promise<string> };
+  serviceWorker: { ready: Promise<unknown>; controller: unknown };
+};
+declare const localStorage: { getItem(key: string): string | null };
+declare const caches: { has(name: string): Promise<boolean> };
+declare const document: { documentElement: { lang: string } };
+
 const PHONE = '+4915123456789';
 let t: TestApp;
 let log: SmsLog;
