@@ -19,7 +19,15 @@ import { launchChromium } from './support';
 /** Browser globals used inside page.evaluate (this file is typed for Node, without the DOM). */
 declare const navigator: {
   clipboard: { readText(): Promise<string> };
-  serviceWorker: { ready: Promise<unknown>; controller: unknown };
+  serviceWorker: {
+    ready: Promise<unknown>;
+    controller: unknown;
+    getRegistration(
+      scope: string,
+    ): Promise<
+      { getNotifications(): Promise<{ title: string; body: string; data: unknown }[]> } | undefined
+    >;
+  };
 };
 declare const localStorage: { getItem(key: string): string | null };
 declare const caches: { has(name: string): Promise<boolean> };
@@ -47,7 +55,9 @@ beforeAll(async () => {
     locale: 'en-US',
     timezoneId: 'Europe/Berlin',
   });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write', 'notifications'], {
+    origin: base,
+  });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
 });
@@ -171,6 +181,11 @@ describe('the client app', () => {
     await heading('Профиль').waitFor();
     await page.getByLabel('Язык').selectOption('en');
     await heading('Your account').waitFor();
+    // Notifications are allowed, but this server has no push API yet: said, and the switch is off.
+    await page.getByText('Notifications are not available on this server yet.').waitFor();
+    expect(
+      await page.getByRole('switch', { name: 'Notifications on this device' }).isDisabled(),
+    ).toBe(true);
     await screenshot(page, '07-account');
 
     await page.getByRole('link', { name: 'Home' }).click();
@@ -353,6 +368,47 @@ describe('the client app', () => {
     } finally {
       await context.setOffline(false);
     }
+  });
+
+  it('shows a pushed message titled with the sender, opening its appointment', async () => {
+    const cdp = await context.newCDPSession(page);
+    const registrationId = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => {
+        const mine = event.registrations.find((r) => r.scopeURL === `${base}/app/` && !r.isDeleted);
+        if (mine) resolve(mine.registrationId);
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    const payload = {
+      id: 7,
+      sender: 'Studio Lumen',
+      title: 'See you tomorrow',
+      body: 'Haircut at 10:00',
+      appointment_id: w.later.id,
+    };
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin: base,
+      registrationId: await registrationId,
+      data: JSON.stringify(payload),
+    });
+    const shown = () =>
+      page.evaluate(async () => {
+        const registration = (await navigator.serviceWorker.getRegistration('/app/'))!;
+        return (await registration.getNotifications()).map((n) => ({
+          title: n.title,
+          body: n.body,
+          data: n.data as unknown,
+        }));
+      });
+    await expect
+      .poll(shown)
+      .toEqual([
+        {
+          title: 'Studio Lumen',
+          body: 'See you tomorrow\nHaircut at 10:00',
+          data: { url: `/app/appointments/${w.later.id}` },
+        },
+      ]);
   });
 
   it('logs out: back to the login screen, the kept API answers deleted', async () => {
