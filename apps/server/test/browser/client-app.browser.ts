@@ -397,18 +397,16 @@ describe('the client app', () => {
         return (await registration.getNotifications()).map((n) => ({
           title: n.title,
           body: n.body,
-          data: n.data as unknown,
+          data: n.data,
         }));
       });
-    await expect
-      .poll(shown)
-      .toEqual([
-        {
-          title: 'Studio Lumen',
-          body: 'See you tomorrow\nHaircut at 10:00',
-          data: { url: `/app/appointments/${w.later.id}` },
-        },
-      ]);
+    await expect.poll(shown).toEqual([
+      {
+        title: 'Studio Lumen',
+        body: 'See you tomorrow\nHaircut at 10:00',
+        data: { url: `/app/appointments/${w.later.id}` },
+      },
+    ]);
   });
 
   it('logs out: back to the login screen, the kept API answers deleted', async () => {
