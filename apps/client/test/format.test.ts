@@ -8,7 +8,7 @@ import {
   formatWhen,
   monthGrid,
 } from '../src/format';
-import { LANGUAGES, pickLanguage, translator } from '../src/i18n';
+import { LANGUAGES, pickLanguage, plural, translator } from '../src/i18n';
 import { en } from '../src/i18n/en';
 import { es } from '../src/i18n/es';
 import { ru } from '../src/i18n/ru';
@@ -78,5 +78,20 @@ describe('languages', () => {
     expect(LANGUAGES).toEqual(['en', 'es', 'ru']);
     expect(translator('es')('book.title', { name: 'Lumen' })).toBe('Reservar en Lumen');
     expect(translator('ru')('place.copied', { phone: '+7 1' })).toBe('Номер +7 1 скопирован');
+  });
+});
+
+describe('plurals', () => {
+  it('counts appointments with each language’s plural rules', () => {
+    const say = (language: 'en' | 'es' | 'ru', n: number) =>
+      plural(translator(language), language, 'place.appointments', n);
+    expect([say('en', 1), say('en', 4)]).toEqual(['1 appointment', '4 appointments']);
+    expect([say('es', 1), say('es', 2)]).toEqual(['1 cita', '2 citas']);
+    expect([say('ru', 1), say('ru', 3), say('ru', 5), say('ru', 21)]).toEqual([
+      '1 запись',
+      '3 записи',
+      '5 записей',
+      '21 запись',
+    ]);
   });
 });

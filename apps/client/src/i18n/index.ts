@@ -28,3 +28,13 @@ export function translator(language: Language): Translate {
       : text;
   };
 }
+
+type PluralBase = 'place.appointments';
+
+/** `{n} appointment(s)` with the language's plural rules (Russian has one / few / many). */
+export function plural(t: Translate, language: Language, base: PluralBase, n: number): string {
+  const category = new Intl.PluralRules(language).select(n);
+  const form = (['one', 'few', 'many'].includes(category) ? category : 'other') as
+    'one' | 'few' | 'many' | 'other';
+  return t(`${base}.${form}`, { n });
+}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { app, ApiError, appPage } from '../api';
 import { useApp } from '../context';
+import { plural } from '../i18n';
 import { Link, navigate } from '../router';
 import type { Place, PlaceDetails, Review } from '../types';
 import { Empty, Icon, Load, Screen, Stars, initials } from '../ui';
@@ -44,7 +45,7 @@ export function PlaceCard(props: {
   onChanged: (p: Place) => void;
   headingLevel?: 2 | 3;
 }) {
-  const { t } = useApp();
+  const { t, language } = useApp();
   const p = props.place;
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -68,7 +69,7 @@ export function PlaceCard(props: {
             label={t('place.rating', { rating: p.rating, n: p.reviews_count })}
           />
         ) : null}{' '}
-        {t('place.appointments_count', { n: p.appointments_count })}
+        {plural(t, language, 'place.appointments', p.appointments_count)}
       </p>
     </article>
   );
