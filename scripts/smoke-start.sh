@@ -28,4 +28,7 @@ echo "$body" | grep -q 'Europe/Berlin' && echo "$body" | grep -q 'America/New_Yo
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/companies")
 [ "$code" = 401 ] || { echo "expected 401 without token, got $code"; exit 1; }
 curl -sf "http://127.0.0.1:$port/readyz" >/dev/null
-echo "smoke: npm start serves the demo locations; 401 without a token; ready"
+app=$(curl -sf "http://127.0.0.1:$port/app/")
+echo "$app" | grep -q 'visita-partner-token' || { echo "the client app is not served at /app/"; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$port/")" = "http://127.0.0.1:$port/app/" ] || { echo "/ does not redirect to /app/"; exit 1; }
+echo "smoke: npm start serves the demo locations and the client app at /app/; 401 without a token; ready"

@@ -10,6 +10,7 @@ import type { ServerDeps } from './deps';
 import { runAccessChecksBeforeValidation } from './plugins/access-before-validation';
 import { registerParameterAliases } from './plugins/aliases';
 import { registerAuth } from './plugins/auth';
+import { registerClientApp } from './plugins/client-app';
 import { registerErrorHandling } from './plugins/errors';
 import { registerJsonBodyGuard } from './plugins/json-body';
 import { registerOpenApi } from './plugins/openapi';
@@ -170,6 +171,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     windows: config.rateLimit,
     store,
     now: options.rateLimitNow,
+  });
+  await registerClientApp(app, {
+    distDir: config.clientDir,
+    partnerToken: config.appPartnerToken,
   });
   return app;
 }

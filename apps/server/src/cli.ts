@@ -5,7 +5,7 @@ import { argon2Hasher } from './adapters/crypto';
 import { buildApp } from './app';
 import { createPartner, ensureOwner } from './bootstrap';
 import { loadConfig } from './config';
-import { openDatabase, prepareDatabase } from './runtime';
+import { ensureAppPartner, openDatabase, prepareDatabase } from './runtime';
 import { startOutboxWorker } from './outbox-worker';
 import { buildOpenApiDocument } from './openapi-document';
 
@@ -89,13 +89,15 @@ async function serve(config: ReturnType<typeof loadConfig>, withWorker: boolean)
   const started = Date.now();
   const db = await openDatabase(config);
   const demo = await prepareDatabase(db, config);
-  const app = await buildApp({ db, config });
+  const appPartnerToken = await ensureAppPartner(db, config);
+  const app = await buildApp({ db, config: { ...config, appPartnerToken } });
   await app.listen({ port: config.port, host: config.host });
   const base = config.publicUrl;
   const lines = [
     `Visita is ready in ${((Date.now() - started) / 1000).toFixed(1)} s on ${base} (${db.kind}${config.databaseUrl ? '' : ` at ${config.dataDir}`})`,
     `  API:      ${base}/api/v1`,
     `  API docs: ${base}/api/docs`,
+    `  app:      ${base}/app/`,
     `  health:   ${base}/healthz  ${base}/readyz`,
   ];
   if (demo)

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PHONE_CODE_RULES } from '@visita/core';
 import { loadCodesPerIp, loadSmsConfig, type SmsConfig } from './adapters/sms/config';
 import { loadLoyaltyConfig, type LoyaltyConfig } from './adapters/loyalty/config';
@@ -35,6 +36,10 @@ export interface Config {
   smsCodesPerIpPerHour: number;
   /** Type image storage and the payment acquirer (VISITA_MEDIA_*, VISITA_PAYMENT_*). */
   loyalty: LoyaltyConfig;
+  /** The built client PWA served at /app/ (VISITA_CLIENT_DIR, default apps/client/dist). */
+  clientDir: string;
+  /** The partner token of the app's booking form (VISITA_APP_PARTNER_TOKEN; else made at start). */
+  appPartnerToken: string | undefined;
 }
 
 const UNITS: Record<string, number> = {
@@ -87,5 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms: loadSmsConfig(env),
     smsCodesPerIpPerHour: loadCodesPerIp(env, PHONE_CODE_RULES.perIpPerHour),
     loyalty: loadLoyaltyConfig(env),
+    clientDir: env.VISITA_CLIENT_DIR
+      ? resolve(env.VISITA_CLIENT_DIR)
+      : fileURLToPath(new URL('../../client/dist', import.meta.url)),
+    appPartnerToken: env.VISITA_APP_PARTNER_TOKEN || undefined,
   };
 }

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connect, ensureVapidKeys, isEmpty, migrate, seedDemo, type Db } from '@visita/db';
 import { generateVapidKeys } from '@visita/jobs';
-import { argon2Hasher } from './adapters/crypto';
+import { argon2Hasher, tokenCrypto } from './adapters/crypto';
 import { createPartner, ensureOwner, ensurePartner } from './bootstrap';
 import type { Config } from './config';
 
@@ -52,4 +52,23 @@ export async function prepareDatabase(db: Db, config: Config): Promise<DemoCrede
       password: config.adminPassword,
     });
   return demo;
+}
+
+/**
+ * The partner token of the client app's booking form: VISITA_APP_PARTNER_TOKEN, else one made
+ * on the first start and kept in the data directory, so cached app pages stay valid.
+ */
+export async function ensureAppPartner(db: Db, config: Config): Promise<string> {
+  const file = join(config.dataDir, 'app-partner-token');
+  let token = config.appPartnerToken;
+  if (!token) {
+    token = (await readFile(file, 'utf8').catch(() => '')).trim();
+    if (!token) {
+      token = tokenCrypto.randomToken();
+      await mkdir(config.dataDir, { recursive: true });
+      await writeFile(file, token, { mode: 0o600 });
+    }
+  }
+  await ensurePartner(db, token, 'Client app booking form');
+  return token;
 }

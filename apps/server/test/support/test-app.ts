@@ -43,7 +43,14 @@ export async function createTestApp(
   const clock = fixedClock(options.now ?? '2026-11-28T10:00:00Z');
   // Uploads (avatars) go to a throw-away data directory, never the working tree's ./data.
   const dataDir = await mkdtemp(join(tmpdir(), 'visita-test-data-'));
-  const config = { ...loadConfig(options.env ?? {}), rateLimit: options.rateLimit ?? [], dataDir };
+  // The partner exists before the app is built: the client app's booking form uses its token.
+  const partner = await makePartner(db);
+  const config = {
+    ...loadConfig(options.env ?? {}),
+    rateLimit: options.rateLimit ?? [],
+    dataDir,
+    appPartnerToken: partner.token,
+  };
   const app = await buildApp({
     db,
     config,
@@ -54,7 +61,6 @@ export async function createTestApp(
     rateLimitNow: options.rateLimitNow,
     loggerInstance: options.loggerInstance,
   });
-  const partner = await makePartner(db);
   return {
     app,
     db,

@@ -1,0 +1,152 @@
+import { app } from '../api';
+import { useApp } from '../context';
+import { optional } from '../optional-api';
+import { Link } from '../router';
+import type { Appointment, LoyaltyInstrument, Place, UnreadCount } from '../types';
+import { Carousel, Empty, Icon, Load, Screen, Section, initials } from '../ui';
+import { useLoad } from '../use-load';
+import { PhotoImage } from './account';
+import { AppointmentCard } from './appointment-card';
+import { InstrumentCard } from './cards';
+import { PlaceCard } from './places';
+
+/** The bell with the unread count; hidden count while the notifications API is absent. */
+export function Bell() {
+  const { t } = useApp();
+  const unread = useLoad(
+    () => optional<UnreadCount>('/notifications/unread-count').catch(() => null),
+    'bell',
+  );
+  const n = unread.data?.total ?? 0;
+  return (
+    <Link
+      to="/notifications"
+      className="icon-button bell"
+      aria-label={n > 0 ? t('home.notifications_unread', { n }) : t('home.notifications')}
+    >
+      <Icon name="bell" />
+      {n > 0 ? (
+        <span className="count" aria-hidden="true">
+          {n > 99 ? '99+' : n}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
+
+/** Home: name (→ account) and bell on top; carousels of appointments, places and cards. */
+export function HomeScreen() {
+  const { t, profile } = useApp();
+  const upcoming = useLoad(
+    () => app<Appointment[]>('GET', '/appointments?status=upcoming&count=10'),
+    'up',
+  );
+  const past = useLoad(
+    () => app<Appointment[]>('GET', '/appointments?status=past&count=5'),
+    'past',
+  );
+  const places = useLoad(() => app<Place[]>('GET', '/places'), 'places');
+  const memberships = useLoad(
+    () => optional<LoyaltyInstrument[]>('/memberships').catch(() => null),
+    'mem',
+  );
+  const giftCards = useLoad(
+    () => optional<LoyaltyInstrument[]>('/gift-cards').catch(() => null),
+    'gift',
+  );
+  const name = profile?.name ?? '';
+  const replacePlace = (changed: Place) =>
+    places.set((places.data ?? []).map((p) => (p.id === changed.id ? changed : p)));
+
+  const greeting = (
+    <Link to="/account" className="me" aria-label={t('home.open_account')}>
+      <span className="avatar" aria-hidden="true">
+        {profile?.photo_url ? <PhotoImage url={profile.photo_url} version={0} /> : initials(name)}
+      </span>
+      <span className="me-name">{name || t('nav.account')}</span>
+    </Link>
+  );
+  return (
+    <Screen
+      title={name ? t('home.hello', { name }) : t('home.hello_anonymous')}
+      hideTitle
+      actions={<Bell />}
+    >
+      <div className="home-top">{greeting}</div>
+      <Section title={t('appointments.title')} all="/appointments" id="home-appointments">
+        <Load state={upcoming}>
+          {(soon) => {
+            const recent = past.data ?? [];
+            const items = [...soon, ...recent];
+            return items.length === 0 ? (
+              past.loading ? null : (
+                <Empty>{t('home.no_appointments')}</Empty>
+              )
+            ) : (
+              <Carousel label={t('appointments.title')}>
+                {items.map((a) => (
+                  <li key={a.id}>
+                    <AppointmentCard
+                      appointment={a}
+                      onChanged={() => {
+                        upcoming.reload();
+                        past.reload();
+                      }}
+                    />
+                  </li>
+                ))}
+              </Carousel>
+            );
+          }}
+        </Load>
+      </Section>
+      <Section title={t('places.title')} all="/places" id="home-places">
+        <Load state={places}>
+          {(items) =>
+            items.length === 0 ? (
+              <Empty>{t('home.no_places')}</Empty>
+            ) : (
+              <Carousel label={t('places.title')}>
+                {items.map((p) => (
+                  <li key={p.id}>
+                    <PlaceCard place={p} onChanged={replacePlace} />
+                  </li>
+                ))}
+              </Carousel>
+            )
+          }
+        </Load>
+      </Section>
+      {memberships.data ? (
+        <Section title={t('home.memberships')} all="/memberships" id="home-memberships">
+          {memberships.data.length === 0 ? (
+            <Empty>{t('home.no_cards')}</Empty>
+          ) : (
+            <Carousel label={t('home.memberships')}>
+              {memberships.data.map((m) => (
+                <li key={m.id}>
+                  <InstrumentCard item={m} kind="membership" />
+                </li>
+              ))}
+            </Carousel>
+          )}
+        </Section>
+      ) : null}
+      {giftCards.data ? (
+        <Section title={t('home.gift_cards')} all="/gift-cards" id="home-gift-cards">
+          {giftCards.data.length === 0 ? (
+            <Empty>{t('home.no_cards')}</Empty>
+          ) : (
+            <Carousel label={t('home.gift_cards')}>
+              {giftCards.data.map((g) => (
+                <li key={g.id}>
+                  <InstrumentCard item={g} kind="gift-card" />
+                </li>
+              ))}
+            </Carousel>
+          )}
+        </Section>
+      ) : null}
+    </Screen>
+  );
+}

@@ -1,0 +1,184 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { app, ApiError, session } from '../api';
+import { useApp } from '../context';
+import { listenForSmsCode } from '../otp';
+import type { Consents, LoggedIn, CodeSent } from '../types';
+import { Field, FormError } from './form';
+
+/** Phone → SMS code → (the first time) the user agreement and data processing consent. */
+export function LoginScreen(props: { onLoggedIn: () => void }) {
+  const { t } = useApp();
+  const [phone, setPhone] = useState('');
+  const [sent, setSent] = useState<CodeSent | null>(null);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [now, setNow] = useState(Date.now());
+
+  useEffect(() => {
+    document.title = `${t('login.title')} · Visita`;
+  }, [t]);
+  useEffect(() => {
+    if (!sent) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const stop = listenForSmsCode(setCode);
+    return () => {
+      clearInterval(timer);
+      stop();
+    };
+  }, [sent]);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, t('app.error')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sendCode = (event?: FormEvent) => {
+    event?.preventDefault();
+    void run(async () => {
+      setSent(await app<CodeSent>('POST', '/auth/code', { phone }));
+      setCode('');
+    });
+  };
+  const logIn = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const result = await app<LoggedIn>('POST', '/auth/token', { phone: sent?.phone, code });
+      session.set(result.token);
+      props.onLoggedIn();
+    });
+  };
+
+  const waitSeconds = sent ? Math.max(0, Math.ceil((Date.parse(sent.resend_at) - now) / 1000)) : 0;
+  return (
+    <main id="main" className="auth">
+      <div className="brand" aria-hidden="true">
+        <img src="/app/icons/icon-192.png" alt="" width="64" height="64" />
+      </div>
+      <h1>{t('login.title')}</h1>
+      {!sent ? (
+        <form onSubmit={sendCode} noValidate>
+          <p className="muted">{t('login.intro')}</p>
+          <Field
+            label={t('login.phone')}
+            hint={t('login.phone_hint')}
+            error={error?.fields.phone?.[0]}
+            input={{
+              type: 'tel',
+              name: 'phone',
+              autoComplete: 'tel',
+              inputMode: 'tel',
+              required: true,
+              value: phone,
+              onChange: (e) => setPhone(e.target.value),
+            }}
+          />
+          <FormError error={error} skipFields={['phone']} />
+          <button className="button primary wide" disabled={busy || !phone.trim()}>
+            {t('login.send_code')}
+          </button>
+        </form>
+      ) : (
+        <form onSubmit={logIn} noValidate>
+          <p className="muted" role="status">
+            {t('login.code_sent', { phone: sent.phone })}
+          </p>
+          <Field
+            label={t('login.code')}
+            error={
+              error?.fields.code?.[0] ?? (error?.codes.includes(432) ? error.message : undefined)
+            }
+            input={{
+              name: 'code',
+              autoComplete: 'one-time-code',
+              inputMode: 'numeric',
+              pattern: '[0-9]*',
+              maxLength: 6,
+              required: true,
+              autoFocus: true,
+              value: code,
+              onChange: (e) => setCode(e.target.value.replace(/\D/g, '')),
+            }}
+          />
+          <FormError error={error?.codes.includes(432) ? null : error} skipFields={['code']} />
+          <button className="button primary wide" disabled={busy || code.length < 6}>
+            {t('login.verify')}
+          </button>
+          <div className="row-actions">
+            <button type="button" className="link-button" onClick={() => setSent(null)}>
+              {t('login.change_phone')}
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              disabled={busy || waitSeconds > 0}
+              onClick={() => sendCode()}
+            >
+              {waitSeconds > 0 ? t('login.resend_in', { s: waitSeconds }) : t('login.resend')}
+            </button>
+          </div>
+        </form>
+      )}
+    </main>
+  );
+}
+
+/** The user agreement and data processing consent, asked once per version of the terms. */
+export function ConsentScreen(props: { onAccepted: () => void }) {
+  const { t } = useApp();
+  const [consents, setConsents] = useState<Consents | null>(null);
+  const [agreement, setAgreement] = useState(false);
+  const [processing, setProcessing] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    document.title = `${t('consent.title')} · Visita`;
+    app<Consents>('GET', '/consents')
+      .then(setConsents)
+      .catch((e: unknown) => setError(e instanceof ApiError ? e : null));
+  }, [t]);
+  const accept = (event: FormEvent) => {
+    event.preventDefault();
+    if (!consents) return;
+    app('POST', '/consents', {
+      user_agreement_version: consents.current.user_agreement,
+      data_processing_version: consents.current.data_processing,
+    })
+      .then(props.onAccepted)
+      .catch((e: unknown) => setError(e instanceof ApiError ? e : null));
+  };
+  return (
+    <main id="main" className="auth">
+      <h1>{t('consent.title')}</h1>
+      <p className="muted">{t('consent.intro')}</p>
+      <form onSubmit={accept}>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={agreement}
+            onChange={(e) => setAgreement(e.target.checked)}
+          />
+          <span>{t('consent.agreement', { v: consents?.current.user_agreement ?? '' })}</span>
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={processing}
+            onChange={(e) => setProcessing(e.target.checked)}
+          />
+          <span>{t('consent.processing', { v: consents?.current.data_processing ?? '' })}</span>
+        </label>
+        <FormError error={error} />
+        <button className="button primary wide" disabled={!consents || !agreement || !processing}>
+          {t('consent.continue')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,461 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smsLog, type SmsLog } from '../support/sms-log';
+import { createTestApp, type TestApp } from '../support/test-app';
+import {
+  buildClientApp,
+  expectAccessible,
+  makeClientAppWorld,
+  screenshot,
+  type ClientAppWorld,
+} from './client-app-support';
+import { launchChromium } from './support';
+
+/**
+ * The client PWA end to end: Debian Chromium at 390×844 against a real server (the built app
+ * served at /app/, the real API) on a fresh database made with factories. One client walks
+ * through the app in order; every screen is checked with axe-core.
+ */
+/** Browser globals used inside page.evaluate (this file is typed for Node, without the DOM). */
+declare const navigator: {
+  clipboard: { readText(): Promise<string> };
+  serviceWorker: {
+    ready: Promise<unknown>;
+    controller: unknown;
+    getRegistration(
+      scope: string,
+    ): Promise<
+      { getNotifications(): Promise<{ title: string; body: string; data: unknown }[]> } | undefined
+    >;
+  };
+};
+declare const localStorage: { getItem(key: string): string | null };
+declare const caches: { has(name: string): Promise<boolean> };
+declare const document: { documentElement: { lang: string } };
+
+const PHONE = '+4915123456789';
+let t: TestApp;
+let log: SmsLog;
+let w: ClientAppWorld;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let base: string;
+
+beforeAll(async () => {
+  buildClientApp();
+  log = smsLog();
+  t = await createTestApp({ now: new Date().toISOString(), loggerInstance: log.logger });
+  w = await makeClientAppWorld(t.db, PHONE);
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+  context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'en-US',
+    timezoneId: 'Europe/Berlin',
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write', 'notifications'], {
+    origin: base,
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const heading = (name: string | RegExp) => page.getByRole('heading', { name, level: 1 });
+
+/** The records of the client (live ones), straight from the database. */
+const liveRecords = () =>
+  t.db.query<{ id: number; staff_id: number; starts_at: Date; deleted_at: Date | null }>(
+    `SELECT r.id, r.staff_id, r.starts_at, r.deleted_at FROM records r JOIN clients c ON c.id = r.client_id
+     WHERE c.phone = $1 ORDER BY r.id`,
+    [PHONE],
+  );
+
+/** Picks the first bookable date (next month when this one has none) and the first time. */
+async function pickDateAndTime(): Promise<string> {
+  await expect.poll(() => page.locator('.calendar-grid').count()).toBe(1);
+  const open = page.locator('.calendar-grid button.day:not([disabled])');
+  await page.waitForLoadState('networkidle');
+  if ((await open.count()) === 0) {
+    await page.getByRole('button', { name: 'Next month' }).click();
+    await page.waitForLoadState('networkidle');
+  }
+  await open.first().click();
+  const time = page.locator('.times button').first();
+  await time.waitFor();
+  const label = (await time.textContent()) ?? '';
+  await time.click();
+  return label;
+}
+
+describe('the client app', () => {
+  it('serves / and /book/<id> as redirects into /app/, with a manifest and a service worker', async () => {
+    const root = await fetch(`${base}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/app/');
+    const book = await fetch(`${base}/book/${w.bloom.id}`, { redirect: 'manual' });
+    expect(book.headers.get('location')).toBe(`/app/book/${w.bloom.id}`);
+    const manifest = (await (await fetch(`${base}/app/manifest.webmanifest`)).json()) as {
+      start_url: string;
+      icons: { sizes: string; purpose: string }[];
+    };
+    expect(manifest.start_url).toBe('/app/');
+    expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(
+      expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']),
+    );
+    const icon = await fetch(`${base}/app/icons/icon-512.png`);
+    expect(icon.headers.get('content-type')).toBe('image/png');
+    const deepLink = await fetch(`${base}/app/places/123`);
+    expect(await deepLink.text()).toContain('<div id="root">');
+  });
+
+  it('logs in with the SMS code from the log provider and asks for consent the first time', async () => {
+    await page.goto(`${base}/`);
+    await heading('Log in').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '01-login');
+    await page.getByLabel('Phone number').fill(PHONE);
+    await page.getByRole('button', { name: 'Get the code' }).click();
+    const code = page.getByLabel('Code from the SMS');
+    await code.waitFor();
+    expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
+    await code.fill(log.lastCode(PHONE));
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    await heading('Before you start').waitFor();
+    const go = page.getByRole('button', { name: 'Continue' });
+    expect(await go.isDisabled()).toBe(true);
+    await page.getByLabel(/user agreement/).check();
+    await page.getByLabel(/processing of my personal data/).check();
+    await expectAccessible(page);
+    await screenshot(page, '02-consent');
+    await go.click();
+    await page.getByRole('heading', { name: 'Appointments', level: 2 }).waitFor();
+  });
+
+  it('shows home: account link, bell, carousels of appointments and places', async () => {
+    await page.getByRole('link', { name: 'All: Appointments' }).waitFor();
+    const carousel = page.getByRole('list', { name: 'Appointments' });
+    await expect.poll(() => carousel.getByRole('article').count()).toBe(4);
+    // Upcoming first, soonest first; then past ones.
+    expect(await carousel.getByRole('article').first().textContent()).toContain('Anna Weber');
+    const places = page.getByRole('list', { name: 'Places' });
+    await expect.poll(() => places.getByRole('article').count()).toBe(2);
+    // Without the notifications API on this server, the bell shows no count.
+    expect(await page.getByRole('link', { name: 'Notifications' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Open your account' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+  });
+
+  it('changes the name, language, date and time format in the account', async () => {
+    await page.getByRole('link', { name: 'Open your account' }).click();
+    await heading('Your account').waitFor();
+    await page.getByLabel('Name').fill('Erika Muster');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').first().waitFor();
+    await page.getByLabel('Date format').selectOption('YYYY-MM-DD');
+    await page.getByLabel('Time format').selectOption('12');
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.db.query<{ time_24h: boolean; date_format: string }>(
+              'SELECT time_24h, date_format FROM app_users WHERE phone = $1',
+              [PHONE],
+            )
+          )[0],
+      )
+      .toEqual({ time_24h: false, date_format: 'YYYY-MM-DD' });
+    await expectAccessible(page);
+
+    await page.getByLabel('Language').selectOption('es');
+    await heading('Tu cuenta').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await page.getByLabel('Idioma').selectOption('ru');
+    await heading('Профиль').waitFor();
+    await page.getByLabel('Язык').selectOption('en');
+    await heading('Your account').waitFor();
+    // Notifications are allowed, but this server has no push API yet: said, and the switch is off.
+    await page.getByText('Notifications are not available on this server yet.').waitFor();
+    expect(
+      await page.getByRole('switch', { name: 'Notifications on this device' }).isDisabled(),
+    ).toBe(true);
+    await screenshot(page, '07-account');
+
+    await page.getByRole('link', { name: 'Home' }).click();
+    const me = page.getByRole('link', { name: 'Open your account' });
+    await expect.poll(() => me.textContent()).toContain('Erika Muster');
+    // 12-hour time and ISO dates on the cards.
+    const first = page.getByRole('list', { name: 'Appointments' }).getByRole('article').first();
+    await expect
+      .poll(() => first.textContent())
+      .toMatch(/\d{4}-\d{2}-\d{2} · \d{1,2}:\d{2}\s?[AP]M/);
+    await screenshot(page, '03-home');
+  });
+
+  it('favourites a place with the heart and lists it under Favourites', async () => {
+    await page.getByRole('link', { name: 'All: Places' }).click();
+    await heading('Places').waitFor();
+    const heart = page.getByRole('button', { name: 'Add Barber Nord to favourites' }).first();
+    await heart.click();
+    const favourites = page.getByRole('list', { name: 'Favourites' });
+    await expect.poll(() => favourites.getByRole('article').count()).toBe(1);
+    expect(await favourites.textContent()).toContain('Barber Nord');
+    const pressed = page.getByRole('button', { name: 'Remove Barber Nord from favourites' });
+    expect(await pressed.first().getAttribute('aria-pressed')).toBe('true');
+    const rows = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM favourite_locations f JOIN app_users u ON u.id = f.user_id WHERE u.phone = $1 AND f.location_id = $2`,
+      [PHONE, w.nord.id],
+    );
+    expect(rows[0]!.n).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, '05-places');
+  });
+
+  it('shows a place: About data, reviews, the client’s appointments; Call copies the first phone', async () => {
+    await page.getByRole('link', { name: 'Studio Lumen' }).first().click();
+    await heading('Studio Lumen').waitFor();
+    const about = page.getByRole('region', { name: 'About' });
+    await about.getByText('Torstraße 101, 10119, Berlin, Germany').waitFor();
+    expect(await about.textContent()).toContain('Sat 10:00–16:00');
+    expect(await about.getByRole('link', { name: 'lumen.example' }).getAttribute('href')).toBe(
+      'https://lumen.example',
+    );
+    expect(await about.getByRole('link', { name: 'instagram' }).count()).toBe(1);
+    // Upcoming and past ones here (canceled ones are under Appointments).
+    await expect.poll(() => page.locator('.stack .appointment').count()).toBe(3);
+    await page.getByRole('button', { name: 'Call' }).click();
+    await page.getByText('Phone number +49 30 1234567 copied').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('+49 30 1234567');
+    await expectAccessible(page);
+    await screenshot(page, '06-place');
+  });
+
+  it('books from the place page: services, any team member, date, time, done', async () => {
+    const before = (await liveRecords()).length;
+    await page.getByRole('button', { name: 'Book', exact: true }).click();
+    await heading('Book at Studio Lumen').waitFor();
+    await page.getByRole('checkbox', { name: /Haircut/ }).check();
+    await expectAccessible(page);
+    await screenshot(page, '08-book-services');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('radio', { name: /Any team member/ }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('radio', { name: /Any team member/ }).click();
+    await pickDateAndTime();
+    await page.getByLabel('Your name').waitFor();
+    expect(await page.getByLabel('Your name').inputValue()).toBe('Erika Muster');
+    expect(await page.getByLabel('Phone number').inputValue()).toBe(PHONE);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Book', exact: true }).click();
+    await page.getByRole('heading', { name: 'You are booked!' }).waitFor();
+    await expectAccessible(page);
+    expect((await liveRecords()).length).toBe(before + 1);
+  });
+
+  it('books again from a past appointment: location, services and member chosen, only date and time asked', async () => {
+    await page.goto(`${base}/app/appointments?tab=past`);
+    await heading('Appointments').waitFor();
+    const card = page.getByRole('article', { name: /Studio Lumen/ }).first();
+    await card.getByText('Haircut, Colour').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, '04-appointments-past');
+    await card.getByRole('button', { name: 'Book again' }).click();
+    await page.getByText('Same services and team member as last time').waitFor();
+    expect(await page.locator('.steps li[aria-current="step"]').textContent()).toContain('Date');
+    await expectAccessible(page);
+    await screenshot(page, '09-book-again-date');
+    await pickDateAndTime();
+    await page.getByRole('button', { name: 'Book', exact: true }).click();
+    await page.getByRole('heading', { name: 'You are booked!' }).waitFor();
+    const newest = (await liveRecords()).at(-1)!;
+    expect(newest.staff_id).toBe(w.anna.id);
+    const services = await t.db.query<{ service_id: number }>(
+      'SELECT service_id FROM record_services WHERE record_id = $1 ORDER BY position',
+      [newest.id],
+    );
+    expect(services.map((s) => s.service_id)).toEqual([w.cut.id, w.colour.id]);
+  });
+
+  it('reschedules an upcoming appointment to another free time', async () => {
+    const before = (await liveRecords()).find((r) => r.id === w.later.id)!.starts_at.getTime();
+    await page.goto(`${base}/app/appointments`);
+    const card = page.getByRole('article').filter({ hasText: 'Ben Schulz' }).first();
+    await card.getByRole('link', { name: 'Reschedule' }).click();
+    await heading('Reschedule').waitFor();
+    await pickDateAndTime();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Move the appointment' }).click();
+    await page.getByRole('heading', { name: /The appointment is moved to/ }).waitFor();
+    const after = (await liveRecords()).find((r) => r.id === w.later.id)!;
+    expect(after.starts_at.getTime()).not.toBe(before);
+    expect(after.staff_id).toBe(w.ben.id);
+  });
+
+  it('cancels an upcoming appointment after asking', async () => {
+    await page.goto(`${base}/app/appointments`);
+    const card = page
+      .getByRole('article')
+      .filter({ hasText: 'Anna Weber' })
+      .filter({ hasText: /^(?!.*Colour)/ })
+      .first();
+    await card.getByRole('button', { name: 'Cancel appointment' }).click();
+    await card.getByRole('group', { name: 'Cancel this appointment?' }).waitFor();
+    await expectAccessible(page);
+    await card.getByRole('group').getByRole('button', { name: 'Cancel appointment' }).click();
+    await page.getByText('The appointment is canceled.').first().waitFor();
+    await expect
+      .poll(async () => (await liveRecords()).filter((r) => r.deleted_at !== null).length)
+      .toBe(2);
+    await page.getByRole('link', { name: 'Canceled' }).click();
+    await expect.poll(() => page.locator('article.canceled').count()).toBe(2);
+    // A canceled appointment cannot be rated: the button is there but inactive.
+    const rate = page
+      .locator('article.canceled')
+      .first()
+      .getByRole('button', { name: 'Rate the professional' });
+    expect(await rate.isDisabled()).toBe(true);
+    await expectAccessible(page);
+  });
+
+  it('rates the professional of a past appointment and reviews the location', async () => {
+    await page.goto(`${base}/app/appointments?tab=past`);
+    const card = page.getByRole('article').filter({ hasText: 'Haircut, Colour' });
+    await card.getByRole('link', { name: 'Rate the professional' }).click();
+    await heading('Rate Anna Weber').waitFor();
+    await page.getByRole('radio', { name: '5 of 5' }).check();
+    await page.getByLabel('Your review (optional)').fill('Great cut, thank you!');
+    await expectAccessible(page);
+    await screenshot(page, '10-rate');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Thank you for your review!').waitFor();
+    await card.getByText('Rated').waitFor();
+    const [anna] = await t.db.query<{ rating: number; votes_count: number }>(
+      'SELECT rating::float AS rating, votes_count FROM staff WHERE id = $1',
+      [w.anna.id],
+    );
+    expect(anna).toMatchObject({ rating: 5, votes_count: 1 });
+
+    await card.getByRole('link', { name: 'Review the location' }).click();
+    await heading('Review Studio Lumen').waitFor();
+    await page.getByRole('radio', { name: '4 of 5' }).check();
+    await page.getByRole('button', { name: 'Send' }).click();
+    await card.getByText('Reviewed').waitFor();
+  });
+
+  it('still shows the upcoming appointments when offline (service worker + cached API answers)', async () => {
+    await page.goto(`${base}/app/`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // Once the worker controls the page, its answers are the ones kept for offline.
+    await page.reload();
+    await expect
+      .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
+      .toBe(true);
+    await page.getByRole('list', { name: 'Appointments' }).getByRole('article').first().waitFor();
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.getByText('You are offline').waitFor();
+      const cards = page.getByRole('list', { name: 'Appointments' }).getByRole('article');
+      await expect.poll(() => cards.count()).toBeGreaterThan(0);
+      expect(await cards.first().textContent()).toContain('Studio Lumen');
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  it('shows a pushed message titled with the sender, opening its appointment', async () => {
+    const cdp = await context.newCDPSession(page);
+    const registrationId = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => {
+        const mine = event.registrations.find((r) => r.scopeURL === `${base}/app/` && !r.isDeleted);
+        if (mine) resolve(mine.registrationId);
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    const payload = {
+      id: 7,
+      sender: 'Studio Lumen',
+      title: 'See you tomorrow',
+      body: 'Haircut at 10:00',
+      appointment_id: w.later.id,
+    };
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin: base,
+      registrationId: await registrationId,
+      data: JSON.stringify(payload),
+    });
+    const shown = () =>
+      page.evaluate(async () => {
+        const registration = (await navigator.serviceWorker.getRegistration('/app/'))!;
+        return (await registration.getNotifications()).map((n) => ({
+          title: n.title,
+          body: n.body,
+          data: n.data,
+        }));
+      });
+    await expect.poll(shown).toEqual([
+      {
+        title: 'Studio Lumen',
+        body: 'See you tomorrow\nHaircut at 10:00',
+        data: { url: `/app/appointments/${w.later.id}` },
+      },
+    ]);
+  });
+
+  it('logs out: back to the login screen, the kept API answers deleted', async () => {
+    await page.goto(`${base}/app/account`);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await heading('Log in').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('visita.token'))).toBeNull();
+    expect(await page.evaluate(() => caches.has('visita-api'))).toBe(false);
+    const [tokens] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM app_user_tokens k JOIN app_users u ON u.id = k.user_id
+       WHERE u.phone = $1 AND k.revoked_at IS NULL`,
+      [PHONE],
+    );
+    expect(tokens!.n).toBe(0);
+  });
+
+  it('the public booking page: services, member, date, time, phone and SMS code, done', async () => {
+    const guest = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      locale: 'en-US',
+    });
+    const p = await guest.newPage();
+    p.setDefaultTimeout(10_000);
+    page = p;
+    const phone = '+4915199988877';
+    await p.goto(`${base}/book/${w.bloom.id}`);
+    await heading('Book at Bloom Nails').waitFor();
+    await p.getByRole('checkbox', { name: /Manicure/ }).check();
+    await p.getByRole('button', { name: 'Next' }).click();
+    await p.getByRole('radio', { name: /Lea/ }).click();
+    await pickDateAndTime();
+    await p.getByLabel('Your name').fill('Mia Gast');
+    await p.getByLabel('Phone number').fill(phone);
+    await p.getByRole('button', { name: 'Get the code' }).click();
+    const code = p.getByLabel('Code from the SMS');
+    await code.waitFor();
+    await code.fill(log.lastCode(phone));
+    await expectAccessible(p);
+    await screenshot(p, '11-public-booking-code');
+    await p.getByRole('button', { name: 'Book', exact: true }).click();
+    await p.getByRole('heading', { name: 'You are booked!' }).waitFor();
+    await expectAccessible(p);
+    await screenshot(p, '12-public-booking-done');
+    const rows = await t.db.query<{ staff_id: number }>(
+      'SELECT r.staff_id FROM records r JOIN clients c ON c.id = r.client_id WHERE c.phone = $1 AND r.location_id = $2',
+      [phone, w.bloom.id],
+    );
+    expect(rows).toEqual([{ staff_id: w.lea.id }]);
+    await guest.close();
+  });
+});
