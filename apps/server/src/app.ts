@@ -37,6 +37,8 @@ import { activityRoutes } from './routes/altegio/v1/activities';
 import { userRecordRoutes } from './routes/altegio/v1/user-records';
 import { clientAuthRoutes } from './routes/altegio/v1/client-auth';
 import { registerAppApi } from './routes/app/v1';
+import { registerAdminApi } from './routes/admin/v1';
+import { registerAdminStatic } from './plugins/admin-static';
 import { healthRoutes } from './routes/health';
 
 export interface AppOptions {
@@ -143,5 +145,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     store,
     now: options.rateLimitNow,
   });
+  await registerAdminApi(app, deps, {
+    windows: config.rateLimit,
+    store,
+    now: options.rateLimitNow,
+  });
+  await registerAdminStatic(app);
   return app;
 }

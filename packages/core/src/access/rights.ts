@@ -50,3 +50,8 @@ export function roleHasRight(role: Role, right: Right): boolean {
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** Every right the role carries, in a stable order (what a back office may offer). */
+export function rightsOf(role: Role): Right[] {
+  return ALL.filter((right) => ROLE_RIGHTS[role].has(right));
+}
