@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Icon } from './components/icons';
 import { CalendarPage } from './pages/calendar/CalendarPage';
 import { ClientCardPage } from './pages/clients/ClientCardPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
@@ -11,14 +12,14 @@ import type { Right } from './types';
 interface Area {
   path: string;
   label: string;
-  icon: string;
+  icon: 'calendar' | 'clients' | 'globe';
   right: Right;
 }
 
 const AREAS: Area[] = [
-  { path: 'calendar', label: 'Calendar', icon: '▦', right: 'records:read' },
-  { path: 'clients', label: 'Clients', icon: '☺', right: 'clients:read' },
-  { path: 'online-booking', label: 'Online booking', icon: '⌁', right: 'settings:write' },
+  { path: 'calendar', label: 'Calendar', icon: 'calendar', right: 'records:read' },
+  { path: 'clients', label: 'Clients', icon: 'clients', right: 'clients:read' },
+  { path: 'online-booking', label: 'Online booking', icon: 'globe', right: 'settings:write' },
 ];
 
 export function App() {
@@ -63,13 +64,11 @@ function Shell() {
                     navigate(a.path);
                   }}
                 >
-                  <span className="nav-icon" aria-hidden="true">
-                    {a.icon}
-                  </span>
+                  <Icon name={a.icon} className="nav-icon" />
                   {a.label}
                   {can(a.right) ? null : (
                     <span className="nav-lock" title="Your role has no access here">
-                      <span aria-hidden="true">🔒</span>
+                      <Icon name="lock" size={14} />
                       <span className="sr-only"> (no access)</span>
                     </span>
                   )}
@@ -78,7 +77,6 @@ function Shell() {
             ))}
           </ul>
         </nav>
-        <p className="sidebar-later">Notifications, loyalty, catalog and reports come next.</p>
       </aside>
       <div className="workspace">
         <header className="topbar">

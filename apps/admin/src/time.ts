@@ -75,3 +75,15 @@ export function formatDuration(seconds: number): string {
 export function formatMoney(amount: number): string {
   return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(amount);
 }
+
+/** "30 Nov – 6 Dec 2026". */
+export function formatRange(from: string, to: string): string {
+  const f = (date: string, withYear: boolean) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
+    }).format(asUtc(date));
+  return `${f(from, from.slice(0, 4) !== to.slice(0, 4))} – ${f(to, true)}`;
+}

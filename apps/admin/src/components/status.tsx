@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import { ApiError } from '../api';
 import { useSession } from '../session';
+import { Icon } from './icons';
 
 /** Loads data for a screen; `error` keeps the API's refusal so the screen can explain it. */
 export function useLoad<T>(load: () => Promise<T>, deps: DependencyList) {
@@ -45,9 +46,7 @@ export function Problem(props: { error: unknown; right?: string; onRetry?: () =>
   if (error instanceof ApiError && error.forbidden)
     return (
       <section className="refusal" role="alert" aria-labelledby="refusal-title">
-        <span className="refusal-icon" aria-hidden="true">
-          🔒
-        </span>
+        <Icon name="lock" size={26} className="refusal-icon" />
         <div>
           <h2 id="refusal-title">You don’t have access to this</h2>
           <p>

@@ -129,8 +129,8 @@ export function OnlineBookingPage() {
               <small>{describe('booking_horizon_days') ?? 'How far ahead clients may book.'}</small>
             </label>
           </div>
-          <fieldset className="rule">
-            <legend>Cancelling</legend>
+          <div className="rule" role="group" aria-labelledby="cancel-h">
+            <h3 id="cancel-h">Cancelling</h3>
             <label className="check">
               <input
                 type="checkbox"
@@ -139,8 +139,8 @@ export function OnlineBookingPage() {
               />
               Clients may cancel online
             </label>
-            <label>
-              …until this many hours before
+            <label className="inline">
+              until
               <input
                 type="number"
                 min={0}
@@ -153,11 +153,13 @@ export function OnlineBookingPage() {
                     Math.round(Number(e.target.value) * 60) * 60,
                   )
                 }
+                aria-label="Cancelling: hours before the start"
               />
+              hours before the start
             </label>
-          </fieldset>
-          <fieldset className="rule">
-            <legend>Rescheduling</legend>
+          </div>
+          <div className="rule" role="group" aria-labelledby="reschedule-h">
+            <h3 id="reschedule-h">Rescheduling</h3>
             <label className="check">
               <input
                 type="checkbox"
@@ -166,8 +168,8 @@ export function OnlineBookingPage() {
               />
               Clients may reschedule online
             </label>
-            <label>
-              …until this many hours before
+            <label className="inline">
+              until
               <input
                 type="number"
                 min={0}
@@ -180,11 +182,13 @@ export function OnlineBookingPage() {
                     Math.round(Number(e.target.value) * 60) * 60,
                   )
                 }
+                aria-label="Rescheduling: hours before the start"
               />
+              hours before the start
             </label>
-          </fieldset>
-          <fieldset className="rule">
-            <legend>Confirmation</legend>
+          </div>
+          <div className="rule" role="group" aria-labelledby="confirm-h">
+            <h3 id="confirm-h">Confirmation</h3>
             <label className="check">
               <input
                 type="checkbox"
@@ -193,7 +197,7 @@ export function OnlineBookingPage() {
               />
               Online appointments wait for us to confirm them
             </label>
-          </fieldset>
+          </div>
           {error ? <Problem error={error} right="settings:write" /> : null}
           <div className="actions">
             {saved ? (

@@ -102,7 +102,11 @@ export function CalendarGrid(props: {
       <div className="grid-head members" aria-hidden="true">
         <div className="time-gutter" />
         {lanes.map((lane) => (
-          <div key={`${lane.date}|${lane.member.id}`} className="member-head">
+          <div
+            key={`${lane.date}|${lane.member.id}`}
+            className="member-head"
+            title={lane.member.name}
+          >
             <span className="avatar">{initials(lane.member.name)}</span>
             <span className="member-name">{lane.member.name}</span>
           </div>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Problem, useLoad } from '../../components/status';
 import { useSession } from '../../session';
-import { addDays, formatDay, nowMinutesIn, todayIn, weekStart } from '../../time';
+import { addDays, formatDay, formatRange, nowMinutesIn, todayIn, weekStart } from '../../time';
 import type { Appointment, GroupEvent } from '../../types';
 import { AppointmentDialog } from './AppointmentDialog';
 import { CalendarGrid } from './CalendarGrid';
@@ -93,9 +93,7 @@ export function CalendarPage() {
         </div>
       </div>
       <p className="range-title" aria-live="polite">
-        {view === 'day'
-          ? formatDay(date)
-          : `${formatDay(dates[0]!, 'short')} – ${formatDay(dates[6]!)}`}
+        {view === 'day' ? formatDay(date) : formatRange(dates[0]!, dates[6]!)}
         <span className="muted"> · {location.timezone}</span>
         {loading ? <span className="muted"> · loading…</span> : null}
       </p>

@@ -142,7 +142,9 @@ export function NewAppointmentDialog(props: {
           />
         ) : null}
         <label>
-          Comment <span className="muted">(optional)</span>
+          <span>
+            Comment <span className="muted">(optional)</span>
+          </span>
           <textarea
             value={comment}
             onChange={(e) => setComment(e.target.value)}

@@ -123,6 +123,8 @@ export function ClientCardPage(props: { clientId: number }) {
                       <td>
                         {a.deleted ? (
                           <span className="badge no-show">Cancelled</span>
+                        ) : a.attendance === 0 && new Date(a.datetime).getTime() < Date.now() ? (
+                          <span className="badge">Not marked</span>
                         ) : (
                           <span className={`badge ${attendanceOf(a.attendance).className}`}>
                             {attendanceOf(a.attendance).label}
