@@ -5,6 +5,9 @@ import { ClientCardPage } from './pages/clients/ClientCardPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { LoginPage } from './pages/LoginPage';
 import { OnlineBookingPage } from './pages/OnlineBookingPage';
+import { ServicesPage } from './pages/catalog/ServicesPage';
+import { TeamPage } from './pages/catalog/TeamPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 import { href, navigate, usePath } from './router';
 import { SessionProvider, useSession } from './session';
 import type { Right } from './types';
@@ -12,14 +15,17 @@ import type { Right } from './types';
 interface Area {
   path: string;
   label: string;
-  icon: 'calendar' | 'clients' | 'globe';
+  icon: 'calendar' | 'clients' | 'globe' | 'scissors' | 'team' | 'chart';
   right: Right;
 }
 
 const AREAS: Area[] = [
   { path: 'calendar', label: 'Calendar', icon: 'calendar', right: 'records:read' },
   { path: 'clients', label: 'Clients', icon: 'clients', right: 'clients:read' },
+  { path: 'services', label: 'Services', icon: 'scissors', right: 'catalog:read' },
+  { path: 'team', label: 'Team', icon: 'team', right: 'catalog:read' },
   { path: 'online-booking', label: 'Online booking', icon: 'globe', right: 'settings:write' },
+  { path: 'reports', label: 'Reports', icon: 'chart', right: 'reports:read' },
 ];
 
 export function App() {
@@ -38,6 +44,9 @@ function Shell() {
   if (area === 'clients' && id) page = <ClientCardPage clientId={Number(id)} />;
   else if (area === 'clients') page = <ClientsPage />;
   else if (area === 'online-booking') page = <OnlineBookingPage />;
+  else if (area === 'services') page = <ServicesPage />;
+  else if (area === 'team') page = <TeamPage />;
+  else if (area === 'reports') page = <ReportsPage />;
   else page = <CalendarPage />;
 
   return (

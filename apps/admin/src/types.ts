@@ -55,4 +55,5 @@ export type Right =
   | 'records:write'
   | 'clients:read'
   | 'clients:write'
-  | 'settings:write';
+  | 'settings:write'
+  | 'reports:read';

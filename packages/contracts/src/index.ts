@@ -17,3 +17,4 @@ export * from './app/cabinet-places';
 export * from './app/cabinet-profile';
 export * from './altegio/user-records';
 export * from './admin/session';
+export * from './admin/reports';

@@ -68,3 +68,4 @@ export * from './identity/log-out-app-user';
 export * from './identity/terms-consent';
 export * from './identity/update-booking-user';
 export * from './cabinet';
+export * from './reports/get-location-report';

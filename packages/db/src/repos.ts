@@ -24,6 +24,7 @@ import { resourcesRepo } from './repositories/resources';
 import { schedulesRepo } from './repositories/schedules';
 import { servicesRepo } from './repositories/services';
 import { teamMembersRepo } from './repositories/team-members';
+import { reportsRepo } from './repositories/reports';
 
 /** Every repository, bound to one connection or transaction. */
 export function createRepos(q: Queryable) {
@@ -53,6 +54,7 @@ export function createRepos(q: Queryable) {
     teamMembers: teamMembersRepo(q),
     services: servicesRepo(q),
     resources: resourcesRepo(q),
+    reports: reportsRepo(q),
   };
 }
 

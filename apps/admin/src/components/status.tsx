@@ -34,6 +34,7 @@ const RIGHT_NAMES: Record<string, string> = {
   'schedule:read': 'see work schedules',
   'schedule:write': 'edit work schedules',
   'settings:write': 'change the location’s settings',
+  'reports:read': 'see the reports',
 };
 
 /**

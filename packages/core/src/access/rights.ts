@@ -17,6 +17,7 @@ export type Right =
   | 'clients:read'
   | 'clients:write'
   | 'settings:write'
+  | 'reports:read'
   | 'users:manage';
 
 const ALL: readonly Right[] = [
@@ -32,6 +33,7 @@ const ALL: readonly Right[] = [
   'clients:read',
   'clients:write',
   'settings:write',
+  'reports:read',
   'users:manage',
 ];
 

@@ -5,12 +5,13 @@ import { runAccessChecksBeforeValidation } from '../../../plugins/access-before-
 import { registerAuth } from '../../../plugins/auth';
 import { registerRateLimit, type RateLimitStore } from '../../../plugins/rate-limit';
 import { adminDeskTimeRoutes } from './desk-times';
+import { adminReportRoutes } from './reports';
 import { adminSessionRoutes } from './session';
 
 /**
  * The back office's own API under `/api/admin/v1`, for what the Altegio-compatible API has no
  * place for (sign-in with a session partner token, the caller's locations and rights, desk
- * times). Same envelope, error mapping, `Authorization` header and per-IP rate limits as `/api/v1`.
+ * times, reports). Same envelope, error mapping, `Authorization` header and per-IP rate limits as `/api/v1`.
  */
 export async function registerAdminApi(
   app: FastifyInstance,
@@ -24,6 +25,7 @@ export async function registerAdminApi(
       runAccessChecksBeforeValidation(api);
       adminSessionRoutes(api, deps);
       adminDeskTimeRoutes(api, deps);
+      adminReportRoutes(api, deps);
     },
     { prefix: '/api/admin/v1' },
   );
