@@ -205,7 +205,11 @@ function WeeklySchedule(props: { member: TeamMember }) {
           </label>
           <label>
             For
-            <select value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
+            <select
+              aria-label="For how many weeks"
+              value={weeks}
+              onChange={(e) => setWeeks(Number(e.target.value))}
+            >
               {[1, 2, 4, 8, 12, 26, 52].map((n) => (
                 <option key={n} value={n}>
                   {n} {n === 1 ? 'week' : 'weeks'}

@@ -17,7 +17,7 @@ export function BarChart(props: {
   const totals = props.dates.map((_, i) =>
     props.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0),
   );
-  const max = Math.max(1, ...totals);
+  const max = niceCeiling(Math.max(1, ...totals));
   const step = (width - pad.left - pad.right) / Math.max(1, props.dates.length);
   const bar = Math.max(2, Math.min(28, step * 0.7));
   const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
@@ -82,4 +82,12 @@ export function BarChart(props: {
       </svg>
     </figure>
   );
+}
+
+/** 1, 2, 5, 10, 20, 50…: the axis ends on a round number and its middle tick stays whole. */
+function niceCeiling(value: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 5, 10])
+    if (value <= step * magnitude) return Math.max(2, step * magnitude);
+  return 10 * magnitude;
 }
