@@ -14,12 +14,12 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 240); do
   grep -q 'Visita is ready' "$log" && break
   kill -0 $pid 2>/dev/null || { cat "$log"; echo "npm start exited"; exit 1; }
   sleep 0.5
 done
-grep -q 'Visita is ready' "$log" || { cat "$log"; echo "npm start was not ready in 60 s"; exit 1; }
+grep -q 'Visita is ready' "$log" || { cat "$log"; echo "npm start was not ready in 120 s"; exit 1; }
 echo "ready after $(( $(date +%s) - start )) s"
 token=$(grep -o 'demo partner token: [0-9a-f]*' "$log" | awk '{print $4}')
 body=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/companies")
@@ -31,4 +31,9 @@ curl -sf "http://127.0.0.1:$port/readyz" >/dev/null
 app=$(curl -sf "http://127.0.0.1:$port/app/")
 echo "$app" | grep -q 'visita-partner-token' || { echo "the client app is not served at /app/"; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$port/")" = "http://127.0.0.1:$port/app/" ] || { echo "/ does not redirect to /app/"; exit 1; }
-echo "smoke: npm start serves the demo locations and the client app at /app/; 401 without a token; ready"
+# npm start builds the back office first: /admin/ is its page, its script loads.
+admin=$(curl -sf "http://127.0.0.1:$port/admin/")
+echo "$admin" | grep -q '<div id="root">' || { echo "back office not served: $admin"; exit 1; }
+asset=$(echo "$admin" | grep -o '/admin/assets/[^"]*\.js' | head -1)
+curl -sf -o /dev/null "http://127.0.0.1:$port$asset" || { echo "back office script $asset missing"; exit 1; }
+echo "smoke: npm start serves the demo locations, the client app at /app/ and the back office at /admin/; 401 without a token; ready"

@@ -41,6 +41,8 @@ import { userRecordRoutes } from './routes/altegio/v1/user-records';
 import { clientAuthRoutes } from './routes/altegio/v1/client-auth';
 import { registerAppApi } from './routes/app/v1';
 import { registerAdminNotificationApi } from './routes/admin/v1/notifications-api';
+import { registerAdminApi } from './routes/admin/v1';
+import { registerAdminStatic } from './plugins/admin-static';
 import { healthRoutes } from './routes/health';
 import { loyaltyTypeRoutes } from './routes/altegio/v1/loyalty-types';
 import { loyaltyProgramRoutes } from './routes/altegio/v1/loyalty-programs';
@@ -172,9 +174,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     store,
     now: options.rateLimitNow,
   });
+  await registerAdminApi(app, deps, {
+    windows: config.rateLimit,
+    store,
+    now: options.rateLimitNow,
+  });
   await registerClientApp(app, {
     distDir: config.clientDir,
     partnerToken: config.appPartnerToken,
   });
+  await registerAdminStatic(app);
   return app;
 }

@@ -22,3 +22,5 @@ export * from './altegio/loyalty-instruments';
 export * from './app/loyalty';
 export * from './app/notifications';
 export * from './admin/notifications';
+export * from './admin/session';
+export * from './admin/reports';

@@ -37,6 +37,7 @@ import { inboxRepo, mutesRepo } from './repositories/inbox';
 import { pushSubscriptionsRepo } from './repositories/push-subscriptions';
 import { bulkPushesRepo } from './repositories/bulk-pushes';
 import { jobsRepo } from './repositories/jobs';
+import { reportsRepo } from './repositories/reports';
 
 /** Every repository, bound to one connection or transaction. */
 export function createRepos(q: Queryable) {
@@ -80,6 +81,7 @@ export function createRepos(q: Queryable) {
     pushSubscriptions: pushSubscriptionsRepo(q),
     bulkPushes: bulkPushesRepo(q),
     jobs: jobsRepo(q),
+    reports: reportsRepo(q),
   };
 }
 

@@ -35,10 +35,15 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     const partner = partnerToken
       ? await authRepo.findPartnerByTokenHash(db, tokenCrypto.sha256(partnerToken))
       : null;
-    const user =
+    const found =
       partner && header.userToken
         ? await authRepo.findUserByTokenHash(db, tokenCrypto.sha256(header.userToken))
         : null;
+    // A back-office session's partner token works only with the user who signed in.
+    const user =
+      found && partner?.back_office_user_id && partner.back_office_user_id !== found.id
+        ? null
+        : found;
     request.caller = { partner, user, role: null };
   });
 }
@@ -94,3 +99,8 @@ export const needsPartner: preHandlerAsyncHookHandler = async (request) => {
 export const needsUser: preHandlerAsyncHookHandler = async (request) => {
   requireUser(request);
 };
+
+/** Changes made through a back-office session are the back office's; others the integration's. */
+export function changeSourceOf(request: FastifyRequest): 'back_office' | 'api' {
+  return request.caller.partner?.back_office_user_id ? 'back_office' : 'api';
+}

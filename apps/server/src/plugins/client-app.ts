@@ -58,8 +58,8 @@ export async function registerClientApp(
     cacheControl: false,
     setHeaders: (reply, path) => {
       if (/[\\/]assets[\\/]/.test(path))
-        reply.setHeader('cache-control', 'public, max-age=31536000, immutable');
-      else reply.setHeader('cache-control', 'no-cache');
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+      else reply.header('cache-control', 'no-cache');
     },
   });
   const sendIndex = (_request: unknown, reply: FastifyReply) =>

@@ -17,6 +17,7 @@ export type Right =
   | 'clients:read'
   | 'clients:write'
   | 'settings:write'
+  | 'reports:read'
   | 'users:manage';
 
 const ALL: readonly Right[] = [
@@ -32,6 +33,7 @@ const ALL: readonly Right[] = [
   'clients:read',
   'clients:write',
   'settings:write',
+  'reports:read',
   'users:manage',
 ];
 
@@ -49,4 +51,9 @@ export function roleHasRight(role: Role, right: Right): boolean {
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
+}
+
+/** Every right the role carries, in a stable order (what a back office may offer). */
+export function rightsOf(role: Role): Right[] {
+  return ALL.filter((right) => ROLE_RIGHTS[role].has(right));
 }

@@ -4,6 +4,8 @@ import type { Queryable } from '../db';
 export interface PartnerRow {
   id: number;
   name: string;
+  /** Set for a back-office browser session's partner: the user who signed in. */
+  back_office_user_id: number | null;
 }
 
 export interface UserRow {
@@ -20,7 +22,7 @@ export async function findPartnerByTokenHash(
   tokenHash: string,
 ): Promise<PartnerRow | null> {
   const rows = await q.query<PartnerRow>(
-    'SELECT id, name FROM partners WHERE token_hash = $1 AND revoked_at IS NULL',
+    'SELECT id, name, back_office_user_id FROM partners WHERE token_hash = $1 AND revoked_at IS NULL',
     [tokenHash],
   );
   return rows[0] ?? null;
@@ -33,10 +35,58 @@ export async function insertPartner(
 ): Promise<PartnerRow> {
   const rows = await q.query<PartnerRow>(
     `INSERT INTO partners(name, token_hash) VALUES ($1, $2)
-     ON CONFLICT (token_hash) DO UPDATE SET revoked_at = NULL RETURNING id, name`,
+     ON CONFLICT (token_hash) DO UPDATE SET revoked_at = NULL RETURNING id, name, back_office_user_id`,
     [name, tokenHash],
   );
   return rows[0]!;
+}
+
+/** The partner of one back-office browser session, bound to the user who signed in. */
+export async function insertBackOfficePartner(
+  q: Queryable,
+  userId: number,
+  tokenHash: string,
+): Promise<void> {
+  await q.query(`INSERT INTO partners(name, token_hash, back_office_user_id) VALUES ($1, $2, $3)`, [
+    `Back office session of user ${userId}`,
+    tokenHash,
+    userId,
+  ]);
+}
+
+export async function revokePartner(q: Queryable, partnerId: number): Promise<void> {
+  await q.query('UPDATE partners SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
+    partnerId,
+  ]);
+}
+
+export async function revokeUserToken(q: Queryable, tokenHash: string): Promise<void> {
+  await q.query(
+    'UPDATE user_tokens SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL',
+    [tokenHash],
+  );
+}
+
+export interface UserLocationRow {
+  id: number;
+  title: string;
+  timezone: string;
+  chain_id: number;
+  chain_title: string;
+  role: Role;
+}
+
+/** Every live location the user may open, with their strongest role there. */
+export async function findUserLocations(q: Queryable, userId: number): Promise<UserLocationRow[]> {
+  return q.query<UserLocationRow>(
+    `SELECT DISTINCT ON (l.id) l.id, l.title, l.timezone, l.chain_id, c.title AS chain_title, a.role
+       FROM user_access a
+       JOIN locations l ON (a.location_id = l.id OR a.chain_id = l.chain_id)
+       JOIN chains c ON c.id = l.chain_id
+      WHERE a.user_id = $1 AND l.deleted_at IS NULL
+      ORDER BY l.id, CASE a.role WHEN 'owner' THEN 0 WHEN 'administrator' THEN 1 ELSE 2 END`,
+    [userId],
+  );
 }
 
 export async function findUserByLogin(q: Queryable, login: string): Promise<UserRow | null> {

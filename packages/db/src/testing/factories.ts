@@ -45,11 +45,13 @@ export async function makePartner(q: Queryable): Promise<{ id: number; token: st
 export async function makeUser(
   q: Queryable,
   grant?: { role: Role; locationId?: number; chainId?: number },
+  /** `passwordHash` as the app's hasher stores it (tests' plain hasher: `plain:<password>`). */
+  options: { name?: string; passwordHash?: string } = {},
 ): Promise<{ id: number; token: string; login: string }> {
   const login = `user${next()}_${randomBytes(3).toString('hex')}@test.visita`;
   const [row] = await q.query<{ id: number }>(
-    `INSERT INTO users(login, password_hash, name) VALUES ($1, 'no-password', $2) RETURNING id`,
-    [login, `User ${login}`],
+    `INSERT INTO users(login, password_hash, name) VALUES ($1, $2, $3) RETURNING id`,
+    [login, options.passwordHash ?? 'no-password', options.name ?? `User ${login}`],
   );
   const t = token();
   await q.query('INSERT INTO user_tokens(token_hash, user_id) VALUES ($1, $2)', [

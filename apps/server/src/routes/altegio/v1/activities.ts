@@ -24,7 +24,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import type { ServerDeps } from '../../../deps';
-import { needsPartner, needsRight, requireUser } from '../../../plugins/auth';
+import { changeSourceOf, needsPartner, needsRight, requireUser } from '../../../plugins/auth';
 import { presentActivity } from '../../../presenters/activity';
 import { CompanyParams, ok, partnerSecurity, typed, userSecurity } from '../../typed';
 
@@ -42,7 +42,7 @@ function toActivityRequest(body: Static<typeof ActivityBody>): ActivityRequest {
 }
 
 const originOf = (request: FastifyRequest): ChangeOrigin => ({
-  source: 'api',
+  source: changeSourceOf(request),
   userId: requireUser(request).id,
 });
 

@@ -25,7 +25,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import type { ServerDeps } from '../../../deps';
-import { needsRight, requireUser } from '../../../plugins/auth';
+import { changeSourceOf, needsRight, requireUser } from '../../../plugins/auth';
 import { presentClient, presentClientSearchItem } from '../../../presenters/client';
 import { CompanyParams, listMeta, ok, typed, userSecurity } from '../../typed';
 
@@ -59,7 +59,7 @@ function toClientCard(body: CardBody): ClientCardInput {
 
 /** Changes through this API are the integration's, made as the calling user. */
 const originOf = (request: FastifyRequest): ChangeOrigin => ({
-  source: 'api',
+  source: changeSourceOf(request),
   userId: requireUser(request).id,
 });
 

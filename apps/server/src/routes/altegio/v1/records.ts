@@ -32,7 +32,13 @@ import { authRepo } from '@visita/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import type { ServerDeps } from '../../../deps';
-import { accessDenied, needsRight, needsUser, requireUser } from '../../../plugins/auth';
+import {
+  accessDenied,
+  changeSourceOf,
+  needsRight,
+  needsUser,
+  requireUser,
+} from '../../../plugins/auth';
 import { presentRecord } from '../../../presenters/record';
 import { CompanyParams, listMeta, ok, typed, userSecurity } from '../../typed';
 
@@ -66,9 +72,9 @@ function toAppointmentRequest(body: Static<typeof RecordBody>): AppointmentReque
   return request;
 }
 
-/** Changes through this API are the integration's (source 'api'), made as the calling user. */
+/** Changes through this API are the integration's ('api') or, from a back-office session, the back office's. */
 const originOf = (request: FastifyRequest): ChangeOrigin => ({
-  source: 'api',
+  source: changeSourceOf(request),
   userId: requireUser(request).id,
 });
 

@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { ApiError } from '../api';
+import { useSession } from '../session';
+import { Icon } from './icons';
+
+/** Loads data for a screen; `error` keeps the API's refusal so the screen can explain it. */
+export function useLoad<T>(load: () => Promise<T>, deps: DependencyList) {
+  const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
+  const seq = useRef(0);
+  const run = useCallback(load, deps);
+  const reload = useCallback(() => {
+    const mine = ++seq.current;
+    setState((s) => ({ ...s, loading: true }));
+    run().then(
+      (data) => mine === seq.current && setState({ data, error: null, loading: false }),
+      (error: unknown) => mine === seq.current && setState({ data: null, error, loading: false }),
+    );
+  }, [run]);
+  useEffect(reload, [reload]);
+  return { ...state, reload };
+}
+
+const RIGHT_NAMES: Record<string, string> = {
+  'records:read': 'see the calendar',
+  'records:write': 'make or change appointments',
+  'clients:read': 'see the clients base',
+  'clients:write': 'edit clients',
+  'catalog:read': 'see services and the team',
+  'catalog:write': 'edit services and the team',
+  'schedule:read': 'see work schedules',
+  'schedule:write': 'edit work schedules',
+  'settings:write': 'change the location’s settings',
+  'reports:read': 'see the reports',
+};
+
+/**
+ * What the server refused, said plainly. A 403 names the right the user's role lacks here, so
+ * a staff member knows it is not a bug and whom to ask.
+ */
+export function Problem(props: { error: unknown; right?: string; onRetry?: () => void }) {
+  const { location } = useSession();
+  const error = props.error;
+  if (error instanceof ApiError && error.forbidden)
+    return (
+      <section className="refusal" role="alert" aria-labelledby="refusal-title">
+        <Icon name="lock" size={26} className="refusal-icon" />
+        <div>
+          <h2 id="refusal-title">You don’t have access to this</h2>
+          <p>
+            The server refused: <q>{error.message}</q>
+            {props.right && RIGHT_NAMES[props.right] ? (
+              <>
+                {' '}
+                As <strong>{location.role}</strong> at {location.title} you can’t{' '}
+                {RIGHT_NAMES[props.right]}.
+              </>
+            ) : null}{' '}
+            Ask the owner of the business to change your role if you need it.
+          </p>
+        </div>
+      </section>
+    );
+  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  return (
+    <div className="notice error" role="alert">
+      <span>{message}</span>
+      {props.onRetry ? (
+        <button type="button" className="link" onClick={props.onRetry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** The first message the API gave for a field, for the input's description. */
+export function fieldError(error: unknown, ...fields: string[]): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  for (const field of fields) {
+    const list = error.fields[field];
+    if (list?.length) return list[0];
+  }
+  return undefined;
+}

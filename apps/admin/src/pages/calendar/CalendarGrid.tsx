@@ -1,0 +1,207 @@
+import type { Appointment, GroupEvent, StaffScheduleDay, TeamMember } from '../../types';
+import { formatDay, hhmm, minutesOf, splitLocal } from '../../time';
+import { attendanceOf, clientName, type CalendarData } from './data';
+
+const PX_PER_MIN = 1.1;
+
+interface Lane {
+  date: string;
+  member: TeamMember;
+  working: { from: number; to: number }[];
+  appointments: Appointment[];
+  events: GroupEvent[];
+}
+
+function lanesOf(data: CalendarData, dates: string[]): Lane[] {
+  const scheduleOf = new Map<string, StaffScheduleDay>(
+    data.schedules.map((d) => [`${d.staff_id}|${d.date}`, d]),
+  );
+  return dates.flatMap((date) =>
+    data.members.map((member) => ({
+      date,
+      member,
+      working: (scheduleOf.get(`${member.id}|${date}`)?.slots ?? []).map((s) => ({
+        from: minutesOf(s.from),
+        to: minutesOf(s.to),
+      })),
+      // Places in a group event are shown on the event, not as appointments of their own.
+      appointments: data.appointments.filter(
+        (a) => a.staff_id === member.id && !a.activity_id && a.date.startsWith(date),
+      ),
+      events: data.events.filter((e) => e.staff_id === member.id && e.date.startsWith(date)),
+    })),
+  );
+}
+
+/** The hours shown: the working hours and appointments of the range, at least 09–18. */
+function hoursOf(lanes: Lane[]): { start: number; end: number } {
+  let start = 9 * 60;
+  let end = 18 * 60;
+  for (const lane of lanes) {
+    for (const w of lane.working) {
+      start = Math.min(start, w.from);
+      end = Math.max(end, w.to);
+    }
+    for (const item of [...lane.appointments, ...lane.events]) {
+      const { minutes } = splitLocal(item.date);
+      start = Math.min(start, minutes);
+      end = Math.max(
+        end,
+        minutes + Math.round(('seance_length' in item ? item.seance_length : item.length) / 60),
+      );
+    }
+  }
+  return { start: Math.floor(start / 60) * 60, end: Math.min(24 * 60, Math.ceil(end / 60) * 60) };
+}
+
+export function CalendarGrid(props: {
+  data: CalendarData;
+  dates: string[];
+  today: string;
+  nowMinutes: number;
+  onOpenAppointment: (a: Appointment) => void;
+  onOpenEvent: (e: GroupEvent) => void;
+  onPickSlot?: (memberId: number, date: string, minutes: number) => void;
+}) {
+  const { data, dates } = props;
+  const lanes = lanesOf(data, dates);
+  const { start, end } = hoursOf(lanes);
+  const height = (end - start) * PX_PER_MIN;
+  const hours: number[] = [];
+  for (let m = start; m < end; m += 60) hours.push(m);
+  const week = dates.length > 1;
+  const y = (minutes: number) => (minutes - start) * PX_PER_MIN;
+
+  if (data.members.length === 0)
+    return (
+      <p className="empty">
+        No team members at this location yet. Add them in the catalog, then their columns appear
+        here.
+      </p>
+    );
+
+  return (
+    <div
+      className={week ? 'calendar-grid week' : 'calendar-grid'}
+      style={{ ['--lanes' as string]: lanes.length }}
+    >
+      <div className="grid-head" aria-hidden="true">
+        <div className="time-gutter" />
+        {week
+          ? dates.map((date) => (
+              <div
+                key={date}
+                className={date === props.today ? 'day-head today' : 'day-head'}
+                style={{ gridColumn: `span ${data.members.length}` }}
+              >
+                {formatDay(date, 'short')}
+              </div>
+            ))
+          : null}
+      </div>
+      <div className="grid-head members" aria-hidden="true">
+        <div className="time-gutter" />
+        {lanes.map((lane) => (
+          <div
+            key={`${lane.date}|${lane.member.id}`}
+            className="member-head"
+            title={lane.member.name}
+          >
+            <span className="avatar">{initials(lane.member.name)}</span>
+            <span className="member-name">{lane.member.name}</span>
+          </div>
+        ))}
+      </div>
+      <div className="grid-body" style={{ height }}>
+        <div className="time-gutter">
+          {hours.map((m) => (
+            <span key={m} className="hour-label" style={{ top: y(m) }}>
+              {hhmm(m)}
+            </span>
+          ))}
+        </div>
+        {lanes.map((lane) => (
+          <section
+            key={`${lane.date}|${lane.member.id}`}
+            className="lane"
+            aria-label={`${lane.member.name}, ${formatDay(lane.date)}`}
+            onClick={(event) => {
+              if (!props.onPickSlot || event.target !== event.currentTarget) return;
+              const rect = event.currentTarget.getBoundingClientRect();
+              const minutes = start + (event.clientY - rect.top) / PX_PER_MIN;
+              props.onPickSlot(lane.member.id, lane.date, Math.floor(minutes / 15) * 15);
+            }}
+          >
+            {hours.map((m) => (
+              <span key={m} className="hour-line" style={{ top: y(m) }} aria-hidden="true" />
+            ))}
+            {lane.working.map((w) => (
+              <span
+                key={w.from}
+                className="working"
+                style={{ top: y(w.from), height: (w.to - w.from) * PX_PER_MIN }}
+                aria-hidden="true"
+              />
+            ))}
+            {lane.working.length === 0 ? <span className="day-off">Day off</span> : null}
+            {lane.date === props.today && props.nowMinutes >= start && props.nowMinutes <= end ? (
+              <span className="now-line" style={{ top: y(props.nowMinutes) }} aria-hidden="true" />
+            ) : null}
+            {lane.appointments.map((a) => {
+              const { minutes } = splitLocal(a.date);
+              const length = a.seance_length / 60;
+              const status = attendanceOf(a.attendance);
+              return (
+                <button
+                  key={a.id}
+                  type="button"
+                  className={`event appointment ${status.className}`}
+                  style={{ top: y(minutes), height: Math.max(length * PX_PER_MIN, 22) }}
+                  onClick={() => props.onOpenAppointment(a)}
+                  aria-label={`${hhmm(minutes)}–${hhmm(minutes + length)} ${clientName(a)}, ${a.services.map((s) => s.title).join(', ')}, ${status.label}`}
+                >
+                  <span className="event-time">
+                    {hhmm(minutes)}–{hhmm(minutes + length)}
+                  </span>
+                  <span className="event-title">{clientName(a)}</span>
+                  <span className="event-sub">{a.services.map((s) => s.title).join(', ')}</span>
+                </button>
+              );
+            })}
+            {lane.events.map((e) => {
+              const { minutes } = splitLocal(e.date);
+              const length = e.length / 60;
+              return (
+                <button
+                  key={`event-${e.id}`}
+                  type="button"
+                  className="event group"
+                  style={{ top: y(minutes), height: Math.max(length * PX_PER_MIN, 22) }}
+                  onClick={() => props.onOpenEvent(e)}
+                  aria-label={`Group event ${e.service.title} at ${hhmm(minutes)}, ${e.records_count} of ${e.capacity} places booked`}
+                >
+                  <span className="event-time">
+                    {hhmm(minutes)}–{hhmm(minutes + length)} · group
+                  </span>
+                  <span className="event-title">{e.service.title}</span>
+                  <span className="event-sub">
+                    {e.records_count}/{e.capacity} booked
+                  </span>
+                </button>
+              );
+            })}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+}

@@ -1,0 +1,88 @@
+import { admin, query, v1 } from '../../api';
+import type {
+  Appointment,
+  FreeTime,
+  GroupEvent,
+  Service,
+  StaffScheduleDay,
+  TeamMember,
+} from '../../types';
+import { addDays } from '../../time';
+
+export interface CalendarData {
+  members: TeamMember[];
+  schedules: StaffScheduleDay[];
+  appointments: Appointment[];
+  events: GroupEvent[];
+}
+
+/** Everything the calendar shows for `days` days from `from`, read from the Altegio-compatible API. */
+export async function loadCalendar(
+  locationId: number,
+  from: string,
+  days: number,
+): Promise<CalendarData> {
+  const to = addDays(from, days - 1);
+  const [staff, schedules, appointments, events] = await Promise.all([
+    v1.get<TeamMember[]>(`/company/${locationId}/staff`),
+    v1.get<StaffScheduleDay[]>(
+      `/company/${locationId}/staff/schedule${query({ start_date: from, end_date: to })}`,
+    ),
+    loadAppointments(locationId, from, to),
+    v1.get<GroupEvent[]>(`/activity/${locationId}/search${query({ from, till: to, count: 200 })}`),
+  ]);
+  return {
+    members: staff.data.filter((m) => !m.fired),
+    schedules: schedules.data,
+    appointments,
+    events: events.data,
+  };
+}
+
+async function loadAppointments(
+  locationId: number,
+  from: string,
+  to: string,
+): Promise<Appointment[]> {
+  const all: Appointment[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const res = await v1.get<Appointment[], { total_count: number }>(
+      `/records/${locationId}${query({ start_date: from, end_date: to, page, count: 500 })}`,
+    );
+    all.push(...res.data);
+    if (all.length >= res.meta.total_count || res.data.length === 0) break;
+  }
+  return all;
+}
+
+export async function loadServices(locationId: number): Promise<Service[]> {
+  const res = await v1.get<Service[]>(`/company/${locationId}/services`);
+  return res.data.filter((s) => s.active);
+}
+
+export async function loadFreeTimes(
+  locationId: number,
+  staffId: number,
+  date: string,
+  serviceIds: number[],
+): Promise<FreeTime[]> {
+  const res = await admin.get<FreeTime[]>(
+    `/locations/${locationId}/free_times/${staffId}/${date}${query({ service_ids: serviceIds })}`,
+  );
+  return res.data;
+}
+
+export const ATTENDANCE = [
+  { value: 0, label: 'Waiting', className: 'waiting' },
+  { value: 2, label: 'Confirmed', className: 'confirmed' },
+  { value: 1, label: 'Arrived', className: 'arrived' },
+  { value: -1, label: 'No-show', className: 'no-show' },
+] as const;
+
+export function attendanceOf(value: number) {
+  return ATTENDANCE.find((a) => a.value === value) ?? ATTENDANCE[0];
+}
+
+export function clientName(a: Appointment): string {
+  return a.client ? a.client.display_name || a.client.name || a.client.phone : 'Walk-in';
+}

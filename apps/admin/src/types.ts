@@ -1,0 +1,59 @@
+/** Wire shapes, straight from the server's contracts (type-only: nothing of them is bundled). */
+import type {
+  AdminLocation as AdminLocationSchema,
+  AdminMe as AdminMeSchema,
+  AdminSession as AdminSessionSchema,
+  BookTime as BookTimeSchema,
+  ClientObject,
+  ClientSearchItem,
+  OnlineSettingsObject,
+  RecordObject,
+  ServiceObject,
+  ServiceCategoryObject,
+  StaffObject,
+  StaffScheduleObject,
+} from '@visita/contracts';
+import type { Static } from 'typebox';
+
+export type AdminMe = Static<typeof AdminMeSchema>;
+export type AdminSession = Static<typeof AdminSessionSchema>;
+export type AdminLocation = Static<typeof AdminLocationSchema>;
+export type Appointment = Static<typeof RecordObject>;
+export type Client = Static<typeof ClientObject>;
+export type ClientHit = Static<typeof ClientSearchItem>;
+export type TeamMember = Static<typeof StaffObject>;
+export type StaffScheduleDay = Static<typeof StaffScheduleObject>;
+export type FreeTime = Static<typeof BookTimeSchema>;
+export type OnlineSettings = Static<typeof OnlineSettingsObject>;
+
+export type Service = Static<typeof ServiceObject>;
+export type ServiceCategory = Static<typeof ServiceCategoryObject>;
+
+/** A group event (`/activity`), with the fields the calendar shows. */
+export interface GroupEvent {
+  id: number;
+  staff_id: number;
+  service_id: number;
+  date: string;
+  length: number;
+  capacity: number;
+  records_count: number;
+  comment: string;
+  service: { id: number; title: string };
+  staff: { id: number; name: string };
+}
+
+export type Attendance = -1 | 0 | 1 | 2;
+export type Right =
+  | 'location:read'
+  | 'location:write'
+  | 'catalog:read'
+  | 'catalog:write'
+  | 'schedule:read'
+  | 'schedule:write'
+  | 'records:read'
+  | 'records:write'
+  | 'clients:read'
+  | 'clients:write'
+  | 'settings:write'
+  | 'reports:read';

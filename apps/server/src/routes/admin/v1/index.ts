@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { RateLimitWindow } from '../../../config';
+import type { ServerDeps } from '../../../deps';
+import { runAccessChecksBeforeValidation } from '../../../plugins/access-before-validation';
+import { registerAuth } from '../../../plugins/auth';
+import { registerRateLimit, type RateLimitStore } from '../../../plugins/rate-limit';
+import { adminDeskTimeRoutes } from './desk-times';
+import { adminReportRoutes } from './reports';
+import { adminSessionRoutes } from './session';
+
+/**
+ * The back office's own API under `/api/admin/v1`, for what the Altegio-compatible API has no
+ * place for (sign-in with a session partner token, the caller's locations and rights, desk
+ * times, reports). Same envelope, error mapping, `Authorization` header and per-IP rate limits as `/api/v1`.
+ */
+export async function registerAdminApi(
+  app: FastifyInstance,
+  deps: ServerDeps,
+  limits: { windows: RateLimitWindow[]; store: RateLimitStore; now?: (() => number) | undefined },
+): Promise<void> {
+  await app.register(
+    async (api) => {
+      registerRateLimit(api, limits.windows, limits.store, limits.now);
+      registerAuth(api, deps.db);
+      runAccessChecksBeforeValidation(api);
+      adminSessionRoutes(api, deps);
+      adminDeskTimeRoutes(api, deps);
+      adminReportRoutes(api, deps);
+    },
+    { prefix: '/api/admin/v1' },
+  );
+}

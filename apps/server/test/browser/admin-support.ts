@@ -1,0 +1,200 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  makeAppUser,
+  makeAppointment,
+  makeLocation,
+  makeSchedule,
+  makeService,
+  makeStaff,
+  makeUser,
+} from '@visita/db/testing';
+import type { Page } from 'playwright-core';
+import { ADMIN_DIST } from '../../src/plugins/admin-static';
+import { authHeader, call, type TestApp } from '../support/test-app';
+
+/** CI builds the back office before the browser tests; a local run builds it when missing. */
+export function ensureAdminBuilt(): void {
+  if (existsSync(`${ADMIN_DIST}/index.html`)) return;
+  const root = fileURLToPath(new URL('../../../../', import.meta.url));
+  execFileSync('npm', ['run', 'build', '-w', '@visita/admin'], { cwd: root, stdio: 'inherit' });
+}
+
+/** The local date `days` from now in the zone (the browser's calendar opens on today there). */
+export function localDate(timeZone: string, days = 0): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
+}
+
+/**
+ * A two-location studio chain in Berlin: an administrator of the chain, a staff member of the
+ * first location, three team members working tomorrow, services, clients (two with the app), a
+ * group event and a few past visits. Built with factories and the API, never the demo seed.
+ */
+export async function makeStudio(t: TestApp) {
+  const tz = 'Europe/Berlin';
+  const mitte = await makeLocation(t.db, { title: 'Studio Mitte', timezone: tz });
+  const nord = await makeLocation(t.db, {
+    chainId: mitte.chainId,
+    title: 'Studio Nord',
+    timezone: tz,
+  });
+  await t.db.query(`UPDATE chains SET title = 'Lumen Hair & Beauty' WHERE id = $1`, [
+    mitte.chainId,
+  ]);
+  const admin = await makeUser(
+    t.db,
+    { role: 'administrator', chainId: mitte.chainId },
+    { name: 'Alex Admin', passwordHash: 'plain:admin-pass' },
+  );
+  const staff = await makeUser(
+    t.db,
+    { role: 'staff', locationId: mitte.id },
+    { name: 'Sam Staff', passwordHash: 'plain:staff-pass' },
+  );
+  const anna = await makeStaff(t.db, mitte.id, { name: 'Anna Berg' });
+  const ben = await makeStaff(t.db, mitte.id, { name: 'Ben Okafor' });
+  const carla = await makeStaff(t.db, mitte.id, { name: 'Carla Diaz' });
+  const nina = await makeStaff(t.db, nord.id, { name: 'Nina Nord' });
+  const cut = await makeService(t.db, mitte.id, {
+    title: 'Haircut',
+    minutes: 60,
+    price: 45,
+    staffIds: [anna.id, ben.id, carla.id],
+  });
+  const colour = await makeService(t.db, mitte.id, {
+    title: 'Colour',
+    minutes: 90,
+    price: 80,
+    staffIds: [anna.id, carla.id],
+  });
+  const yoga = await makeService(t.db, mitte.id, {
+    title: 'Scalp care class',
+    minutes: 60,
+    price: 20,
+    staffIds: [ben.id],
+  });
+  await makeService(t.db, nord.id, { title: 'Beard trim', minutes: 30, staffIds: [nina.id] });
+  const today = localDate(tz);
+  const tomorrow = localDate(tz, 1);
+  const week = Array.from({ length: 9 }, (_, i) => localDate(tz, i - 1));
+  for (const m of [anna, carla])
+    await makeSchedule(t.db, m.id, week, [{ from: '09:00', to: '18:00' }]);
+  await makeSchedule(t.db, ben.id, week, [{ from: '12:00', to: '20:00' }]);
+  await makeSchedule(t.db, nina.id, week, [{ from: '10:00', to: '16:00' }]);
+
+  // Clients through the API: a card for a phone with an app account is flagged `has_app` at once.
+  await makeAppUser(t.db, { phone: '+4915110000001', name: 'Mia' });
+  await makeAppUser(t.db, { phone: '+4915110000002', name: 'Jonas' });
+  const owner = await makeUser(t.db, { role: 'owner', chainId: mitte.chainId });
+  const asOwner = authHeader(t.partnerToken, owner.token);
+  const clients: Record<string, number> = {};
+  for (const [name, surname, phone] of [
+    ['Mia', 'Schneider', '+4915110000001'],
+    ['Jonas', 'Weber', '+4915110000002'],
+    ['Lea', 'Fischer', '+4915110000003'],
+    ['Paul', 'Wagner', '+4915110000004'],
+  ] as const) {
+    const res = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/clients/${mitte.id}`,
+      headers: asOwner,
+      payload: { name, surname, phone },
+    });
+    if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+    clients[name] = res.body.data.id as number;
+  }
+  // Past visits for the client card, and a busy tomorrow for the calendar.
+  const at = (date: string, time: string) => `${date}T${time}:00+01:00`;
+  await makeAppointment(t.db, {
+    locationId: mitte.id,
+    staffId: anna.id,
+    serviceIds: [cut.id],
+    phone: '+4915110000001',
+    start: at(localDate(tz, -30), '10:00'),
+    price: 45,
+  });
+  await makeAppointment(t.db, {
+    locationId: mitte.id,
+    staffId: carla.id,
+    serviceIds: [colour.id],
+    phone: '+4915110000001',
+    start: at(localDate(tz, -9), '15:00'),
+    minutes: 90,
+    price: 80,
+  });
+  for (const [member, time, phone, serviceId, minutes] of [
+    [anna, '09:00', '+4915110000003', cut.id, 60],
+    [carla, '11:00', '+4915110000002', colour.id, 90],
+    [ben, '15:30', '+4915110000004', cut.id, 60],
+  ] as const)
+    await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/records/${mitte.id}`,
+      headers: asOwner,
+      payload: {
+        staff_id: member.id,
+        services: [{ id: serviceId }],
+        client: { phone },
+        datetime: `${tomorrow} ${time}:00`,
+        seance_length: minutes * 60,
+      },
+    });
+  const event = await call(t.app, {
+    method: 'POST',
+    url: `/api/v1/activity/${mitte.id}`,
+    headers: asOwner,
+    payload: { date: `${tomorrow} 18:00:00`, service_id: yoga.id, staff_id: ben.id, capacity: 8 },
+  });
+  const eventId = event.body.data.id as number;
+  for (const [fullname, phone] of [
+    ['Mia Schneider', '+4915110000001'],
+    ['Paul Wagner', '+4915110000004'],
+  ])
+    await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/activity/${mitte.id}/${eventId}/book`,
+      headers: authHeader(t.partnerToken),
+      payload: { fullname, phone },
+    });
+  return {
+    mitte,
+    nord,
+    admin,
+    staff,
+    anna,
+    ben,
+    carla,
+    nina,
+    cut,
+    colour,
+    clients,
+    today,
+    tomorrow,
+    asOwner,
+  };
+}
+
+export async function signInAs(
+  page: Page,
+  base: string,
+  login: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${base}/admin/`);
+  // Keyboard only: the login field has focus, Tab moves on, Enter submits.
+  await page.getByLabel('Login').waitFor();
+  await page.keyboard.type(login);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
+}
+
+export const SCREENSHOTS = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));

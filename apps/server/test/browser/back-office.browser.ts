@@ -1,0 +1,249 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { ensureAdminBuilt, makeStudio, SCREENSHOTS, signInAs } from './admin-support';
+import { launchChromium } from './support';
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+let s: Awaited<ReturnType<typeof makeStudio>>;
+
+beforeAll(async () => {
+  ensureAdminBuilt();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // The server's clock is the real one: the browser's calendar opens on the real "today".
+  t = await createTestApp({ now: new Date().toISOString() });
+  (t.clock as { now: () => Date }).now = () => new Date();
+  s = await makeStudio(t);
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+  });
+  const page = await context.newPage();
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url());
+  });
+  page.on('close', () => expect(outside).toEqual([]));
+  return page;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${SCREENSHOTS}admin-${name}.png` });
+
+async function appointmentsOf(staffId: number) {
+  return t.db.query<{
+    id: number;
+    starts_at: Date;
+    attendance: number;
+    deleted_at: Date | null;
+    source: string;
+  }>(
+    `SELECT id, starts_at, attendance, deleted_at, source FROM records WHERE staff_id = $1 AND client_id IN
+       (SELECT id FROM clients WHERE phone = '+4915155501234') ORDER BY id`,
+    [staffId],
+  );
+}
+
+describe('the back office in Chromium', () => {
+  it('an administrator signs in, books an appointment in the calendar, moves it, confirms it and cancels it', async () => {
+    const page = await newPage();
+    await signInAs(page, base, s.admin.login, 'admin-pass');
+    await page.getByLabel('Date', { exact: true }).fill(s.tomorrow);
+    const grid = page.locator('.calendar-grid');
+    await expect.poll(() => grid.getByRole('button', { name: /Lea Fischer/ }).count()).toBe(1);
+    await expect
+      .poll(() => page.locator('.member-head').allTextContents())
+      .toEqual(['ABAnna Berg', 'BOBen Okafor', 'CDCarla Diaz']);
+
+    await page.getByRole('button', { name: '+ New appointment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New appointment' });
+    await dialog.getByRole('button', { name: '+ New client' }).click();
+    await dialog.getByLabel('Name').fill('Nora Weiss');
+    await dialog.getByLabel('Phone').fill('+49 151 5550 1234');
+    await dialog.getByLabel(/^Haircut/).check();
+    await dialog.getByLabel('Team member').selectOption({ label: 'Anna Berg' });
+    // Anna is busy 09:00–10:00 tomorrow: the slot engine does not offer 09:00.
+    await dialog.getByText('10:00', { exact: true }).waitFor();
+    expect(await dialog.getByText('09:00', { exact: true }).count()).toBe(0);
+    await dialog.getByText('10:00', { exact: true }).click();
+    await shot(page, 'new-appointment');
+    await dialog.getByRole('button', { name: 'Book appointment' }).click();
+    await page.getByText('Appointment booked for Nora Weiss at 10:00.').waitFor();
+    const booked = grid.getByRole('button', { name: /^10:00–11:00 Nora Weiss, Haircut/ });
+    await booked.waitFor();
+    const [created] = await appointmentsOf(s.anna.id);
+    expect(created).toMatchObject({ source: 'back_office', deleted_at: null });
+    await shot(page, 'calendar-day');
+
+    // Move to 14:00 with Carla.
+    await booked.click();
+    const details = page.getByRole('dialog', { name: /Nora Weiss/ });
+    await details.getByRole('button', { name: 'Move…' }).click();
+    await details.getByLabel('Team member').selectOption({ label: 'Carla Diaz' });
+    await details.getByText('14:00', { exact: true }).click();
+    await details.getByRole('button', { name: 'Move here' }).click();
+    await page.getByText('Moved to 14:00.').waitFor();
+    await grid.getByRole('button', { name: /^14:00–15:00 Nora Weiss/ }).waitFor();
+    const [moved] = await appointmentsOf(s.carla.id);
+    expect(moved?.id).toBe(created?.id);
+    expect(new Date(moved!.starts_at).toISOString()).toBe(
+      new Date(`${s.tomorrow}T14:00:00+01:00`).toISOString(),
+    );
+
+    // Confirm, then cancel.
+    await grid.getByRole('button', { name: /^14:00–15:00 Nora Weiss/ }).click();
+    await details.getByRole('button', { name: 'Confirmed' }).click();
+    await expect
+      .poll(() => details.getByRole('button', { name: 'Confirmed' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    expect((await appointmentsOf(s.carla.id))[0]?.attendance).toBe(2);
+    await details.getByRole('button', { name: 'Cancel appointment' }).click();
+    await details.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await page.getByText('Appointment cancelled.').waitFor();
+    await expect.poll(() => grid.getByRole('button', { name: /Nora Weiss/ }).count()).toBe(0);
+    expect((await appointmentsOf(s.carla.id))[0]?.deleted_at).not.toBeNull();
+
+    // The group event with its attendees.
+    await grid.getByRole('button', { name: /Group event Scalp care class/ }).click();
+    const event = page.getByRole('dialog', { name: /group event/ });
+    await expect.poll(() => event.locator('.attendees li').count()).toBe(2);
+    await shot(page, 'group-event');
+    await event.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'Week' }).click();
+    await page.locator('.day-head').first().waitFor();
+    expect(await page.locator('.day-head').count()).toBe(7);
+    await shot(page, 'calendar-week');
+    await page.close();
+  });
+
+  it('filters the clients base to those with the app and opens a client card', async () => {
+    const page = await newPage();
+    await signInAs(page, base, s.admin.login, 'admin-pass');
+    await page.getByRole('link', { name: 'Clients' }).click();
+    const rows = page.locator('table.table tbody tr');
+    // The four clients made for the test and Nora, booked in the calendar by the test above.
+    await expect.poll(() => rows.count()).toBe(5);
+    await page.getByLabel('Has the app').selectOption('yes');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect((await rows.locator('td:first-child').allTextContents()).sort()).toEqual([
+      'Jonas Weber',
+      'Mia Schneider',
+    ]);
+    await page.getByText('2 clients').waitFor();
+    await shot(page, 'clients');
+    await page.getByLabel('Has the app').selectOption('no');
+    await expect
+      .poll(() => rows.locator('td:first-child').allTextContents())
+      .toEqual(expect.arrayContaining(['Lea Fischer', 'Paul Wagner']));
+    await page.getByLabel('Search').fill('Paul');
+    await expect.poll(() => rows.count()).toBe(1);
+
+    await page.getByLabel('Has the app').selectOption('any');
+    await page.getByLabel('Search').fill('Mia');
+    await page.getByRole('link', { name: 'Mia Schneider' }).click();
+    await page.getByRole('heading', { name: 'Mia Schneider' }).waitFor();
+    await page.getByText('Uses the Visita app').waitFor();
+    await page.getByRole('button', { name: 'Past' }).click();
+    await expect.poll(() => page.locator('table.table tbody tr').count()).toBe(2);
+    await shot(page, 'client-card');
+    await page.close();
+  });
+
+  it('changes the online booking rules and shows the booking page link', async () => {
+    const page = await newPage();
+    await signInAs(page, base, s.admin.login, 'admin-pass');
+    await page.getByRole('link', { name: 'Online booking' }).click();
+    expect(await page.getByLabel('Booking page address').inputValue()).toBe(
+      `${base}/app/book/${s.mitte.id}`,
+    );
+    // A horizon beyond the limit is stopped in the form (the API would refuse it too): nothing saved.
+    await page.getByLabel('Book up to (days ahead)').fill('999');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    expect(await page.locator('input:invalid').count()).toBe(1);
+    expect(
+      await t.db.query('SELECT 1 FROM location_booking_settings WHERE location_id = $1', [
+        s.mitte.id,
+      ]),
+    ).toEqual([]);
+
+    await page.getByLabel('Start times every').selectOption('30');
+    await page.getByLabel('Book up to (days ahead)').fill('45');
+    await page.getByLabel('Online appointments wait for us to confirm them').check();
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByRole('status').getByText('Saved').waitFor();
+    const [row] = await t.db.query<{
+      slot_step_minutes: number;
+      horizon_days: number;
+      online_needs_confirmation: boolean;
+    }>(
+      'SELECT slot_step_minutes, horizon_days, online_needs_confirmation FROM location_booking_settings WHERE location_id = $1',
+      [s.mitte.id],
+    );
+    expect(row).toEqual({
+      slot_step_minutes: 30,
+      horizon_days: 45,
+      online_needs_confirmation: true,
+    });
+    await shot(page, 'online-booking');
+    await page.close();
+  });
+
+  it('switches between the chain’s locations', async () => {
+    const page = await newPage();
+    await signInAs(page, base, s.admin.login, 'admin-pass');
+    await page.getByLabel('Location').selectOption({ label: 'Studio Nord' });
+    await expect
+      .poll(() => page.locator('.member-head').allTextContents())
+      .toEqual(['NNNina Nord']);
+    await page.close();
+  });
+
+  it('a staff member without the right gets a clear refusal from the API’s 403', async () => {
+    const page = await newPage();
+    const refusals: number[] = [];
+    page.on('response', (r) => {
+      if (r.status() === 403) refusals.push(r.status());
+    });
+    await signInAs(page, base, s.staff.login, 'staff-pass');
+    // Staff may read the calendar but not write it: no booking button.
+    await expect.poll(() => page.locator('.calendar-grid').count()).toBe(1);
+    expect(await page.getByRole('button', { name: '+ New appointment' }).count()).toBe(0);
+    await page.getByRole('link', { name: /Clients/ }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByRole('heading', { name: 'You don’t have access to this' }).waitFor();
+    expect(await alert.textContent()).toContain('Access denied.');
+    expect(await alert.textContent()).toContain(
+      'As staff at Studio Mitte you can’t see the clients base.',
+    );
+    expect(refusals).toContain(403);
+    expect(await page.locator('table.table').count()).toBe(0);
+    await shot(page, 'refusal');
+    await page.close();
+  });
+
+  it('deep links load the app, a wrong password is explained, and unknown assets stay 404', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/admin/clients`);
+    await page.getByLabel('Login').fill(s.admin.login);
+    await page.getByLabel('Password').fill('nope');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That login and password do not match.').waitFor();
+    await shot(page, 'login');
+    const missing = await fetch(`${base}/admin/assets/nothing.js`);
+    expect(missing.status).toBe(404);
+    await page.close();
+  });
+});
