@@ -64,7 +64,7 @@ export function TeamPage() {
                     <strong>{m.name}</strong>
                     <span className="muted block">{m.specialization || 'No specialization'}</span>
                   </span>
-                  {m.bookable ? null : <span className="badge">Not bookable</span>}
+                  {m.hidden ? <span className="badge">Hidden online</span> : null}
                 </button>
               </li>
             ))}
