@@ -19,6 +19,7 @@ import {
 } from './plugins/rate-limit';
 import { AccessLogController } from './plugins/request-log';
 import { authRoutes } from './routes/altegio/v1/auth';
+import { bookingFormRoutes } from './routes/altegio/v1/booking-forms';
 import { bookingSettingsRoutes } from './routes/altegio/v1/booking-settings';
 import { locationRoutes } from './routes/altegio/v1/locations';
 import { onlineBookingReadRoutes } from './routes/altegio/v1/online-booking-read';
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       serviceStaffRoutes(api, deps);
       serviceCategoryRoutes(api, deps);
       resourceRoutes(api, deps);
+      bookingFormRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

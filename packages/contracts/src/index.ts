@@ -16,3 +16,4 @@ export * from './app/cabinet-appointments';
 export * from './app/cabinet-places';
 export * from './app/cabinet-profile';
 export * from './altegio/user-records';
+export * from './altegio/booking-forms';

@@ -59,7 +59,8 @@ export function presentCompany(location: Location, now: number) {
     main_group_id: location.chainId,
     main_group: chain,
     groups: { [location.chainId]: chain },
-    bookforms: [],
+    // The location's one booking form (see GET /company/{id}/booking_forms).
+    bookforms: [{ id: location.id, title: location.title, is_default: 1, url: '' }],
     online_sales_form_url: '',
     booking_widget_promo: null,
     company_photos: [],

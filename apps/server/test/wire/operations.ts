@@ -433,6 +433,11 @@ export const OPERATIONS: Record<string, Operation> = {
     meta: 'empty',
     body: () => ({ seance_delay_step: 60 }),
   },
+  'GET /api/v1/company/{company_id}/booking_forms': {
+    status: 200,
+    data: ['booking_form'],
+    meta: 'empty',
+  },
   'GET /api/v1/company/{company_id}/settings/timetable': {
     status: 200,
     data: 'settings_timetable',
@@ -659,6 +664,9 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/company/{company_id}/service_categories': categories,
   'GET /api/v1/locations/{company_id}/service_categories': categories,
   'GET /api/v1/service_categories/{company_id}': { ...categories, meta: 'empty' },
+  'GET /api/v1/company/{company_id}/service_categories/0': categories,
+  'GET /api/v1/locations/{company_id}/service_categories/0': categories,
+  'GET /api/v1/service_categories/{company_id}/0': { ...categories, meta: 'empty' },
   'GET /api/v1/company/{company_id}/service_categories/{id}': categoryOne,
   'GET /api/v1/locations/{company_id}/service_categories/{id}': categoryOne,
   'GET /api/v1/service_category/{company_id}/{id}': categoryOne,

@@ -52,7 +52,15 @@ export const Company = Type.Object({
   main_group_id: Type.Integer(),
   main_group: ChainRef,
   groups: Type.Record(Type.String(), ChainRef, { description: 'the chain, by its id' }),
-  bookforms: Type.Array(Type.Unknown(), always('[]')),
+  bookforms: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      title: Type.String(),
+      is_default: Type.Integer(),
+      url: Type.String({ description: 'always ""' }),
+    }),
+    { description: "the location's one booking form" },
+  ),
   online_sales_form_url: Type.String(always('""')),
   booking_widget_promo: Nullable(Type.Object({}, always('null'))),
   company_photos: Type.Array(Type.String(), always('[]')),
