@@ -22,6 +22,7 @@ import {
 } from './plugins/rate-limit';
 import { AccessLogController } from './plugins/request-log';
 import { authRoutes } from './routes/altegio/v1/auth';
+import { bookingFormRoutes } from './routes/altegio/v1/booking-forms';
 import { bookingSettingsRoutes } from './routes/altegio/v1/booking-settings';
 import { locationRoutes } from './routes/altegio/v1/locations';
 import { onlineBookingReadRoutes } from './routes/altegio/v1/online-booking-read';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       loyaltyCardRoutes(api, deps);
       userLoyaltyRoutes(api, deps);
       loyaltyWidgetRoutes(api, deps);
+      bookingFormRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -101,17 +101,13 @@ describe('GET /group/{group_id}/clients?phone=', () => {
           id: client.id,
           company_id: s.loc,
           name: 'Olga',
-          surname: '',
           email: '',
-          phone: '+4915133330001',
         },
         {
           id: there.id,
           company_id: sister.id,
           name: 'Olga at the sister salon',
-          surname: '',
           email: '',
-          phone: '+4915133330001',
         },
       ],
     });

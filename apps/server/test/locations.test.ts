@@ -298,8 +298,28 @@ describe('GET /groups', () => {
         id: tenant.location.chainId,
         title: expect.any(String),
         companies: [{ id: tenant.location.id, title: expect.any(String) }],
+        // Granted one location, not the whole chain: no chain-wide access.
+        access: {
+          settings_access: '0',
+          clients_access: '0',
+          users_access: '0',
+          loyalty_access: '0',
+          loyalty_cards_manual_transactions_access: '0',
+          network_services_access: '0',
+        },
       },
     ]);
+    const owner = await call(t.app, {
+      method: 'GET',
+      url: '/api/v1/groups',
+      headers: authHeader(t.partnerToken, tenant.owner.token),
+    });
+    expect(owner.body.data[0].access).toMatchObject({
+      settings_access: '1',
+      clients_access: '1',
+      users_access: '1',
+      network_services_access: '1',
+    });
   });
 
   it('is 401 without a user token', async () => {

@@ -94,6 +94,36 @@ describe('GET service categories', () => {
   });
 });
 
+describe('category 0: the root level', () => {
+  it('lists every category of the location (one level), on the user and the partner paths', async () => {
+    const all = await http.get(`/company/${loc}/service_categories`, tenant.owner);
+    const root = await http.get(`/company/${loc}/service_categories/0`, tenant.owner);
+    expect(root.status).toBe(200);
+    expect(root.body).toEqual(all.body);
+    expect(root.body.data.map((c: { id: number }) => c.id)).toContain(cat.categoryId);
+    const partner = await http.get(`/service_categories/${loc}/0`, null);
+    expect(partner.status).toBe(200);
+    expect(partner.body.meta).toEqual([]);
+    expect(partner.body.data).toEqual(all.body.data);
+  });
+});
+
+describe('GET /company/{company_id}/booking_forms', () => {
+  it("answers the location's one booking form, also listed on the company", async () => {
+    const res = await http.get(`/company/${loc}/booking_forms`, tenant.staff);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toHaveLength(1);
+    expect(res.body.data[0]).toMatchObject({ id: loc, is_default: true, service_step_num: 1 });
+    const company = await http.get(`/company/${loc}`, null);
+    expect(company.body.data.bookforms).toEqual([
+      { id: loc, title: res.body.data[0].title, is_default: 1, url: '' },
+    ]);
+    expect(
+      (await http.get(`/company/${tenant.otherLocation.id}/booking_forms`, tenant.owner)).status,
+    ).toBe(403);
+  });
+});
+
 describe('POST /service_categories/{company_id}', () => {
   it('creates a category (201), ignoring the derived staff list', async () => {
     const res = await http.post(`/service_categories/${loc}`, tenant.admin, {

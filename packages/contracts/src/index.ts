@@ -24,3 +24,4 @@ export * from './app/notifications';
 export * from './admin/notifications';
 export * from './admin/session';
 export * from './admin/reports';
+export * from './altegio/booking-forms';

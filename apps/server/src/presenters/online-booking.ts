@@ -1,6 +1,7 @@
 import {
   isoWithCompactOffset,
   isoWithOffset,
+  utcOffsetHours,
   localDateTime,
   localTime,
   type Appointment,
@@ -82,53 +83,78 @@ export function groupByMonth(dates: string[]): Record<string, string[]> {
   return out;
 }
 
-/** The online-booking record view: the appointment with its location, team member and services. */
+/**
+ * The online-booking record (`GET /book_record/{id}/{rid}/{hash}`, `PUT /book_record`): the
+ * same documented object as the client's `/user/records`, built from the appointment, its
+ * location, team member, services and the location's booking rules.
+ */
 export async function presentOnlineRecord(repos: Repos, location: Location, a: Appointment) {
-  const member = await repos.teamMembers.findTeamMember(location.id, a.staffId);
-  const services = await repos.services.findServices(location.id, {
-    ids: a.steps.map((s) => s.serviceId),
-  });
+  const [member, services, settings] = await Promise.all([
+    repos.teamMembers.findTeamMember(location.id, a.staffId),
+    repos.services.findServices(location.id, { ids: a.steps.map((s) => s.serviceId) }),
+    repos.bookingSettings.findBookingSettings(location.id),
+  ]);
   const tz = location.timezone;
   return {
     id: a.id,
-    company_id: a.locationId,
-    staff_id: a.staffId,
     services: a.steps.map((step) => ({
       id: step.serviceId,
       title: services.find((s) => s.id === step.serviceId)?.title ?? '',
       cost: step.cost,
-      first_cost: step.firstCost,
+      price_min: step.firstCost,
+      price_max: step.firstCost,
       discount: step.discount,
       amount: step.amount,
-      seance_length: (step.end - step.start) / 1000,
+      seance_length: Math.round((step.end - step.start) / 1000),
     })),
+    company: {
+      id: location.id,
+      title: location.title,
+      country_id: 0,
+      country: location.country,
+      city_id: 0,
+      city: location.city,
+      phone: location.phone || (location.phones[0] ?? ''),
+      phones: location.phones,
+      timezone: utcOffsetHours(a.start, tz),
+      address: location.address,
+      coordinate_lat: location.coordinateLat,
+      coordinate_lon: location.coordinateLon,
+      allow_delete_record: settings.allowClientCancel,
+      allow_change_record: settings.allowClientReschedule,
+      site: location.site,
+      currency_short_title: location.currency,
+      allow_change_record_delay_step: settings.rescheduleUntilMinutes * 60,
+      allow_delete_record_delay_step: settings.cancelUntilMinutes * 60,
+    },
     staff: {
       id: a.staffId,
       name: member?.name ?? '',
       specialization: member?.specialization ?? '',
+      position: member?.position ? { id: member.position.id, title: member.position.title } : [],
+      show_rating: 1,
+      rating: member?.rating ?? 0,
+      votes_count: member?.votesCount ?? 0,
       avatar: member?.avatar ?? '',
+      // Every vote comes from a review, so the counts coincide.
+      comments_count: member?.votesCount ?? 0,
     },
-    company: {
-      id: location.id,
-      title: location.title,
-      timezone: tz,
-      address: location.address,
-      phone: location.phone,
-    },
+    clients_count: a.clientsCount,
     date: localDateTime(a.start, tz),
     datetime: isoWithOffset(a.start, tz),
     create_date: isoWithCompactOffset(a.createdAt.getTime(), tz),
-    last_change_date: isoWithCompactOffset(a.updatedAt.getTime(), tz),
     comment: a.comment,
     deleted: a.deletedAt !== null,
     attendance: a.attendance,
-    confirmed: a.confirmed ? 1 : 0,
-    length: (a.end - a.start) / 1000,
-    seance_length: (a.end - a.start) / 1000,
+    length: Math.round((a.end - a.start) / 1000),
     notify_by_sms: a.notifyBySms,
     notify_by_email: a.notifyByEmail,
     master_requested: a.masterRequested,
     online: a.source === 'online',
-    api_id: a.apiId,
+    api_id: a.apiId ?? '',
+    last_change_date: isoWithCompactOffset(a.updatedAt.getTime(), tz),
+    prepaid: false,
+    prepaid_confirmed: false,
+    activity_id: a.activityId ?? 0,
   };
 }

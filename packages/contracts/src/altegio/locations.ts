@@ -4,34 +4,73 @@ import { Flag01, Id, Num, Text } from '../inputs';
 
 export const Social = Type.Record(Type.String(), Type.String());
 
-/** The company (location) object, with the contract's field names. */
+const SOCIAL_NETWORKS = ['facebook', 'vk', 'instagram', 'telegram', 'whatsapp', 'viber'] as const;
+/** The documented social links; `""` for a network the location has none for. */
+const SocialObject = Type.Object(
+  Object.fromEntries(SOCIAL_NETWORKS.map((k) => [k, Type.String()])) as Record<
+    (typeof SOCIAL_NETWORKS)[number],
+    ReturnType<typeof Type.String>
+  >,
+);
+const ChainRef = Type.Object({ id: Type.Integer(), title: Type.String() });
+const always = (description: string) => ({ description: `always ${description}` });
+
+/** The documented company (location) object: the Altegio schema's and the samples' fields. */
 export const Company = Type.Object({
   id: Type.Integer(),
   title: Type.String(),
+  public_title: Type.String({ description: 'same as title' }),
   short_descr: Type.String(),
   description: Type.String(),
   logo: Type.String(),
   active: Type.Integer({ description: '1 active, 0 not' }),
+  country_id: Type.Integer(always('0: countries are free text')),
   country: Type.String(),
+  city_id: Type.Integer(always('0: cities are free text')),
   city: Type.String(),
   address: Type.String(),
   zip: Type.String(),
-  coordinate_lat: Nullable(Type.Number()),
-  coordinate_lon: Nullable(Type.Number()),
+  coordinate_lat: Nullable(Type.Number({ description: 'null when unknown' })),
+  coordinate_lon: Nullable(Type.Number({ description: 'null when unknown' })),
   timezone_name: Type.String({ description: 'IANA time zone' }),
   timezone: Type.Number({ description: 'current UTC offset in hours' }),
   phone: Type.String(),
   phones: Type.Array(Type.String()),
   email: Type.String(),
   site: Type.String(),
-  social: Social,
+  social: SocialObject,
   schedule: Type.String({ description: 'working hours, free text' }),
   currency_short_title: Type.String(),
   phone_confirmation: Type.Boolean(),
+  push_notification_phone_confirm: Type.Integer(always('0')),
+  business_type_id: Type.Integer(always('0')),
+  active_staff_count: Type.Integer(always('0: not counted')),
+  next_slot: Type.String(always('""')),
+  app_ios: Type.String(always('""')),
+  app_android: Type.String(always('""')),
   group_priority: Type.Integer(),
+  bookform_group_priority: Type.Integer(always('0')),
   main_group_id: Type.Integer(),
-  main_group: Type.Object({ id: Type.Integer(), title: Type.String() }),
-  last_change_date: Type.String(),
+  main_group: ChainRef,
+  groups: Type.Record(Type.String(), ChainRef, { description: 'the chain, by its id' }),
+  bookforms: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      title: Type.String(),
+      is_default: Type.Integer(),
+      url: Type.String({ description: 'always ""' }),
+    }),
+    { description: "the location's one booking form" },
+  ),
+  online_sales_form_url: Type.String(always('""')),
+  booking_widget_promo: Nullable(Type.Object({}, always('null'))),
+  company_photos: Type.Array(Type.String(), always('[]')),
+  photos: Type.Array(Type.String(), always('[]')),
+  reminds_sms_default: Type.Integer(always('0')),
+  reminds_sms_disabled: Type.Boolean(always('false')),
+  payment_policy: Type.Object({ type: Type.String(always('"none"')) }),
+  access: Type.Object({}, always('{}')),
+  last_change_date: Type.String({ description: 'Visita: last change' }),
 });
 
 export const CompanyEnvelope = ObjectEnvelope(Company);
@@ -80,9 +119,18 @@ export const CompanyUpdateBody = Type.Object(
   { minProperties: 1 },
 );
 
+const AccessFlag = Type.String({ description: '"1" granted on the whole chain, "0" not' });
 export const Group = Type.Object({
   id: Type.Integer(),
   title: Type.String(),
   companies: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() })),
+  access: Type.Object({
+    settings_access: AccessFlag,
+    clients_access: AccessFlag,
+    users_access: AccessFlag,
+    loyalty_access: Type.String({ description: 'always "0": no loyalty programs yet' }),
+    loyalty_cards_manual_transactions_access: Type.String({ description: 'always "0"' }),
+    network_services_access: AccessFlag,
+  }),
 });
 export const GroupListEnvelope = ListEnvelope(Group);

@@ -65,5 +65,7 @@ export const UserRecordObject = Type.Object({
   activity_id: Type.Integer(),
 });
 
+/** `GET /book_record/{id}/{rid}/{hash}` and `PUT /book_record`: the same documented object. */
+export const OnlineRecordEnvelope = Envelope(UserRecordObject, EmptyMeta);
 export const UserRecordListEnvelope = Envelope(Type.Array(UserRecordObject), EmptyMeta);
 export const UserRecordDeletedEnvelope = Envelope(Type.Null(), EmptyMeta);

@@ -109,9 +109,7 @@ export function clientHistoryRoutes(app: FastifyInstance, deps: ServerDeps): voi
             id: c.id,
             company_id: c.locationId,
             name: c.name,
-            surname: c.surname,
             email: c.email,
-            phone: c.phone,
           })),
         });
       },

@@ -28,7 +28,7 @@ import {
   needsUser,
   requireUser,
 } from '../../../plugins/auth';
-import { presentCompany } from '../../../presenters/company';
+import { presentChainAccess, presentCompany } from '../../../presenters/company';
 import { CompanyParams, listMeta, ok, partnerSecurity, typed, userSecurity } from '../../typed';
 
 const tags = ['Locations'];
@@ -212,11 +212,15 @@ export function locationRoutes(app: FastifyInstance, deps: ServerDeps): void {
           { accessibleToUserId: user.id },
           { page: 1, count: 10_000 },
         );
-        const data = chains.map((chain) => ({
+        const roles = await Promise.all(
+          chains.map((chain) => authRepo.findUserRoleInChain(deps.db, user.id, chain.id)),
+        );
+        const data = chains.map((chain, i) => ({
           ...chain,
           companies: visible.items
             .filter((l) => l.chainId === chain.id)
             .map((l) => ({ id: l.id, title: l.title })),
+          access: presentChainAccess(roles[i] ?? null),
         }));
         return ok(data, listMeta(data.length));
       },

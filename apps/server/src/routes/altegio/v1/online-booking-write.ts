@@ -5,7 +5,7 @@ import {
   BookRecordHashParams,
   BookRecordParams,
   errorResponses,
-  CreatedAck,
+  MessageAck,
   OnlineRecordEnvelope,
   RescheduleBody,
 } from '@visita/contracts';
@@ -67,7 +67,7 @@ export function onlineBookingWriteRoutes(app: FastifyInstance, deps: ServerDeps)
         security: partnerSecurity,
         params: CompanyParams,
         body: BookCheckBody,
-        response: { 201: CreatedAck, ...errorResponses },
+        response: { 201: MessageAck, ...errorResponses },
       },
       preHandler: needsPartner,
     },
@@ -79,7 +79,7 @@ export function onlineBookingWriteRoutes(app: FastifyInstance, deps: ServerDeps)
         appointments: toRequested(request.body.appointments),
         source: 'online',
       });
-      return reply.status(201).send({ success: true, data: null, meta: { message: 'Created' } });
+      return reply.status(201).send({ success: true, meta: { message: 'Created' } });
     },
   );
 

@@ -47,29 +47,31 @@ export function serviceCategoryRoutes(app: FastifyInstance, deps: ServerDeps): v
     '/company/:company_id/service_categories',
     '/locations/:company_id/service_categories',
   ]) {
-    t.get(
-      base,
-      {
-        schema: {
-          tags,
-          summary: 'List service categories (filter: staff_id)',
-          security: userSecurity,
-          params: CompanyParams,
-          querystring: ServiceCategoriesQuery,
-          response: { 200: ServiceCategoryListEnvelope, ...errorResponses },
+    // Category `0` is the root level: its children are every category (there is one level).
+    for (const url of [base, `${base}/0`])
+      t.get(
+        url,
+        {
+          schema: {
+            tags,
+            summary: 'List service categories (filter: staff_id)',
+            security: userSecurity,
+            params: CompanyParams,
+            querystring: ServiceCategoriesQuery,
+            response: { 200: ServiceCategoryListEnvelope, ...errorResponses },
+          },
+          preHandler: canRead,
         },
-        preHandler: canRead,
-      },
-      async (request) => {
-        const { staff_id } = request.query;
-        const categories = await listServiceCategories(
-          deps,
-          request.params.company_id,
-          staff_id ? { staffId: staff_id } : {},
-        );
-        return ok(categories.map(presentServiceCategory), listMeta(categories.length));
-      },
-    );
+        async (request) => {
+          const { staff_id } = request.query;
+          const categories = await listServiceCategories(
+            deps,
+            request.params.company_id,
+            staff_id ? { staffId: staff_id } : {},
+          );
+          return ok(categories.map(presentServiceCategory), listMeta(categories.length));
+        },
+      );
     t.get(
       `${base}/:id`,
       {
@@ -183,27 +185,28 @@ export function serviceCategoryRoutes(app: FastifyInstance, deps: ServerDeps): v
         return ok(presentServiceCategory(await getServiceCategory(deps, company_id, id)));
       },
     );
-  t.get(
-    '/service_categories/:company_id',
-    {
-      schema: {
-        tags,
-        summary: 'List service categories (deprecated partner-only form)',
-        security: partnerSecurity,
-        params: CompanyParams,
-        querystring: ServiceCategoriesQuery,
-        response: { 200: PublicServiceCategoryListEnvelope, ...errorResponses },
+  for (const url of ['/service_categories/:company_id', '/service_categories/:company_id/0'])
+    t.get(
+      url,
+      {
+        schema: {
+          tags,
+          summary: 'List service categories (deprecated partner-only form)',
+          security: partnerSecurity,
+          params: CompanyParams,
+          querystring: ServiceCategoriesQuery,
+          response: { 200: PublicServiceCategoryListEnvelope, ...errorResponses },
+        },
+        preHandler: needsPartner,
       },
-      preHandler: needsPartner,
-    },
-    async (request) => {
-      const { staff_id } = request.query;
-      const categories = await listServiceCategories(
-        deps,
-        request.params.company_id,
-        staff_id ? { staffId: staff_id } : {},
-      );
-      return ok(categories.map(presentServiceCategory));
-    },
-  );
+      async (request) => {
+        const { staff_id } = request.query;
+        const categories = await listServiceCategories(
+          deps,
+          request.params.company_id,
+          staff_id ? { staffId: staff_id } : {},
+        );
+        return ok(categories.map(presentServiceCategory));
+      },
+    );
 }
