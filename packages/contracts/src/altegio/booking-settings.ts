@@ -1,6 +1,5 @@
 import Type from 'typebox';
 import { ObjectEnvelope } from '../envelope';
-import { INT4_MAX } from '../inputs';
 
 const Seconds = (description: string) =>
   Type.Integer({
@@ -20,8 +19,9 @@ const TimetableStep = Type.Integer({
 const onlineFields = {
   seance_delay_step: Type.Integer({
     minimum: 0,
-    maximum: INT4_MAX,
-    description: 'minimum notice before the nearest bookable time, in minutes (as the contract)',
+    maximum: 525600,
+    description:
+      'minimum notice before the nearest bookable time, in minutes (as the contract; at most a year)',
   }),
   timetable_step: TimetableStep,
   booking_horizon_days: Type.Integer({
