@@ -149,8 +149,9 @@ async function run(n: number) {
       (q) => samples.find((x) => x.at >= t0 + ((end - t0) * q) / 4)?.rss ?? samples.at(-1)!.rss,
     );
     const peak = (await memoryOf(worker.child.pid!)).peak;
-    const workerCpu = ((await cpuMsOf(worker.child.pid!)) - cpu0.worker) / n;
-    const serviceCpu = ((await cpuMsOf(service.child.pid!)) - cpu0.service) / n;
+    const workerCpu = ((await cpuMsOf(worker.child.pid!)) - cpu0.worker) / Math.max(stats.total, 1);
+    const serviceCpu =
+      ((await cpuMsOf(service.child.pid!)) - cpu0.service) / Math.max(stats.total, 1);
     const seconds = ((stats.total >= n ? stats.lastAt! : end) - t0) / 1000;
     const [progress] = await db.query<{ delivered: number; undeliverable: number }>(
       'SELECT delivered, undeliverable FROM bulk_pushes WHERE id = $1',
