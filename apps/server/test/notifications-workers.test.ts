@@ -1,9 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { connect, type Db } from '@visita/db';
+import { connect, ensureVapidKeys, type Db } from '@visita/db';
 import { makeAppAudience, makeLocation, makeUser } from '@visita/db/testing';
-import { startNotificationEngine, webPushSender, type PushSender } from '@visita/jobs';
+import {
+  generateVapidKeys,
+  startNotificationEngine,
+  webPushSender,
+  type PushSender,
+} from '@visita/jobs';
 import { startLocalPushService, type LocalPushService } from '@visita/jobs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi } from './support/notifications';
@@ -27,8 +32,9 @@ let vapidPublicKey: string;
 beforeAll(async () => {
   if (!url) return;
   t = await createTestApp({ now: '2026-11-28T10:00:00Z' });
-  const [row] = await t.db.query<{ public_key: string }>('SELECT public_key FROM vapid_keys');
-  vapidPublicKey = row!.public_key;
+  // What `visita serve` does at its first start; the worker processes read the same keys.
+  vapidPublicKey = (await ensureVapidKeys(t.db, () => generateVapidKeys('mailto:test@visita.test')))
+    .publicKey;
   push = await startLocalPushService({ vapidPublicKey });
 });
 afterAll(async () => {

@@ -38,7 +38,7 @@ export async function startNotificationEngine(options: EngineOptions): Promise<E
   const engine = notificationEngine({
     publicUrl: options.publicUrl,
     now,
-    push: { sender },
+    push: { sender, leaseMs: options.leaseMs ?? 60_000 },
   });
   await ensureBirthdayScan(db, now());
   const jobs = startJobWorker({

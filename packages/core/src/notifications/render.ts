@@ -17,13 +17,19 @@ export function renderTemplate(
   template: string,
   values: Partial<Record<Placeholder, string>>,
 ): string {
-  return template
-    .replace(PLACEHOLDER, (_, name: string) => values[name as Placeholder] ?? '')
-    .replace(/ with (?=[.,:;]|$)/g, '')
-    .replace(/:\s*(?=[.,;]|$)/g, '')
-    .replace(/[ \t]{2,}/g, ' ')
-    .replace(/ +([.,:;!?])/g, '$1')
-    .trim();
+  const valueOf = (name: string) => values[name as Placeholder] ?? '';
+  return (
+    template
+      // "with {team_member}" without a team member goes as a whole.
+      .replace(/\s+(with|for|at|on|by)\s+\{([a-z_]+)\}/g, (whole, _w, name: string) =>
+        valueOf(name) ? whole : '',
+      )
+      .replace(PLACEHOLDER, (_, name: string) => valueOf(name))
+      .replace(/:\s*(?=[.,;]|$)/g, '')
+      .replace(/[ \t]{2,}/g, ' ')
+      .replace(/ +([.,:;!?])/g, '$1')
+      .trim()
+  );
 }
 
 export interface ClientFormat {

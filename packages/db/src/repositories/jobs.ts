@@ -103,6 +103,16 @@ export async function claimDueJobs(
     .sort((a, b) => a.id - b.id);
 }
 
+/** Keeps a long job ours for another `leaseMs`; false when it was lost already. */
+export async function extendLease(q: Queryable, job: Job, leaseMs: number): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE jobs SET locked_until = now() + make_interval(secs => $3::double precision / 1000)
+      WHERE id = $1 AND attempts = $2 RETURNING id`,
+    [job.id, job.attempts, leaseMs],
+  );
+  return rows.length > 0;
+}
+
 /** Deletes a finished job; false when the lease was lost (another worker owns it now). */
 export async function completeJob(q: Queryable, job: Job): Promise<boolean> {
   const rows = await q.query('DELETE FROM jobs WHERE id = $1 AND attempts = $2 RETURNING id', [

@@ -32,9 +32,9 @@ export const appointmentPath = (id: number) => `/app/appointments/${id}`;
 
 /** Where a notification leads: the appointment, its review form, or the location's booking page. */
 export function linkOf(type: NotificationType, locationId: number, appointmentId: number | null) {
-  if (appointmentId !== null && type === 8) return `${appointmentPath(appointmentId)}/review`;
-  if (appointmentId !== null && ![6].includes(type)) return appointmentPath(appointmentId);
-  return bookingPath(locationId);
+  if (appointmentId === null || type === 6) return bookingPath(locationId);
+  if (type === 8) return `${appointmentPath(appointmentId)}/review`;
+  return appointmentPath(appointmentId);
 }
 
 export function appointmentValues(

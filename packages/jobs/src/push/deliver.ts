@@ -1,5 +1,5 @@
-import { notificationDelivery as nd, type Db } from '@visita/db';
-import { finishJob, type Job, type JobHandlers } from '../job-worker';
+import { jobsQueue, notificationDelivery as nd, type Db } from '@visita/db';
+import { finishJob, LostLease, type Job, type JobHandlers } from '../job-worker';
 import { PUSH_JOB } from '../notifications/compose';
 import type { PushOutcome, PushSender } from './web-push-sender';
 
@@ -8,6 +8,8 @@ export interface PushContext {
   /** Requests in flight per job; a slice's results are committed before the next slice. */
   sliceSize?: number;
   ttlSeconds?: number;
+  /** The job lease; renewed after every slice so a long job is not taken over while it runs. */
+  leaseMs?: number;
 }
 
 /** What the service worker shows: the tag is the notification id, so a repeat replaces, never adds. */
@@ -81,6 +83,8 @@ async function deliver(db: Db, job: Job, ctx: PushContext): Promise<void> {
       await nd.removeGoneSubscriptions(tx, gone);
       for (const [bulkPushId, counts] of bulk) await nd.addBulkProgress(tx, bulkPushId, counts);
     });
+    if (ctx.leaseMs && !(await jobsQueue.extendLease(db, job, ctx.leaseMs)))
+      throw new LostLease(job);
   }
   if (pending) throw new Error('some push services asked to retry later');
   await finishJob(db, job, async () => undefined);
