@@ -164,16 +164,16 @@ describe(`${CONCURRENT} concurrent visit payments with one instrument`, () => {
           [type.id],
         )
       ).map((r) => r.default_balance);
-      if (changed!.status === 200) expect(balances).toEqual([70, 70, 70, 70]);
+      if (changed.status === 200) expect(balances).toEqual([70, 70, 70, 70]);
       else {
-        expect(changed!.status).toBe(409);
+        expect(changed.status).toBe(409);
         expect(balances).toContain(50);
       }
       const [row] = await t.db.query<{ balance: number }>(
         'SELECT balance FROM certificate_types WHERE id = $1',
         [type.id],
       );
-      expect(row!.balance).toBe(changed!.status === 200 ? 70 : 50);
+      expect(row!.balance).toBe(changed.status === 200 ? 70 : 50);
     }
   });
 });
