@@ -1,4 +1,10 @@
-import { makeAppointment, makeAppUser, makeService, makeStaff } from '@visita/db/testing';
+import {
+  makeAppointment,
+  makeAppUser,
+  makeLocation,
+  makeService,
+  makeStaff,
+} from '@visita/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appApi, nextPhone } from './support/cabinet';
 import { api } from './support/catalog';
@@ -460,5 +466,49 @@ describe('memberships, gift cards and loyalty cards held by clients', () => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it('my memberships: 🔥 expiring soon, the locations where each is usable, filtered by location on /user/loyalty/abonements', async () => {
+    const phone = nextPhone();
+    const http = api(t);
+    const second = await makeLocation(t.db, { chainId, title: 'Second studio' });
+    const short = await createMembershipType(t, chainId, tenant.owner, {
+      period: 7,
+      period_unit_id: 1,
+      salon_ids: [loc],
+    });
+    const long = await createMembershipType(t, chainId, tenant.owner, {
+      period: 1,
+      period_unit_id: 4,
+    });
+    await http.post(`/company/${loc}/loyalty/abonements`, tenant.admin, {
+      type_id: short.id,
+      phone,
+    });
+    await http.post(`/company/${loc}/loyalty/abonements`, tenant.admin, {
+      type_id: long.id,
+      phone,
+    });
+    const user = await makeAppUser(t.db, { phone });
+    const mine = (await appApi(t)('GET', '/memberships', user)).body.data as {
+      title: string;
+      expiring_soon: boolean;
+      locations: { id: number }[];
+      issuer: { chain_id: number };
+    }[];
+    expect(mine).toHaveLength(2);
+    expect(mine.every((m) => m.issuer.chain_id === chainId)).toBe(true);
+    const shortOne = mine.find((m) => m.locations.length === 1)!;
+    expect(shortOne).toMatchObject({ expiring_soon: true, locations: [{ id: loc }] });
+    const longOne = mine.find((m) => m.locations.length > 1)!;
+    expect(longOne.expiring_soon).toBe(false);
+    expect(longOne.locations.map((l) => l.id)).toEqual(expect.arrayContaining([loc, second.id]));
+    const atSecond = await call(t.app, {
+      method: 'GET',
+      url: `/api/v1/user/loyalty/abonements?company_id=${second.id}`,
+      headers: authHeader(t.partnerToken, user.token),
+    });
+    expect(atSecond.body.meta.count).toBe(1);
+    expect(atSecond.body.data[0].type.id).toBe(long.id);
   });
 });

@@ -2,7 +2,11 @@ import { makeAppointment, makeService, makeStaff } from '@visita/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextPhone } from './support/cabinet';
 import { api } from './support/catalog';
-import { createCertificateType, createMembershipType } from './support/loyalty';
+import {
+  certificateTypeBody,
+  createCertificateType,
+  createMembershipType,
+} from './support/loyalty';
 import { createTestApp, makeTenant, type TestApp } from './support/test-app';
 
 /**
@@ -134,5 +138,42 @@ describe(`${CONCURRENT} concurrent visit payments with one instrument`, () => {
       [m.id],
     );
     expect(row!.visits_remaining).toBe(4);
+  });
+
+  it('a type change racing desk sales: either refused (409) or every certificate carries the new values', async () => {
+    for (let round = 0; round < 3; round++) {
+      const type = await createCertificateType(t, tenant.location.chainId, tenant.owner, {
+        balance: 50,
+      });
+      const sales = Array.from({ length: 4 }, () =>
+        api(t).post(`/company/${tenant.location.id}/loyalty/certificates`, tenant.admin, {
+          type_id: type.id,
+          phone: nextPhone(),
+        }),
+      );
+      const change = api(t).put(
+        `/chain/${tenant.location.chainId}/loyalty/certificate_types/${type.id}`,
+        tenant.owner,
+        certificateTypeBody({ balance: 70 }),
+      );
+      const [changed, ...sold] = await Promise.all([change, ...sales]);
+      expect(sold.map((s) => s.status)).toEqual([201, 201, 201, 201]);
+      const balances = (
+        await t.db.query<{ default_balance: number }>(
+          'SELECT default_balance FROM certificates WHERE type_id = $1',
+          [type.id],
+        )
+      ).map((r) => r.default_balance);
+      if (changed.status === 200) expect(balances).toEqual([70, 70, 70, 70]);
+      else {
+        expect(changed.status).toBe(409);
+        expect(balances).toContain(50);
+      }
+      const [row] = await t.db.query<{ balance: number }>(
+        'SELECT balance FROM certificate_types WHERE id = $1',
+        [type.id],
+      );
+      expect(row!.balance).toBe(changed.status === 200 ? 70 : 50);
+    }
   });
 });

@@ -17,13 +17,30 @@ interface Sale {
   paymentId: number | null;
 }
 
+/** The type, locked for the rest of the transaction and read again after the lock. */
+async function lockedType<T extends { id: number; chainId: number }>(
+  r: LoyaltyRepos,
+  kind: 'membership' | 'certificate',
+  found: T,
+  reread: () => Promise<T | null>,
+): Promise<T> {
+  const fresh = (await r.loyaltyTypes.lockTypeForIssue(kind, found.chainId, found.id))
+    ? await reread()
+    : null;
+  if (!fresh) throw notFound(kind === 'membership' ? 'Membership type' : 'Certificate type');
+  return fresh;
+}
+
 /** Writes a membership of `type` sold now (inside the caller's transaction). */
-export function writeMembership(
+export async function writeMembership(
   r: LoyaltyRepos,
   ctx: IssueContext,
-  type: MembershipType,
+  found: MembershipType,
   sale: Sale,
 ): Promise<Membership> {
+  const type = await lockedType(r, 'membership', found, () =>
+    r.loyaltyTypes.findMembershipType(found.chainId, found.id),
+  );
   return r.memberships.insertMembership({
     chainId: type.chainId,
     typeId: type.id,
@@ -38,12 +55,15 @@ export function writeMembership(
 }
 
 /** Writes a certificate of `type` sold now with the type's face value and expiry. */
-export function writeCertificate(
+export async function writeCertificate(
   r: LoyaltyRepos,
   ctx: IssueContext,
-  type: CertificateType,
+  found: CertificateType,
   sale: Sale,
 ): Promise<Certificate> {
+  const type = await lockedType(r, 'certificate', found, () =>
+    r.loyaltyTypes.findCertificateType(found.chainId, found.id),
+  );
   return r.certificates.insertCertificate({
     chainId: type.chainId,
     typeId: type.id,

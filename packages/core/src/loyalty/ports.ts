@@ -70,6 +70,11 @@ export interface LoyaltyTypesRepo {
   ): Promise<CertificateType | null | 'issued'>;
   deleteCertificateType(chainId: number, id: number): Promise<boolean | 'issued'>;
 
+  /**
+   * Locks the type against change or deletion until the transaction ends (FOR SHARE) and reads
+   * it afresh: an instrument is always issued with the type's committed values.
+   */
+  lockTypeForIssue(kind: TypeKind, chainId: number, id: number): Promise<boolean>;
   /** Points the type at a new image; returns the previous key (null: none; undefined: no such type). */
   setTypeImage(
     kind: TypeKind,

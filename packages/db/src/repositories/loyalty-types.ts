@@ -164,6 +164,15 @@ const setList = (columns: string, first: number) =>
     .join(', ');
 
 export function loyaltyTypesRepo(q: Queryable): LoyaltyTypesRepo {
+  const lockForChange = async (table: string, chainId: number, id: number) =>
+    (
+      await q.query(
+        `SELECT id FROM ${table} WHERE chain_id = $1 AND id = $2 AND deleted_at IS NULL FOR UPDATE`,
+        [chainId, id],
+      )
+    ).length > 0;
+  const hasIssued = async (table: string, typeId: number) =>
+    (await q.query(`SELECT 1 FROM ${table} WHERE type_id = $1 LIMIT 1`, [typeId])).length > 0;
   const findMembershipType = async (chainId: number, id: number) => {
     const rows = await q.query<MembershipTypeRow>(
       `${MT_SELECT} WHERE t.chain_id = $1 AND t.id = $2 AND t.deleted_at IS NULL`,
@@ -205,14 +214,10 @@ export function loyaltyTypesRepo(q: Queryable): LoyaltyTypesRepo {
       return rows[0] ? findMembershipType(chainId, id) : null;
     },
     async deleteMembershipType(chainId, id) {
-      const rows = await q.query<{ id: number }>(
-        `UPDATE membership_types SET deleted_at = now()
-          WHERE chain_id = $1 AND id = $2 AND deleted_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM memberships WHERE type_id = $2) RETURNING id`,
-        [chainId, id],
-      );
-      if (rows[0]) return true;
-      return (await findMembershipType(chainId, id)) ? 'issued' : false;
+      if (!(await lockForChange('membership_types', chainId, id))) return false;
+      if (await hasIssued('memberships', id)) return 'issued';
+      await q.query('UPDATE membership_types SET deleted_at = now() WHERE id = $1', [id]);
+      return true;
     },
 
     async listCertificateTypes(chainId) {
@@ -233,25 +238,30 @@ export function loyaltyTypesRepo(q: Queryable): LoyaltyTypesRepo {
       return (await findCertificateType(chainId, rows[0]!.id))!;
     },
     async updateCertificateType(chainId, id, input) {
-      // The issued check and the change are one statement: a sale committed in between is seen.
-      const rows = await q.query<{ id: number }>(
-        `UPDATE certificate_types SET ${setList(CT_COLUMNS, 3)}
-          WHERE chain_id = $1 AND id = $2 AND deleted_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM certificates WHERE type_id = $2) RETURNING id`,
+      // Lock the type first (a sale holds FOR SHARE on it), then look for issued certificates
+      // in a new statement, which sees every sale committed before the lock was granted.
+      if (!(await lockForChange('certificate_types', chainId, id))) return null;
+      if (await hasIssued('certificates', id)) return 'issued';
+      await q.query(
+        `UPDATE certificate_types SET ${setList(CT_COLUMNS, 3)} WHERE chain_id = $1 AND id = $2`,
         [chainId, id, ...certificateParams(input)],
       );
-      if (rows[0]) return findCertificateType(chainId, id);
-      return (await findCertificateType(chainId, id)) ? 'issued' : null;
+      return findCertificateType(chainId, id);
     },
     async deleteCertificateType(chainId, id) {
-      const rows = await q.query<{ id: number }>(
-        `UPDATE certificate_types SET deleted_at = now()
-          WHERE chain_id = $1 AND id = $2 AND deleted_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM certificates WHERE type_id = $2) RETURNING id`,
+      if (!(await lockForChange('certificate_types', chainId, id))) return false;
+      if (await hasIssued('certificates', id)) return 'issued';
+      await q.query('UPDATE certificate_types SET deleted_at = now() WHERE id = $1', [id]);
+      return true;
+    },
+
+    async lockTypeForIssue(kind, chainId, id) {
+      const table = kind === 'membership' ? 'membership_types' : 'certificate_types';
+      const rows = await q.query(
+        `SELECT id FROM ${table} WHERE chain_id = $1 AND id = $2 AND deleted_at IS NULL FOR SHARE`,
         [chainId, id],
       );
-      if (rows[0]) return true;
-      return (await findCertificateType(chainId, id)) ? 'issued' : false;
+      return rows.length > 0;
     },
 
     async setTypeImage(kind, chainId, id, key) {

@@ -54,7 +54,15 @@ const hmac = (key: string | Buffer, data: string) =>
  */
 export function signS3Request(
   s: S3Settings,
-  request: { method: string; path: string; body?: Uint8Array; contentType?: string; now: Date },
+  request: {
+    method: string;
+    path: string;
+    body?: Uint8Array;
+    contentType?: string;
+    /** Further headers to sign (lower-case names). */
+    headers?: Record<string, string>;
+    now: Date;
+  },
 ): Record<string, string> {
   const url = new URL(s.endpoint);
   const amzDate = request.now
@@ -68,6 +76,7 @@ export function signS3Request(
     'x-amz-content-sha256': payloadHash,
     'x-amz-date': amzDate,
     ...(request.contentType ? { 'content-type': request.contentType } : {}),
+    ...request.headers,
   };
   const names = Object.keys(headers).sort();
   const canonical = [

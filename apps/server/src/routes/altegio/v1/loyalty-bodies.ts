@@ -84,11 +84,9 @@ export function programInput(b: Static<typeof ProgramBody>): LoyaltyProgramInput
     visitMultiplicity: b.visit_multiplicity ?? 0,
     soldItemsMultiplicity: b.sold_items_multiplicity ?? 0,
     expirationTimeout: b.expiration_timeout ?? 0,
-    expirationTimeoutUnit: (b.expiration_timeout_unit ??
-      null),
+    expirationTimeoutUnit: b.expiration_timeout_unit ?? null,
     expirationNotificationTimeout: b.expiration_notification_timeout ?? 0,
-    paramsSourceType: (b.params_source_type ??
-      'loyalty_card'),
+    paramsSourceType: b.params_source_type ?? 'loyalty_card',
     historyStartDate: b.history_start_date ?? null,
     locationIds: b.company_ids,
     cardTypeIds: b.loyalty_card_type_ids ?? [],
