@@ -51,6 +51,7 @@ export function App() {
     void start();
     const expired = () => {
       session.clear();
+      if ('caches' in window) void caches.delete('visita-api');
       setProfile(null);
       setAuth('out');
     };
