@@ -8,7 +8,8 @@ import { Link, match, navigate, useLocation } from './router';
 import { AccountScreen } from './screens/account';
 import { AppointmentScreen, AppointmentsScreen, ReviewScreen } from './screens/appointments';
 import { BookingScreen } from './screens/booking';
-import { InstrumentsScreen, NotificationsScreen } from './screens/cards';
+import { InstrumentsScreen } from './screens/cards';
+import { NotificationsScreen } from './screens/notifications';
 import { HomeScreen } from './screens/home';
 import { ConsentScreen, LoginScreen } from './screens/login';
 import { PlaceScreen, PlacesScreen } from './screens/places';
@@ -50,6 +51,7 @@ export function App() {
     void start();
     const expired = () => {
       session.clear();
+      if ('caches' in window) void caches.delete('visita-api');
       setProfile(null);
       setAuth('out');
     };

@@ -1,7 +1,7 @@
 import { useApp } from '../context';
 import { formatDate, formatMoney } from '../format';
 import { optional } from '../optional-api';
-import type { InboxItem, LoyaltyInstrument } from '../types';
+import type { LoyaltyInstrument } from '../types';
 import { Empty, Load, Screen } from '../ui';
 import { useLoad } from '../use-load';
 
@@ -61,37 +61,6 @@ export function InstrumentsScreen(props: { kind: 'membership' | 'gift-card' }) {
               {items.map((m) => (
                 <li key={m.id}>
                   <InstrumentCard item={m} kind={props.kind} />
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Load>
-    </Screen>
-  );
-}
-
-/** The inbox (notifications API built in parallel): an empty state until it answers. */
-export function NotificationsScreen() {
-  const { t, prefs } = useApp();
-  const list = useLoad(() => optional<InboxItem[]>('/notifications?count=50'), 'inbox');
-  return (
-    <Screen title={t('notifications.title')} back="/">
-      <Load state={list}>
-        {(items) =>
-          !items ? (
-            <Empty>{t('notifications.unavailable')}</Empty>
-          ) : items.length === 0 ? (
-            <Empty>{t('notifications.none')}</Empty>
-          ) : (
-            <ul className="stack">
-              {items.map((n) => (
-                <li key={n.id} className={`card notification ${n.read_at ? '' : 'unread'}`}>
-                  <p className="small muted">
-                    {n.sender} · {formatDate(n.created_at, prefs.dateFormat)}
-                  </p>
-                  <h2 className="card-title">{n.title}</h2>
-                  <p>{n.body}</p>
                 </li>
               ))}
             </ul>

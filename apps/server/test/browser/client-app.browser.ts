@@ -153,6 +153,17 @@ describe('the client app', () => {
     await expectAccessible(page);
   });
 
+  it('the bell opens the inbox: an empty state while this server has no notifications API', async () => {
+    await page.getByRole('link', { name: 'Notifications' }).click();
+    await heading('Notifications').waitFor();
+    await page.getByText('Notifications will appear here.').waitFor();
+    await page.getByRole('button', { name: 'Notification settings' }).click();
+    await page.getByRole('switch', { name: 'Notifications from Studio Lumen' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('link', { name: 'Open your account' }).waitFor();
+  });
+
   it('changes the name, language, date and time format in the account', async () => {
     await page.getByRole('link', { name: 'Open your account' }).click();
     await heading('Your account').waitFor();

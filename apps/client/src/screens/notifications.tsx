@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { app, ApiError } from '../api';
+import { useApp } from '../context';
+import { formatDay } from '../format';
+import { optional } from '../optional-api';
+import { navigate } from '../router';
+import type { InboxItem, Place } from '../types';
+import { Empty, Icon, Load, Screen } from '../ui';
+import { useLoad } from '../use-load';
+
+/**
+ * The inbox, against the agreed notifications contract (built in parallel): unread marks,
+ * Details / Book / Confirm, and the gear to mute a place. An empty state while the API is absent.
+ * Not covered by the browser tests yet.
+ */
+export function NotificationsScreen() {
+  const { t, prefs, toast } = useApp();
+  const [settings, setSettings] = useState(false);
+  const list = useLoad(() => optional<InboxItem[]>('/notifications?count=50'), 'inbox');
+
+  const markRead = async (n: InboxItem) => {
+    if (n.read_at) return;
+    await app('POST', `/notifications/${n.id}/read`).catch(() => undefined);
+    list.set(
+      (list.data ?? []).map((x) =>
+        x.id === n.id ? { ...x, read_at: new Date().toISOString() } : x,
+      ),
+    );
+  };
+  const act = async (n: InboxItem, kind: InboxItem['actions'][number]['kind']) => {
+    await markRead(n);
+    if (kind === 'details' && n.appointment_id) navigate(`/appointments/${n.appointment_id}`);
+    else if (kind === 'book' && n.location_id) navigate(`/book/${n.location_id}`);
+    else if (kind === 'confirm')
+      try {
+        await app('POST', `/notifications/${n.id}/confirm`);
+        toast(t('notifications.confirmed'));
+      } catch (e) {
+        toast(e instanceof ApiError ? e.message : t('app.error'));
+      }
+  };
+  const labels = {
+    details: t('notifications.details'),
+    book: t('notifications.book'),
+    confirm: t('notifications.confirm'),
+  };
+
+  return (
+    <Screen
+      title={t('notifications.title')}
+      back="/"
+      actions={
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('notifications.settings')}
+          aria-expanded={settings}
+          onClick={() => setSettings((open) => !open)}
+        >
+          <Icon name="gear" />
+        </button>
+      }
+    >
+      {settings ? <MuteSettings /> : null}
+      <Load state={list}>
+        {(items) =>
+          !items ? (
+            <Empty>{t('notifications.unavailable')}</Empty>
+          ) : items.length === 0 ? (
+            <Empty>{t('notifications.none')}</Empty>
+          ) : (
+            <ul className="stack">
+              {items.map((n) => (
+                <li key={n.id} className={`card notification ${n.read_at ? '' : 'unread'}`}>
+                  <p className="small muted">
+                    {!n.read_at ? (
+                      <span className="visually-hidden">{t('notifications.unread')}: </span>
+                    ) : null}
+                    {n.sender} · {formatDay(n.created_at.slice(0, 10), prefs)}
+                  </p>
+                  <h2 className="card-title">{n.title}</h2>
+                  <p>{n.body}</p>
+                  {n.actions.length > 0 ? (
+                    <div className="card-actions">
+                      {n.actions.map((a) => (
+                        <button
+                          key={a.kind}
+                          type="button"
+                          className={`button small ${a.kind === 'confirm' ? 'primary' : 'secondary'}`}
+                          onClick={() => void act(n, a.kind)}
+                        >
+                          {labels[a.kind]}
+                        </button>
+                      ))}
+                    </div>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Load>
+    </Screen>
+  );
+}
+
+/** One switch per place: off mutes its notifications (`PUT /places/{id}/mute`). */
+function MuteSettings() {
+  const { t, toast } = useApp();
+  const places = useLoad(() => app<(Place & { muted?: boolean })[]>('GET', '/places'), 'mute');
+  const setMuted = async (place: Place & { muted?: boolean }, muted: boolean) => {
+    try {
+      await app('PUT', `/places/${place.id}/mute`, { muted });
+      places.set((places.data ?? []).map((p) => (p.id === place.id ? { ...p, muted } : p)));
+    } catch (e) {
+      toast(e instanceof ApiError ? e.message : t('app.error'));
+    }
+  };
+  return (
+    <section className="card settings" aria-labelledby="mute-head">
+      <h2 id="mute-head">{t('notifications.places')}</h2>
+      <Load state={places}>
+        {(items) => (
+          <>
+            {items.map((p) => (
+              <label key={p.id} className="switch">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  checked={!p.muted}
+                  aria-label={t('notifications.from', { name: p.title })}
+                  onChange={(e) => void setMuted(p, !e.target.checked)}
+                />
+                <span aria-hidden="true">{p.title}</span>
+              </label>
+            ))}
+          </>
+        )}
+      </Load>
+    </section>
+  );
+}
