@@ -132,6 +132,17 @@ describe('the back office in Chromium', () => {
     await grid.getByRole('button', { name: /Group event Scalp care class/ }).click();
     const event = page.getByRole('dialog', { name: /group event/ });
     await expect.poll(() => event.locator('.attendees li').count()).toBe(2);
+    await event.getByLabel('Find by name or phone').fill('Lea');
+    await event.getByRole('button', { name: /Lea Fischer/ }).click();
+    await event.getByRole('button', { name: 'Add to the event' }).click();
+    await page.getByText('Lea Fischer joined Scalp care class.').waitFor();
+    await expect.poll(() => event.locator('.attendees li').count()).toBe(3);
+    await event.getByText('3 of 8 booked').waitFor();
+    const [places] = await t.db.query<{ booked_count: number }>(
+      `SELECT booked_count FROM activities WHERE staff_id = $1`,
+      [s.ben.id],
+    );
+    expect(places?.booked_count).toBe(3);
     await shot(page, 'group-event');
     await event.getByRole('button', { name: 'Close' }).click();
 
