@@ -99,3 +99,21 @@ export function SessionProvider(props: {
     );
   return <SessionContext.Provider value={state}>{props.children}</SessionContext.Provider>;
 }
+
+/** Amounts in the current location's currency ("€45", "€1,250.50"). */
+export function useMoney(): (amount: number) => string {
+  const { location } = useSession();
+  return useMemo(() => {
+    try {
+      const format = new Intl.NumberFormat('en-GB', {
+        style: 'currency',
+        currency: location.currency,
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 2,
+      });
+      return (amount: number) => format.format(amount);
+    } catch {
+      return (amount: number) => `${amount} ${location.currency}`;
+    }
+  }, [location.currency]);
+}

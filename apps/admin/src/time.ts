@@ -72,10 +72,6 @@ export function formatDuration(seconds: number): string {
   return m ? `${h} h ${m} min` : `${h} h`;
 }
 
-export function formatMoney(amount: number): string {
-  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(amount);
-}
-
 /** "30 Nov – 6 Dec 2026". */
 export function formatRange(from: string, to: string): string {
   const f = (date: string, withYear: boolean) =>

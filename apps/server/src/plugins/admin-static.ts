@@ -7,6 +7,18 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 /** Where `npm run build -w @visita/admin` (run by `npm start`) writes the back office. */
 export const ADMIN_DIST = fileURLToPath(new URL('../../../admin/dist/', import.meta.url));
 
+/**
+ * The back office holds session tokens: no framing (clickjacking), scripts and connections only
+ * from this origin, no referrer leaking paths with ids.
+ */
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+};
+
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Visita back office</title>
 <p>The back office is not built yet. Run <code>npm run build -w @visita/admin</code>
 (<code>npm start</code> does it) and reload.</p>`;
@@ -40,6 +52,7 @@ export async function registerAdminStatic(app: FastifyInstance, root = ADMIN_DIS
           .status(built ? 200 : 503)
           .header('content-type', 'text/html; charset=utf-8')
           .header('cache-control', 'no-cache')
+          .headers(SECURITY_HEADERS)
           .send(await indexHtml());
       // `/admin` and `/admin/` (assets are linked absolutely, so both work).
       scope.get('/', { schema: { hide: true } }, sendIndex);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { ensureAdminBuilt, makeStudio, SCREENSHOTS, signInAs } from './admin-support';
 import { launchChromium } from './support';
@@ -25,17 +25,30 @@ afterAll(async () => {
   await t?.close();
 });
 
+const outside: string[] = [];
+const errors: string[] = [];
+afterEach(() => {
+  expect(outside).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     locale: 'en-GB',
   });
   const page = await context.newPage();
-  const outside: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url());
   });
-  page.on('close', () => expect(outside).toEqual([]));
+  // Script errors and CSP violations surface as console errors; refused API calls (401/403,
+  // which the screens explain) are the only expected ones.
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      errors.push(m.text());
+  });
+
   return page;
 }
 
@@ -119,6 +132,17 @@ describe('the back office in Chromium', () => {
     await grid.getByRole('button', { name: /Group event Scalp care class/ }).click();
     const event = page.getByRole('dialog', { name: /group event/ });
     await expect.poll(() => event.locator('.attendees li').count()).toBe(2);
+    await event.getByLabel('Find by name or phone').fill('Lea');
+    await event.getByRole('button', { name: /Lea Fischer/ }).click();
+    await event.getByRole('button', { name: 'Add to the event' }).click();
+    await page.getByText('Lea Fischer joined Scalp care class.').waitFor();
+    await expect.poll(() => event.locator('.attendees li').count()).toBe(3);
+    await event.getByText('3 of 8 booked').waitFor();
+    const [places] = await t.db.query<{ booked_count: number }>(
+      `SELECT booked_count FROM activities WHERE staff_id = $1`,
+      [s.ben.id],
+    );
+    expect(places?.booked_count).toBe(3);
     await shot(page, 'group-event');
     await event.getByRole('button', { name: 'Close' }).click();
 

@@ -19,6 +19,7 @@ export const AdminLocation = Type.Object({
   timezone: Type.String(),
   chain_id: Type.Integer(),
   chain_title: Type.String(),
+  currency: Type.String({ description: 'ISO 4217, e.g. EUR' }),
   role: AdminRole,
   /** The rights the role carries here, e.g. `records:write`; the API enforces them (403). */
   rights: Type.Array(Type.String()),

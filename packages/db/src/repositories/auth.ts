@@ -73,13 +73,14 @@ export interface UserLocationRow {
   timezone: string;
   chain_id: number;
   chain_title: string;
+  currency: string;
   role: Role;
 }
 
 /** Every live location the user may open, with their strongest role there. */
 export async function findUserLocations(q: Queryable, userId: number): Promise<UserLocationRow[]> {
   return q.query<UserLocationRow>(
-    `SELECT DISTINCT ON (l.id) l.id, l.title, l.timezone, l.chain_id, c.title AS chain_title, a.role
+    `SELECT DISTINCT ON (l.id) l.id, l.title, l.timezone, l.chain_id, c.title AS chain_title, l.currency, a.role
        FROM user_access a
        JOIN locations l ON (a.location_id = l.id OR a.chain_id = l.chain_id)
        JOIN chains c ON c.id = l.chain_id

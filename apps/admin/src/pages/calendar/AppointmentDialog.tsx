@@ -3,8 +3,8 @@ import { v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
 import { Problem } from '../../components/status';
 import { navigate } from '../../router';
-import { useSession } from '../../session';
-import { formatDay, formatDuration, formatMoney, hhmm, splitLocal } from '../../time';
+import { useMoney, useSession } from '../../session';
+import { formatDay, formatDuration, hhmm, splitLocal } from '../../time';
 import type { Appointment, FreeTime, TeamMember } from '../../types';
 import { ATTENDANCE, attendanceOf, clientName } from './data';
 import { TimePicker } from './TimePicker';
@@ -24,6 +24,7 @@ export function AppointmentDialog(props: {
 }) {
   const a = props.appointment;
   const { location, can } = useSession();
+  const money = useMoney();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [moving, setMoving] = useState(false);
@@ -66,7 +67,7 @@ export function AppointmentDialog(props: {
         <dt>Team member</dt>
         <dd>{a.staff.name}</dd>
         <dt>Services</dt>
-        <dd>{a.services.map((s) => `${s.title} (${formatMoney(s.cost)})`).join(', ') || '—'}</dd>
+        <dd>{a.services.map((s) => `${s.title} (${money(s.cost)})`).join(', ') || '—'}</dd>
         <dt>Client</dt>
         <dd>
           {a.client ? (

@@ -151,9 +151,13 @@ export function CalendarPage() {
       ) : null}
       {openEvent && data ? (
         <GroupEventDialog
-          event={openEvent}
+          event={data.events.find((e) => e.id === openEvent.id) ?? openEvent}
           attendees={data.appointments.filter((a) => a.activity_id === openEvent.id)}
           onClose={() => setOpenEvent(null)}
+          onChanged={(message) => {
+            setNotice(message);
+            reload();
+          }}
         />
       ) : null}
     </div>

@@ -1,4 +1,9 @@
+import { useState } from 'react';
+import { v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
+import { Problem } from '../../components/status';
+import { useSession } from '../../session';
+import { ClientPicker, type ChosenClient } from './ClientPicker';
 import { navigate } from '../../router';
 import { formatDay, formatDuration, hhmm, splitLocal } from '../../time';
 import type { Appointment, GroupEvent } from '../../types';
@@ -8,8 +13,35 @@ export function GroupEventDialog(props: {
   event: GroupEvent;
   attendees: Appointment[];
   onClose: () => void;
+  onChanged: (message: string) => void;
 }) {
   const e = props.event;
+  const { location, can } = useSession();
+  const [client, setClient] = useState<ChosenClient | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  // A fresh picker after each attendee added.
+  const [pickerKey, setPickerKey] = useState(0);
+
+  async function add() {
+    if (!client) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await v1.post(`/records/${location.id}`, {
+        activity_id: e.id,
+        client: { phone: client.phone, name: client.name },
+      });
+      setClient(null);
+      setPickerKey((k) => k + 1);
+      props.onChanged(`${client.name} joined ${e.service.title}.`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const { date, minutes } = splitLocal(e.date);
   const free = Math.max(0, e.capacity - e.records_count);
   return (
@@ -49,6 +81,17 @@ export function GroupEventDialog(props: {
           ))}
         </ul>
       )}
+      {can('records:write') && free > 0 ? (
+        <div className="stack add-attendee">
+          <ClientPicker key={pickerKey} value={client} onChange={setClient} />
+          {error ? <Problem error={error} right="records:write" /> : null}
+          <div className="actions">
+            <button type="button" disabled={!client || busy} onClick={() => void add()}>
+              Add to the event
+            </button>
+          </div>
+        </div>
+      ) : null}
     </Dialog>
   );
 }

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
 import { fieldError, Problem, useLoad } from '../../components/status';
-import { useSession } from '../../session';
-import { formatDuration, formatMoney } from '../../time';
+import { useMoney, useSession } from '../../session';
+import { formatDuration } from '../../time';
 import type { Appointment, FreeTime, TeamMember } from '../../types';
 import { ClientPicker, type ChosenClient } from './ClientPicker';
 import { loadServices } from './data';
@@ -22,6 +22,7 @@ export function NewAppointmentDialog(props: {
   onCreated: (a: Appointment) => void;
 }) {
   const { location } = useSession();
+  const money = useMoney();
   const services = useLoad(() => loadServices(location.id), [location.id]);
   const [client, setClient] = useState<ChosenClient | null>(null);
   const [serviceIds, setServiceIds] = useState<number[]>([]);
@@ -94,8 +95,8 @@ export function NewAppointmentDialog(props: {
                 />
                 <span>{s.title}</span>
                 <span className="muted">
-                  {formatDuration(s.duration)} · {formatMoney(s.price_min)}
-                  {s.price_max > s.price_min ? `–${formatMoney(s.price_max)}` : ''}
+                  {formatDuration(s.duration)} · {money(s.price_min)}
+                  {s.price_max > s.price_min ? `–${money(s.price_max)}` : ''}
                 </span>
               </label>
             ))}

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
 import { fieldError, Problem, useLoad } from '../../components/status';
-import { useSession } from '../../session';
-import { formatDuration, formatMoney } from '../../time';
+import { useMoney, useSession } from '../../session';
+import { formatDuration } from '../../time';
 import type { Service, ServiceCategory, TeamMember } from '../../types';
 
 interface Resource {
@@ -15,6 +15,7 @@ interface Resource {
 /** Services by category, the team members who provide them, and the resources they use. */
 export function ServicesPage() {
   const { location, can } = useSession();
+  const money = useMoney();
   const catalog = useLoad(async () => {
     const [services, categories, staff, resources] = await Promise.all([
       v1.get<Service[]>(`/company/${location.id}/services`),
@@ -92,8 +93,8 @@ export function ServicesPage() {
                     </td>
                     <td>{formatDuration(s.duration)}</td>
                     <td className="num">
-                      {formatMoney(s.price_min)}
-                      {s.price_max > s.price_min ? `–${formatMoney(s.price_max)}` : ''}
+                      {money(s.price_min)}
+                      {s.price_max > s.price_min ? `–${money(s.price_max)}` : ''}
                     </td>
                     <td>
                       {s.staff.map((l) => nameOf(l.id)).join(', ') || (

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { query, v1 } from '../../api';
 import { Problem, useLoad } from '../../components/status';
 import { navigate } from '../../router';
-import { useSession } from '../../session';
-import { formatMoney } from '../../time';
+import { useMoney, useSession } from '../../session';
 import type { Appointment, Client } from '../../types';
 import { attendanceOf } from '../calendar/data';
 
@@ -11,6 +10,7 @@ type VisitStatus = 'all' | 'upcoming' | 'past' | 'canceled';
 
 export function ClientCardPage(props: { clientId: number }) {
   const { location } = useSession();
+  const money = useMoney();
   const [status, setStatus] = useState<VisitStatus>('all');
   const client = useLoad(
     async () => (await v1.get<Client>(`/client/${location.id}/${props.clientId}`)).data,
@@ -67,7 +67,7 @@ export function ClientCardPage(props: { clientId: number }) {
             </section>
             <section className="card stat" aria-labelledby="spent-h">
               <h2 id="spent-h">Spent</h2>
-              <p className="big">{formatMoney(c.spent)}</p>
+              <p className="big">{money(c.spent)}</p>
             </section>
             <section className="card stat" aria-labelledby="app-h">
               <h2 id="app-h">Client app</h2>
@@ -118,7 +118,7 @@ export function ClientCardPage(props: { clientId: number }) {
                       <td>{a.services.map((s) => s.title).join(', ')}</td>
                       <td>{a.staff.name}</td>
                       <td className="num">
-                        {formatMoney(a.services.reduce((sum, s) => sum + s.cost, 0))}
+                        {money(a.services.reduce((sum, s) => sum + s.cost, 0))}
                       </td>
                       <td>
                         {a.deleted ? (

@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import { v1 } from '../../api';
 import { Problem, useLoad } from '../../components/status';
 import { href, navigate } from '../../router';
-import { useSession } from '../../session';
-import { formatMoney } from '../../time';
+import { useMoney, useSession } from '../../session';
 import type { ClientHit } from '../../types';
 
 type AppFilter = 'any' | 'yes' | 'no';
@@ -11,6 +10,7 @@ const PAGE_SIZE = 25;
 
 export function ClientsPage() {
   const { location } = useSession();
+  const money = useMoney();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const [app, setApp] = useState<AppFilter>('any');
@@ -126,7 +126,7 @@ export function ClientsPage() {
                   </td>
                   <td>{c.phone}</td>
                   <td className="num">{c.visits_count}</td>
-                  <td className="num">{formatMoney(c.sold_amount ?? 0)}</td>
+                  <td className="num">{money(c.sold_amount ?? 0)}</td>
                   <td>
                     {c.last_visit_date ? (
                       c.last_visit_date.slice(0, 10)

@@ -3,8 +3,8 @@ import type { ReportObject } from '@visita/contracts';
 import type { Static } from 'typebox';
 import { query, request } from '../../api';
 import { Problem, useLoad } from '../../components/status';
-import { useSession } from '../../session';
-import { addDays, formatMoney, formatRange, todayIn } from '../../time';
+import { useMoney, useSession } from '../../session';
+import { addDays, formatRange, todayIn } from '../../time';
 import { BarChart } from './charts';
 
 type Report = Static<typeof ReportObject>;
@@ -42,6 +42,7 @@ export function reportCsv(report: Report): string {
 
 export function ReportsPage() {
   const { location } = useSession();
+  const money = useMoney();
   const today = todayIn(location.timezone);
   const [to, setTo] = useState(today);
   const [from, setFrom] = useState(addDays(today, -29));
@@ -128,7 +129,7 @@ export function ReportsPage() {
             </section>
             <section className="card stat" aria-label="Revenue">
               <h2>Revenue</h2>
-              <p className="big">{formatMoney(t.revenue)}</p>
+              <p className="big">{money(t.revenue)}</p>
             </section>
             <section className="card stat" aria-label="New clients">
               <h2>New clients</h2>
@@ -159,7 +160,7 @@ export function ReportsPage() {
             <BarChart
               title="Revenue"
               dates={dates}
-              format={formatMoney}
+              format={money}
               series={[
                 { label: 'Revenue', className: 'c-ok', values: data.days.map((d) => d.revenue) },
               ]}

@@ -84,10 +84,10 @@ export function BarChart(props: {
   );
 }
 
-/** 1, 2, 5, 10, 20, 50…: the axis ends on a round number and its middle tick stays whole. */
+/** 2, 4, 6, 8, 10, 20, 40…: the axis ends on an even round number, so its middle tick stays whole. */
 function niceCeiling(value: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 5, 10])
+  for (const step of [2, 4, 6, 8, 10])
     if (value <= step * magnitude) return Math.max(2, step * magnitude);
   return 10 * magnitude;
 }
