@@ -68,3 +68,5 @@ export * from './identity/update-booking-user';
 export * from './cabinet';
 export * from './booking/idempotency-key';
 export * from './pricing/discounted-cost';
+export * from './access/back-office-access';
+export * from './booking/get-online-record-view';

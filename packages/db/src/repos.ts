@@ -24,6 +24,7 @@ import { resourcesRepo } from './repositories/resources';
 import { schedulesRepo } from './repositories/schedules';
 import { servicesRepo } from './repositories/services';
 import { teamMembersRepo } from './repositories/team-members';
+import { accessRepo, userLoginsRepo } from './repositories/access';
 
 /** Every repository, bound to one connection or transaction. */
 export function createRepos(q: Queryable) {
@@ -53,6 +54,8 @@ export function createRepos(q: Queryable) {
     teamMembers: teamMembersRepo(q),
     services: servicesRepo(q),
     resources: resourcesRepo(q),
+    access: accessRepo(q),
+    userLogins: userLoginsRepo(q),
   };
 }
 

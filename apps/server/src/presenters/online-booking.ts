@@ -1,17 +1,16 @@
 import {
+  type Appointment,
+  type BookableMember,
+  type BookableTime,
   isoWithCompactOffset,
   isoWithOffset,
   localDateTime,
   localTime,
-  type Appointment,
-  type BookableMember,
-  type BookableTime,
-  type Location,
+  type OnlineRecordView,
   type Service,
   type ServiceCategory,
   type TeamMember,
 } from '@visita/core';
-import type { Repos } from '@visita/db';
 
 export function presentBookService(s: Service) {
   return {
@@ -83,11 +82,10 @@ export function groupByMonth(dates: string[]): Record<string, string[]> {
 }
 
 /** The online-booking record view: the appointment with its location, team member and services. */
-export async function presentOnlineRecord(repos: Repos, location: Location, a: Appointment) {
-  const member = await repos.teamMembers.findTeamMember(location.id, a.staffId);
-  const services = await repos.services.findServices(location.id, {
-    ids: a.steps.map((s) => s.serviceId),
-  });
+export function presentOnlineRecord(
+  { location, member, services }: OnlineRecordView,
+  a: Appointment,
+) {
   const tz = location.timezone;
   return {
     id: a.id,
