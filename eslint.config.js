@@ -71,6 +71,11 @@ const dependencyDirection = {
         !own.endsWith(ourPackage.replace('@visita/', ''))
       )
         report(`${own} may not import ${ourPackage} (ARCHITECTURE.md)`);
+      if (
+        /^apps\/server\/src\/(routes|presenters)\//.test(file) &&
+        (specifier === '@visita/db' || specifier.startsWith('@visita/db/'))
+      )
+        report('routes and presenters reach the database only through core use cases');
       if (inCore && nodeBuiltins.has(specifier))
         report(`core is pure: no Node built-in ("${specifier}")`);
       if (

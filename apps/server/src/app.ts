@@ -1,5 +1,5 @@
 import { systemClock, type Clock, type SmsProvider } from '@visita/core';
-import { readRepos, unitOfWork, type Db } from '@visita/db';
+import { pendingMigrations, readRepos, unitOfWork, type Db } from '@visita/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { argon2Hasher, tokenCrypto, type PasswordHasher } from './adapters/crypto';
@@ -117,7 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerJsonBodyGuard(app);
   await registerOpenApi(app);
-  healthRoutes(app, db);
+  healthRoutes(app, { kind: db.kind, pendingMigrations: () => pendingMigrations(db) });
 
   await app.register(
     async (api) => {

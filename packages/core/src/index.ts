@@ -73,3 +73,5 @@ export * from './pricing/discounted-cost';
 export * from './loyalty';
 export * from './notifications';
 export * from './reports/get-location-report';
+export * from './access/back-office-access';
+export * from './booking/get-online-record-view';

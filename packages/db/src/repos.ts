@@ -38,6 +38,7 @@ import { pushSubscriptionsRepo } from './repositories/push-subscriptions';
 import { bulkPushesRepo } from './repositories/bulk-pushes';
 import { jobsRepo } from './repositories/jobs';
 import { reportsRepo } from './repositories/reports';
+import { accessRepo, userLoginsRepo } from './repositories/access';
 
 /** Every repository, bound to one connection or transaction. */
 export function createRepos(q: Queryable) {
@@ -82,6 +83,8 @@ export function createRepos(q: Queryable) {
     bulkPushes: bulkPushesRepo(q),
     jobs: jobsRepo(q),
     reports: reportsRepo(q),
+    access: accessRepo(q),
+    userLogins: userLoginsRepo(q),
   };
 }
 

@@ -1,9 +1,10 @@
 import {
+  accessDenied,
   DomainError,
   parseAuthorizationHeader,
-  roleHasRight,
   type Right,
   type Role,
+  roleHasRight,
 } from '@visita/core';
 import { authRepo, type Db } from '@visita/db';
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
@@ -24,7 +25,7 @@ declare module 'fastify' {
 
 export const authenticationNeeded = () =>
   new DomainError('unauthenticated', 'Authentication needed.');
-export const accessDenied = () => new DomainError('forbidden', 'Access denied.');
+export { accessDenied };
 
 /** Reads `Authorization: Bearer <partner>[, User <user>]` once per request; tokens are looked up by hash. */
 export function registerAuth(app: FastifyInstance, db: Db): void {

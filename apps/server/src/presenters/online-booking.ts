@@ -1,18 +1,17 @@
 import {
+  type Appointment,
+  type BookableMember,
+  type BookableTime,
   isoWithCompactOffset,
   isoWithOffset,
   utcOffsetHours,
   localDateTime,
   localTime,
-  type Appointment,
-  type BookableMember,
-  type BookableTime,
-  type Location,
+  type OnlineRecordView,
   type Service,
   type ServiceCategory,
   type TeamMember,
 } from '@visita/core';
-import type { Repos } from '@visita/db';
 
 export function presentBookService(s: Service) {
   return {
@@ -85,15 +84,12 @@ export function groupByMonth(dates: string[]): Record<string, string[]> {
 
 /**
  * The online-booking record (`GET /book_record/{id}/{rid}/{hash}`, `PUT /book_record`): the
- * same documented object as the client's `/user/records`, built from the appointment, its
- * location, team member, services and the location's booking rules.
+ * same documented object as the client's `/user/records`, from the appointment and its view.
  */
-export async function presentOnlineRecord(repos: Repos, location: Location, a: Appointment) {
-  const [member, services, settings] = await Promise.all([
-    repos.teamMembers.findTeamMember(location.id, a.staffId),
-    repos.services.findServices(location.id, { ids: a.steps.map((s) => s.serviceId) }),
-    repos.bookingSettings.findBookingSettings(location.id),
-  ]);
+export function presentOnlineRecord(
+  { location, member, services, settings }: OnlineRecordView,
+  a: Appointment,
+) {
   const tz = location.timezone;
   return {
     id: a.id,

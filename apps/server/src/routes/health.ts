@@ -1,11 +1,16 @@
-import { pendingMigrations, type Db } from '@visita/db';
 import type { FastifyInstance } from 'fastify';
 
-export function healthRoutes(app: FastifyInstance, db: Db): void {
+/** What readiness asks the database (app.ts binds it): the kind, and migrations not yet applied. */
+export interface Readiness {
+  kind: string;
+  pendingMigrations(): Promise<string[]>;
+}
+
+export function healthRoutes(app: FastifyInstance, db: Readiness): void {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      const pending = await pendingMigrations(db);
+      const pending = await db.pendingMigrations();
       if (pending.length > 0)
         return reply.status(503).send({ status: 'migrations pending', pending });
       return { status: 'ready', database: db.kind };

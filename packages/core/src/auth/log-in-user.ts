@@ -10,9 +10,13 @@ export interface BackOfficeUser {
   email: string;
 }
 
-export interface LogInUserDeps {
+/** Back-office users as login reads and writes them. */
+export interface UserLoginsRepo {
   findUserByLogin(login: string): Promise<BackOfficeUser | null>;
   storeUserToken(userId: number, tokenHash: string): Promise<void>;
+}
+
+export interface LogInUserDeps extends UserLoginsRepo {
   verifyPassword(hash: string, password: string): Promise<boolean>;
   tokens: TokenCrypto;
 }

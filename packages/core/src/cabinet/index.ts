@@ -12,3 +12,4 @@ export * from './profile';
 export * from './profile-photo';
 export * from './delete-my-account';
 export * from './user-records';
+export * from './user-record-caller';

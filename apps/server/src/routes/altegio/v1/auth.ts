@@ -1,6 +1,5 @@
 import { AuthBody, AuthEnvelope, errorResponses } from '@visita/contracts';
 import { logInUser } from '@visita/core';
-import { authRepo } from '@visita/db';
 import type { FastifyInstance } from 'fastify';
 import { tokenCrypto } from '../../../adapters/crypto';
 import type { ServerDeps } from '../../../deps';
@@ -22,17 +21,15 @@ export function authRoutes(app: FastifyInstance, deps: ServerDeps): void {
       preValidation: needsPartner,
     },
     async (request, reply) => {
-      const { user, userToken } = await logInUser(
-        {
-          findUserByLogin: async (login) => {
-            const row = await authRepo.findUserByLogin(deps.db, login);
-            return row && { ...row, passwordHash: row.password_hash };
+      const { user, userToken } = await deps.read((repos) =>
+        logInUser(
+          {
+            ...repos.userLogins,
+            verifyPassword: (hash, password) => deps.passwords.verify(hash, password),
+            tokens: tokenCrypto,
           },
-          storeUserToken: (userId, hash) => authRepo.insertUserToken(deps.db, userId, hash),
-          verifyPassword: (hash, password) => deps.passwords.verify(hash, password),
-          tokens: tokenCrypto,
-        },
-        request.body,
+          request.body,
+        ),
       );
       return reply.status(201).send(
         ok({

@@ -16,12 +16,11 @@ import {
   findChainClients,
   listClientCategories,
   listClientVisits,
-  roleHasRight,
+  requireRightInChain,
 } from '@visita/core';
-import { authRepo } from '@visita/db';
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ServerDeps } from '../../../deps';
-import { accessDenied, needsRight, requireUser } from '../../../plugins/auth';
+import { needsRight, requireUser } from '../../../plugins/auth';
 import { presentClientCategory } from '../../../presenters/client';
 import { presentRecord } from '../../../presenters/record';
 import { CompanyParams, listMeta, ok, typed, userSecurity } from '../../typed';
@@ -38,13 +37,10 @@ function needsChainClientsRead(deps: ServerDeps): preHandlerAsyncHookHandler {
     const chainId = Number((request.params as Record<string, string>).group_id);
     if (!Number.isInteger(chainId) || chainId <= 0 || chainId > 2147483647)
       throw new DomainError('bad_request', 'group_id must be a positive integer', 'group_id');
-    const role = await authRepo.findUserRoleInChain(deps.db, user.id, chainId);
-    if (!role) {
-      if (!(await deps.read((r) => r.locations.findChain(chainId))))
-        throw new DomainError('not_found', 'Chain not found');
-      throw accessDenied();
-    }
-    if (!roleHasRight(role, 'clients:read')) throw accessDenied();
+    await requireRightInChain(
+      { uow: deps.read },
+      { userId: user.id, chainId, right: 'clients:read' },
+    );
   };
 }
 

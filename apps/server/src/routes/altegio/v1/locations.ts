@@ -9,25 +9,18 @@ import {
   NoContent,
 } from '@visita/contracts';
 import {
+  chooseChainForNewLocation,
   createLocation,
   deleteLocation,
-  DomainError,
   getLocation,
   listLocations,
-  roleHasRight,
-  updateLocation,
+  listUserChains,
   type LocationInput,
+  updateLocation,
 } from '@visita/core';
-import { authRepo } from '@visita/db';
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../../../deps';
-import {
-  accessDenied,
-  needsPartner,
-  needsRight,
-  needsUser,
-  requireUser,
-} from '../../../plugins/auth';
+import { needsPartner, needsRight, needsUser, requireUser } from '../../../plugins/auth';
 import { presentChainAccess, presentCompany } from '../../../presenters/company';
 import { CompanyParams, listMeta, ok, partnerSecurity, typed, userSecurity } from '../../typed';
 
@@ -117,12 +110,10 @@ export function locationRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
       async (request, reply) => {
         const user = requireUser(request);
-        const chains = await authRepo.findUserChains(deps.db, user.id);
-        const chainId = request.body.group_id ?? (chains.length === 1 ? chains[0]!.id : undefined);
-        if (!chainId)
-          throw new DomainError('validation_failed', 'group_id is required', 'group_id');
-        const role = await authRepo.findUserRoleInChain(deps.db, user.id, chainId);
-        if (!role || !roleHasRight(role, 'location:write')) throw accessDenied();
+        const chainId = await chooseChainForNewLocation(
+          { uow: deps.read },
+          { userId: user.id, requestedChainId: request.body.group_id },
+        );
         const patch = toLocationPatch(request.body);
         const location = await createLocation(deps, {
           ...patch,
@@ -205,22 +196,19 @@ export function locationRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
       async (request) => {
         const user = requireUser(request);
-        const chains = await authRepo.findUserChains(deps.db, user.id);
+        const chains = await listUserChains({ uow: deps.read }, { userId: user.id });
         // One read of every location the user may see, grouped by chain (not one read per chain).
         const visible = await listLocations(
           deps,
           { accessibleToUserId: user.id },
           { page: 1, count: 10_000 },
         );
-        const roles = await Promise.all(
-          chains.map((chain) => authRepo.findUserRoleInChain(deps.db, user.id, chain.id)),
-        );
-        const data = chains.map((chain, i) => ({
+        const data = chains.map(({ role, ...chain }) => ({
           ...chain,
           companies: visible.items
             .filter((l) => l.chainId === chain.id)
             .map((l) => ({ id: l.id, title: l.title })),
-          access: presentChainAccess(roles[i] ?? null),
+          access: presentChainAccess(role),
         }));
         return ok(data, listMeta(data.length));
       },

@@ -10,15 +10,14 @@ import {
   RescheduleBody,
 } from '@visita/contracts';
 import {
+  type Appointment,
   bookAppointments,
   checkAppointments,
-  notFound,
+  getOnlineRecordView,
+  holdsRightAtLocation,
   rescheduleOnlineAppointment,
-  roleHasRight,
   viewOnlineAppointment,
-  type Appointment,
 } from '@visita/core';
-import { authRepo } from '@visita/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerDeps } from '../../../deps';
 import { needsPartner } from '../../../plugins/auth';
@@ -38,25 +37,19 @@ const toRequested = (
   }));
 
 /** A back-office user with records:write at the location may move any appointment. */
-async function isBackOffice(
-  deps: ServerDeps,
-  request: FastifyRequest,
-  locationId: number,
-): Promise<boolean> {
-  const user = request.caller.user;
-  if (!user) return false;
-  const role = await authRepo.findUserRoleAtLocation(deps.db, user.id, locationId);
-  return role !== null && roleHasRight(role, 'records:write');
-}
+const isBackOffice = (deps: ServerDeps, request: FastifyRequest, locationId: number) =>
+  holdsRightAtLocation(
+    { uow: deps.read },
+    { userId: request.caller.user?.id ?? null, locationId, right: 'records:write' },
+  );
 
 export function onlineBookingWriteRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const t = typed(app);
-  const presentRecord = (locationId: number, appointment: Appointment) =>
-    deps.read(async (repos) => {
-      const location = await repos.locations.findLocation(locationId);
-      if (!location) throw notFound('Location');
-      return presentOnlineRecord(repos, location, appointment);
-    });
+  const presentRecord = async (locationId: number, appointment: Appointment) =>
+    presentOnlineRecord(
+      await getOnlineRecordView({ uow: deps.read }, { locationId, appointment }),
+      appointment,
+    );
 
   t.post(
     '/book_check/:company_id',

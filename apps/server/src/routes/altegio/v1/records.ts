@@ -13,7 +13,10 @@ import {
   VisitParams,
 } from '@visita/contracts';
 import {
+  type AppointmentRequest,
+  type Attendance,
   changeAttendance,
+  type ChangeOrigin,
   createAppointment,
   deleteAppointment,
   findVisitLocation,
@@ -21,24 +24,13 @@ import {
   getVisitAppointments,
   isoWithOffset,
   listAppointments,
-  notFound,
-  roleHasRight,
+  requireRightAtLocation,
   updateAppointment,
-  type AppointmentRequest,
-  type Attendance,
-  type ChangeOrigin,
 } from '@visita/core';
-import { authRepo } from '@visita/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import type { ServerDeps } from '../../../deps';
-import {
-  accessDenied,
-  changeSourceOf,
-  needsRight,
-  needsUser,
-  requireUser,
-} from '../../../plugins/auth';
+import { changeSourceOf, needsRight, needsUser, requireUser } from '../../../plugins/auth';
 import { presentRecord } from '../../../presenters/record';
 import { CompanyParams, listMeta, ok, typed, userSecurity } from '../../typed';
 
@@ -263,9 +255,12 @@ export function recordRoutes(app: FastifyInstance, deps: ServerDeps): void {
       const user = requireUser(request);
       const visitId = request.params.visit_id;
       const locationId = await findVisitLocation(reads, visitId);
-      const role = await authRepo.findUserRoleAtLocation(deps.db, user.id, locationId);
-      if (!role) throw notFound('Visit');
-      if (!roleHasRight(role, 'records:read')) throw accessDenied();
+      await requireRightAtLocation(reads, {
+        userId: user.id,
+        locationId,
+        right: 'records:read',
+        hiddenAs: 'Visit',
+      });
       const records = await getVisitAppointments(reads, visitId);
       const first = records[0];
       return ok({

@@ -5,12 +5,11 @@ import {
   UserRecordParams,
 } from '@visita/contracts';
 import {
-  CURRENT_TERMS,
   DomainError,
   deleteUserRecord,
   parseAuthorizationHeader,
+  resolveUserRecordCaller,
   viewUserRecord,
-  type AppUser,
   type UserRecordAccess,
 } from '@visita/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -30,23 +29,10 @@ async function accessOf(
   deps: ServerDeps,
   request: FastifyRequest<{ Params: { record_id: number; record_hash: string } }>,
 ): Promise<{ access: UserRecordAccess; missing: DomainError | null }> {
-  let owner: AppUser | null = null;
-  let missing: DomainError | null = null;
-  if (parseAuthorizationHeader(request.headers.authorization).userToken) {
-    // A token that is not a client's (e.g. a back-office user's) still lets the hash decide.
-    const user = await resolveAppUser(deps, request).catch(() => null);
-    const accepted = user
-      ? await deps.read((r) => r.appUsers.findAcceptedConsents(user.id, CURRENT_TERMS))
-      : [];
-    if (!user) missing = new DomainError('unauthenticated', 'Authentication needed.');
-    else if (accepted.length < Object.keys(CURRENT_TERMS).length)
-      missing = new DomainError(
-        'consent_required',
-        'Accept the user agreement and data processing terms first',
-        'consent',
-      );
-    else owner = user;
-  }
+  const tokenSent = Boolean(parseAuthorizationHeader(request.headers.authorization).userToken);
+  // A token that is not a client's (e.g. a back-office user's) still lets the hash decide.
+  const user = tokenSent ? await resolveAppUser(deps, request).catch(() => null) : null;
+  const { owner, missing } = await resolveUserRecordCaller({ uow: deps.read }, { tokenSent, user });
   return {
     access: { recordId: request.params.record_id, recordHash: request.params.record_hash, owner },
     missing,
