@@ -5,10 +5,9 @@ import {
   AdminSignOutEnvelope,
   errorResponses,
 } from '@visita/contracts';
-import { openBackOfficeSession, parseAuthorizationHeader, rightsOf } from '@visita/core';
-import { authRepo } from '@visita/db';
+import { parseAuthorizationHeader, rightsOf } from '@visita/core';
 import type { FastifyInstance } from 'fastify';
-import { tokenCrypto } from '../../../adapters/crypto';
+import { backOfficeSessions } from '../../../adapters/back-office-sessions';
 import type { ServerDeps } from '../../../deps';
 import { needsUser, requirePartner, requireUser } from '../../../plugins/auth';
 import { ok, typed, userSecurity } from '../../typed';
@@ -19,7 +18,7 @@ async function presentMe(
   deps: ServerDeps,
   user: { id: number; login: string; name: string; email: string },
 ) {
-  const locations = await authRepo.findUserLocations(deps.db, user.id);
+  const locations = await backOfficeSessions(deps).locationsOf(user.id);
   return {
     user: { id: user.id, login: user.login, name: user.name, email: user.email },
     locations: locations.map((l) => ({
@@ -46,23 +45,7 @@ export function adminSessionRoutes(app: FastifyInstance, deps: ServerDeps): void
       },
     },
     async (request, reply) => {
-      // One transaction: the user token and the session's partner exist together or not at all.
-      const session = await deps.db.transaction((tx) =>
-        openBackOfficeSession(
-          {
-            findUserByLogin: async (login) => {
-              const row = await authRepo.findUserByLogin(tx, login);
-              return row && { ...row, passwordHash: row.password_hash };
-            },
-            storeUserToken: (userId, hash) => authRepo.insertUserToken(tx, userId, hash),
-            storeSessionPartner: (userId, hash) =>
-              authRepo.insertBackOfficePartner(tx, userId, hash),
-            verifyPassword: (hash, password) => deps.passwords.verify(hash, password),
-            tokens: tokenCrypto,
-          },
-          request.body,
-        ),
-      );
+      const session = await backOfficeSessions(deps).open(request.body);
       return reply.status(201).send(
         ok({
           partner_token: session.partnerToken,
@@ -101,10 +84,10 @@ export function adminSessionRoutes(app: FastifyInstance, deps: ServerDeps): void
     async (request) => {
       const partner = requirePartner(request);
       const userToken = parseAuthorizationHeader(request.headers.authorization).userToken;
-      await deps.db.transaction(async (tx) => {
-        if (userToken) await authRepo.revokeUserToken(tx, tokenCrypto.sha256(userToken));
-        // An integration's own partner token is never revoked by a user signing out.
-        if (partner.back_office_user_id) await authRepo.revokePartner(tx, partner.id);
+      // An integration's own partner token is never revoked by a user signing out.
+      await backOfficeSessions(deps).close({
+        userToken,
+        sessionPartnerId: partner.back_office_user_id ? partner.id : null,
       });
       return ok({ signed_out: true });
     },
