@@ -19,7 +19,10 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** Builds apps/client/dist when it is missing or stale (the same check `npm start` runs). */
 export function buildClientApp(): void {
-  const result = spawnSync('npx', ['tsx', 'scripts/build-client.ts'], { cwd: root, stdio: 'pipe' });
+  const result = spawnSync('npx', ['tsx', 'scripts/build-apps.ts', 'client'], {
+    cwd: root,
+    stdio: 'pipe',
+  });
   if (result.status !== 0) throw new Error(`client build failed:\n${String(result.stderr)}`);
 }
 
