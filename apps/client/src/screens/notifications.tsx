@@ -9,9 +9,8 @@ import { Empty, Icon, Load, Screen } from '../ui';
 import { useLoad } from '../use-load';
 
 /**
- * The inbox, against the agreed notifications contract (built in parallel): unread marks,
- * Details / Book / Confirm, and the gear to mute a place. An empty state while the API is absent.
- * Not covered by the browser tests yet.
+ * The inbox (`/api/app/v1/notifications`): unread marks, Details / Book / Confirm, and the gear
+ * to mute a place. A server without the notifications API gives an empty state instead.
  */
 export function NotificationsScreen() {
   const { t, prefs, toast } = useApp();
