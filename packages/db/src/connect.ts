@@ -65,6 +65,12 @@ export async function connectPostgres(url: string, max = 10): Promise<Db> {
       const client = await pool.connect();
       const tx = onClient(client);
       let broken: Error | undefined;
+      // A checked-out client whose connection dies emits 'error'; unheard, it would end the
+      // process. Heard, the failing query rejects as usual and the client is dropped, not reused.
+      const onLost = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onLost);
       try {
         await tx.query('BEGIN');
         const result = await fn(tx);
@@ -77,6 +83,7 @@ export async function connectPostgres(url: string, max = 10): Promise<Db> {
         throw error;
       } finally {
         // A connection whose rollback failed is in an unknown state: drop it, never reuse it.
+        client.off('error', onLost);
         client.release(broken);
       }
     },

@@ -1,5 +1,6 @@
 import { DATE_PATTERN, DATE_TIME_PATTERN, TEXT_PATTERN } from '@visita/contracts';
 import { DomainError, type DomainErrorCode } from '@visita/core';
+import { isDatabaseUnavailable } from '@visita/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -132,6 +133,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
         const status = request.body === undefined || request.body === null ? 400 : 422;
         const message = `Invalid input: ${input.what}`;
         return reply.status(status).send(errorBody(message, { errors: { request: [message] } }));
+      }
+      if (isDatabaseUnavailable(error)) {
+        // The database is away (stopped, restarting): a clear, retryable answer; nothing was
+        // written, since every use case is one transaction.
+        request.log.warn({ err: error }, 'database unavailable');
+        return reply
+          .status(503)
+          .header('retry-after', '1')
+          .send(errorBody('The service is temporarily unavailable; try again shortly'));
       }
       const status = error.statusCode ?? 500;
       if (status === 415 || status === 400 || status === 413) {
