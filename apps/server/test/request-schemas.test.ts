@@ -24,6 +24,8 @@ afterAll(() => t.close());
 const OPEN_ON_PURPOSE = [
   // `filters: [{type, state}]` is read by the domain, which names `filters[i]...` on refusal.
   /clients\/search body\.filters\.\d+$/,
+  // Bulk pushes choose their audience with the very same client-search filters.
+  /bulk-pushes(\/preview)? body\.filters\.\d+$/,
   // PHP clients send an empty `custom_fields` object as `[]` (maxItems 0).
   /body\.custom_fields\|\d+\.0$/,
 ];

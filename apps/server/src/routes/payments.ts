@@ -1,6 +1,7 @@
 import { applyPaymentNotification, DomainError, fromCents, type Payment } from '@visita/core';
 import { errorResponses } from '@visita/contracts';
 import type { FastifyInstance } from 'fastify';
+import { TEXT_PATTERN } from '@visita/contracts';
 import Type from 'typebox';
 import { TEST_CARDS, TEST_SIGNATURE_HEADER } from '../adapters/payments/test-acquirer';
 import type { ServerDeps } from '../deps';
@@ -51,7 +52,7 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
           tags: ['Payments'],
           summary:
             'Acquirer webhook (signed); the test acquirer signs with `Visita-Signature: t=…,v1=…`',
-          params: Type.Object({ provider: Type.String({ maxLength: 32 }) }),
+          params: Type.Object({ provider: Type.String({ maxLength: 32, pattern: TEXT_PATTERN }) }),
           response: {
             200: Type.Object({ received: Type.Boolean(), applied: Type.Boolean() }),
             ...errorResponses,
@@ -77,7 +78,12 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
 
   app.get(
     '/media/loyalty/:file',
-    { schema: { hide: true, params: Type.Object({ file: Type.String({ maxLength: 80 }) }) } },
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ file: Type.String({ maxLength: 80, pattern: TEXT_PATTERN }) }),
+      },
+    },
     async (request, reply) => {
       const found = await deps.loyalty.store.get((request.params as { file: string }).file);
       if (!found) return reply.status(404).send(errorBody('Image not found'));

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { TEXT_PATTERN } from '../inputs';
 import { ObjectEnvelope } from '../envelope';
 
 /** Back office: notification settings per location and bulk pushes (`/api/admin/v1`). */
@@ -38,14 +39,16 @@ export const NotificationSettingsEnvelope = ObjectEnvelope(
 );
 
 export const NotificationSettingsPatchBody = Type.Object({
-  brand_name: Type.Optional(Type.String({ maxLength: 200 })),
+  brand_name: Type.Optional(Type.String({ maxLength: 200, pattern: TEXT_PATTERN })),
   types: Type.Optional(
     Type.Array(
       Type.Object({
-        type: Type.Integer(),
+        type: Type.Integer({ minimum: 1, maximum: 13 }),
         enabled: Type.Optional(Type.Boolean()),
-        template: Type.Optional(Type.String({ maxLength: 2000 })),
-        timing: Type.Optional(Type.Union([Type.Null(), Type.Integer()])),
+        template: Type.Optional(Type.String({ maxLength: 2000, pattern: TEXT_PATTERN })),
+        timing: Type.Optional(
+          Type.Union([Type.Null(), Type.Integer({ minimum: 0, maximum: 100000 })]),
+        ),
       }),
       { maxItems: 13 },
     ),
@@ -56,6 +59,7 @@ const Audience = {
   operation: Type.Optional(Type.Union([Type.Literal('AND'), Type.Literal('OR')])),
   filters: Type.Optional(
     Type.Array(Type.Unknown(), {
+      maxItems: 50,
       description:
         'the clients search filters ([{type, state}], POST /company/{id}/clients/search), e.g. has_mobile_app',
     }),
@@ -72,7 +76,7 @@ export const BulkPushPreviewEnvelope = ObjectEnvelope(
 
 export const BulkPushBody = Type.Object({
   ...Audience,
-  text: Type.String({ minLength: 1, maxLength: 1000 }),
+  text: Type.String({ minLength: 1, maxLength: 1000, pattern: TEXT_PATTERN }),
 });
 
 export const BulkPushStatus = Type.Object({

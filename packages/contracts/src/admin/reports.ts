@@ -4,6 +4,7 @@ import { ObjectEnvelope } from '../envelope';
 const LocalDate = (description: string) =>
   Type.String({
     pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    maxLength: 10,
     description: `${description}, local YYYY-MM-DD`,
   });
 

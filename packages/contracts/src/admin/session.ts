@@ -1,10 +1,11 @@
 import Type from 'typebox';
+import { TEXT_PATTERN } from '../inputs';
 import { ObjectEnvelope } from '../envelope';
 
 /** The back office's API under `/api/admin/v1`: what the Altegio-compatible API has no place for. */
 export const AdminSessionBody = Type.Object({
-  login: Type.String({ minLength: 1, maxLength: 200 }),
-  password: Type.String({ minLength: 1, maxLength: 200 }),
+  login: Type.String({ minLength: 1, maxLength: 200, pattern: TEXT_PATTERN }),
+  password: Type.String({ minLength: 1, maxLength: 200, pattern: TEXT_PATTERN }),
 });
 
 export const AdminRole = Type.Union([

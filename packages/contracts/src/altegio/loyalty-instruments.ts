@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { TEXT_PATTERN } from '../inputs';
 import { CountMeta, Envelope, Nullable, ObjectEnvelope } from '../envelope';
 
 /** Instruments clients hold (contract §3.h object shapes), B2B and B2C reads and writes. */
@@ -129,16 +130,16 @@ export const LoyaltyCardListEnvelope = Envelope(Type.Array(LoyaltyCardWire), Cou
 
 export const InstrumentQuery = Type.Object({
   company_id: Id(),
-  phone: Type.String({ minLength: 5, maxLength: 32 }),
+  phone: Type.String({ minLength: 5, maxLength: 32, pattern: TEXT_PATTERN }),
 });
 export const UserInstrumentQuery = Type.Object({ company_id: Type.Optional(Id()) });
 export const ChainInstrumentQuery = Type.Object({
-  phone: Type.Optional(Type.String({ minLength: 5, maxLength: 32 })),
+  phone: Type.Optional(Type.String({ minLength: 5, maxLength: 32, pattern: TEXT_PATTERN })),
 });
 
 export const SellBody = Type.Object({
   type_id: Id(),
-  phone: Type.String({ minLength: 5, maxLength: 32 }),
+  phone: Type.String({ minLength: 5, maxLength: 32, pattern: TEXT_PATTERN }),
 });
 
 export const ChainItemParams = Type.Object({ group_id: Id(), item_id: Id() });
@@ -147,12 +148,15 @@ export const FreezeBody = Type.Object({
 });
 
 export const CardCreateBody = Type.Object({
-  loyalty_card_number: Type.String({ minLength: 1, maxLength: 32 }),
+  loyalty_card_number: Type.String({ minLength: 1, maxLength: 32, pattern: TEXT_PATTERN }),
   loyalty_card_type_id: Id(),
-  phone: Type.Union([Type.String({ minLength: 5, maxLength: 32 }), Type.Integer()]),
+  phone: Type.Union([
+    Type.String({ minLength: 5, maxLength: 32, pattern: TEXT_PATTERN }),
+    Type.Integer({ minimum: 1, maximum: 999999999999999 }),
+  ]),
 });
 export const CardLookupParams = Type.Object({
-  phone: Type.String({ minLength: 5, maxLength: 32 }),
+  phone: Type.String({ minLength: 5, maxLength: 32, pattern: TEXT_PATTERN }),
   group_id: Id(),
   company_id: Id(),
 });
@@ -161,7 +165,7 @@ export const ClientCardsParams = Type.Object({ client_id: Id() });
 export const UserCardsParams = Type.Object({ group_id: Id() });
 export const ManualTransactionBody = Type.Object({
   amount: Type.Number({ minimum: -1e9, maximum: 1e9 }),
-  title: Type.Optional(Type.String({ maxLength: 500 })),
+  title: Type.Optional(Type.String({ maxLength: 500, pattern: TEXT_PATTERN })),
 });
 
 export const TransactionWire = Type.Object({
@@ -187,7 +191,7 @@ export const VisitPaymentBody = Type.Object(
     certificate_id: Type.Optional(Id()),
     certificate_amount: Type.Optional(
       Type.Number({
-        exclusiveMinimum: 0,
+        minimum: 0.01,
         maximum: 1e9,
         description: 'at most this much from the gift card',
       }),

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { DATE_PATTERN, DATE_TIME_PATTERN, TEXT_PATTERN } from '../inputs';
 import { Envelope, CountMeta, Nullable, ObjectEnvelope } from '../envelope';
 
 /** Chain-level loyalty types (contract §3.h and the seed's certificate type / promotion bodies). */
@@ -16,8 +17,8 @@ export const ChainTypeParams = Type.Object({ group_id: Id(), type_id: Id() });
 
 /** Certificate type: the seed's `PUT /chain/{chain_id}/loyalty/certificate_types/{type_id}` body. */
 export const CertificateTypeBody = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 200 }),
-  balance: Type.Number({ exclusiveMinimum: 0, maximum: 1e9, description: 'face value' }),
+  title: Type.String({ minLength: 1, maxLength: 200, pattern: TEXT_PATTERN }),
+  balance: Type.Number({ minimum: 0.01, maximum: 1e9, description: 'face value' }),
   is_multi: Type.Boolean({ description: 'true = multiple use, false = single use' }),
   item_type_id: Type.Integer({
     minimum: 0,
@@ -38,14 +39,16 @@ export const CertificateTypeBody = Type.Object({
       maximum: 2,
       description: '0 none, 1 fixed date, 2 period from sale',
     }),
-    date: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+    date: Type.Optional(
+      Nullable(Type.String({ format: 'date-time', maxLength: 40, pattern: DATE_TIME_PATTERN })),
+    ),
     timeout: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 1000 }))),
     timeout_unit_id: Type.Optional(Nullable(Unit)),
   }),
   online_sale: Type.Object({
     is_enabled: Type.Boolean(),
-    title: Type.Optional(Type.String({ maxLength: 200 })),
-    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    title: Type.Optional(Type.String({ maxLength: 200, pattern: TEXT_PATTERN })),
+    description: Type.Optional(Type.String({ maxLength: 2000, pattern: TEXT_PATTERN })),
     price: Type.Optional(Money()),
   }),
   category_id: Type.Optional(Nullable(Id())),
@@ -92,7 +95,7 @@ export const CertificateTypeListEnvelope = Envelope(Type.Array(CertificateTypeWi
 
 /** Membership (abonement) type: the contract's `POST /chain/{chain_id}/loyalty/abonement_types` body. */
 export const MembershipTypeBody = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 200 }),
+  title: Type.String({ minLength: 1, maxLength: 200, pattern: TEXT_PATTERN }),
   cost: Money('price at the desk'),
   salon_ids: Type.Optional(
     Type.Array(Id(), { maxItems: 500, description: 'empty = every location' }),
@@ -109,8 +112,8 @@ export const MembershipTypeBody = Type.Object({
     Type.Boolean({ description: 'Visita: unlimited visits within the period' }),
   ),
   is_online_sale_enabled: Type.Optional(Type.Boolean()),
-  online_sale_title: Type.Optional(Type.String({ maxLength: 200 })),
-  online_sale_description: Type.Optional(Type.String({ maxLength: 2000 })),
+  online_sale_title: Type.Optional(Type.String({ maxLength: 200, pattern: TEXT_PATTERN })),
+  online_sale_description: Type.Optional(Type.String({ maxLength: 2000, pattern: TEXT_PATTERN })),
   online_sale_price: Type.Optional(Money()),
   services: Type.Optional(Ids),
   service_categories: Type.Optional(Ids),
@@ -144,7 +147,7 @@ export const MembershipTypeEnvelope = ObjectEnvelope(MembershipTypeWire);
 export const MembershipTypeListEnvelope = Envelope(Type.Array(MembershipTypeWire), CountMeta);
 
 export const CardTypeBody = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 200 }),
+  title: Type.String({ minLength: 1, maxLength: 200, pattern: TEXT_PATTERN }),
   salon_ids: Type.Optional(Type.Array(Id(), { maxItems: 500 })),
 });
 export const CardTypeWire = Type.Object({
@@ -162,8 +165,8 @@ const ItemType = Type.Union([
   Type.Literal('custom_allowed'),
 ]);
 const TemplateBody = Type.Object({
-  type: Type.String({ minLength: 1, maxLength: 50 }),
-  body: Type.Optional(Type.String({ maxLength: 2000 })),
+  type: Type.String({ minLength: 1, maxLength: 50, pattern: TEXT_PATTERN }),
+  body: Type.Optional(Type.String({ maxLength: 2000, pattern: TEXT_PATTERN })),
 });
 
 /** The seed's "Create a Chain Promotion" body. */
@@ -174,12 +177,12 @@ export const ProgramBody = Type.Object({
     Type.Object({
       parameter: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
       value: Type.Number({ minimum: 0, maximum: 1e9 }),
-      service_id: Type.Optional(Type.Integer({ minimum: 0 })),
+      service_id: Type.Optional(Type.Integer({ minimum: 0, maximum: 2147483647 })),
     }),
     { minItems: 1, maxItems: 50 },
   ),
   service_item_type: ItemType,
-  title: Type.String({ minLength: 1, maxLength: 200 }),
+  title: Type.String({ minLength: 1, maxLength: 200, pattern: TEXT_PATTERN }),
   type: Type.Union(
     [
       'discount_static',
@@ -195,9 +198,9 @@ export const ProgramBody = Type.Object({
     ].map((t) => Type.Literal(t)),
   ),
   value_unit: Type.Union([Type.Literal('percent'), Type.Literal('amount')]),
-  usage_limit: Type.Optional(Type.Integer({ minimum: 0 })),
-  visit_multiplicity: Type.Optional(Type.Integer({ minimum: 0 })),
-  sold_items_multiplicity: Type.Optional(Type.Integer({ minimum: 0 })),
+  usage_limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000000 })),
+  visit_multiplicity: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000000 })),
+  sold_items_multiplicity: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000000 })),
   expiration_timeout: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
   expiration_timeout_unit: Type.Optional(
     Nullable(Type.Union(['day', 'week', 'month', 'year'].map((u) => Type.Literal(u)))),
@@ -206,7 +209,9 @@ export const ProgramBody = Type.Object({
   params_source_type: Type.Optional(
     Type.Union(['loyalty_card', 'active_companies', 'chain'].map((u) => Type.Literal(u))),
   ),
-  history_start_date: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+  history_start_date: Type.Optional(
+    Nullable(Type.String({ format: 'date', maxLength: 10, pattern: DATE_PATTERN })),
+  ),
   loyalty_card_type_ids: Type.Optional(Type.Array(Id(), { maxItems: 500 })),
   on_changed_notification_template: Type.Optional(Nullable(TemplateBody)),
   on_expiration_notification_template: Type.Optional(Nullable(TemplateBody)),
@@ -218,6 +223,8 @@ export const ProgramBody = Type.Object({
 export const ProgramQuery = Type.Object({
   include: Type.Optional(
     Type.String({
+      maxLength: 500,
+      pattern: TEXT_PATTERN,
       description:
         'comma-separated: applicable_items, rules, companies, loyalty_card_types, on_changed_notification_template, on_expiration_notification_template',
     }),

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { TEXT_PATTERN } from '../inputs';
 import { ListEnvelope, Nullable, ObjectEnvelope } from '../envelope';
 
 /** The client app's loyalty screens: my memberships, gift cards, loyalty cards; offers; purchases. */
@@ -118,7 +119,7 @@ export const WidgetPurchaseBody = Type.Object(
   {
     kind: Type.Union([Type.Literal('membership'), Type.Literal('certificate')]),
     type_id: Id(),
-    phone: Type.String({ minLength: 5, maxLength: 32 }),
+    phone: Type.String({ minLength: 5, maxLength: 32, pattern: TEXT_PATTERN }),
   },
   { additionalProperties: false },
 );

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { TEXT_PATTERN } from '../inputs';
 import { ListEnvelope, Nullable, ObjectEnvelope, PageQuery } from '../envelope';
 
 /** The client app's notifications: inbox, unread counts, actions, Web Push devices, mutes. */
@@ -36,7 +37,7 @@ export const AppNotificationsQuery = Type.Object({
   ...PageQuery,
 });
 export const AppNotificationParams = Type.Object({
-  id: Type.Integer({ minimum: 1, maximum: 9007199254740991 }),
+  id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
 });
 export const AppNotificationListEnvelope = ListEnvelope(AppNotification);
 export const AppNotificationEnvelope = ObjectEnvelope(AppNotification);
@@ -61,15 +62,15 @@ export const AppVapidKeyEnvelope = ObjectEnvelope(
 
 /** The browser's `PushSubscription.toJSON()`. */
 export const AppPushSubscriptionBody = Type.Object({
-  endpoint: Type.String({ minLength: 1, maxLength: 2000 }),
-  expirationTime: Type.Optional(Nullable(Type.Number())),
+  endpoint: Type.String({ minLength: 1, maxLength: 2000, pattern: TEXT_PATTERN }),
+  expirationTime: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1e16 }))),
   keys: Type.Object({
-    p256dh: Type.String({ minLength: 1, maxLength: 200 }),
-    auth: Type.String({ minLength: 1, maxLength: 100 }),
+    p256dh: Type.String({ minLength: 1, maxLength: 200, pattern: TEXT_PATTERN }),
+    auth: Type.String({ minLength: 1, maxLength: 100, pattern: TEXT_PATTERN }),
   }),
 });
 export const AppPushUnsubscribeBody = Type.Object({
-  endpoint: Type.String({ minLength: 1, maxLength: 2000 }),
+  endpoint: Type.String({ minLength: 1, maxLength: 2000, pattern: TEXT_PATTERN }),
 });
 export const AppPushSubscriptionEnvelope = ObjectEnvelope(Type.Object({ endpoint: Type.String() }));
 
