@@ -62,8 +62,11 @@ export async function registerClientApp(
   });
   const sendIndex = (_request: unknown, reply: FastifyReply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-  app.get('/app', { schema: { hide: true } }, (_request, reply) => reply.redirect('/app/'));
-  app.get('/app/', { schema: { hide: true } }, sendIndex);
+  // The router ignores trailing slashes, so `/app` and `/app/` are one route: `/app` redirects
+  // (the page's relative URLs resolve under `/app/`).
+  app.get('/app/', { schema: { hide: true } }, (request, reply) =>
+    request.url.split('?')[0] === '/app' ? reply.redirect('/app/') : sendIndex(request, reply),
+  );
   app.get('/app/*', { schema: { hide: true } }, (request, reply) => {
     // A missing hashed asset is a real 404 (an old tab after a deploy), not the page.
     if (request.url.startsWith('/app/assets/')) return reply.callNotFound();
