@@ -8,7 +8,13 @@ import {
   type JsonSchema,
 } from './support/bad-input';
 import { call, createTestApp, type Json, type TestApp } from './support/test-app';
-import { makeFixture, ROUTES, type Fixture, type Who } from './support/write-routes';
+import {
+  makeFixture,
+  ROUTES,
+  WEBHOOK_SECRET,
+  type Fixture,
+  type Who,
+} from './support/write-routes';
 
 /**
  * Every write route of the app (read from its OpenAPI document, i.e. its route list) gets every
@@ -31,7 +37,7 @@ interface WriteRoute {
 interface ReadRoute {
   key: string;
   path: string;
-  params: { in: 'path' | 'query'; name: string; schema: JsonSchema }[];
+  params: { in: 'path' | 'query'; name: string; required?: boolean; schema: JsonSchema }[];
 }
 
 function readRoutesOf(document: unknown): ReadRoute[] {
@@ -54,7 +60,7 @@ function readRoutesOf(document: unknown): ReadRoute[] {
 /** Who may read: B2C routes take the client's token as `User`, the app's its own. */
 function readerOf(path: string): Who {
   if (path.startsWith('/api/app/')) return 'client';
-  if (/\/(booking\/user|user\/records)\//.test(path)) return 'partner+client';
+  if (/\/(booking\/user|user\/records|user\/loyalty)/.test(path)) return 'partner+client';
   return 'owner';
 }
 
@@ -94,6 +100,10 @@ function defaultParams(f: Fixture): Record<string, string | number> {
     record_id: f.record.id,
     client_id: f.clientId,
     activity_id: f.activityId,
+    type_id: f.certificateTypeId,
+    program_id: f.programId,
+    item_id: f.membershipId,
+    card_id: f.cardId,
   };
 }
 
@@ -153,7 +163,7 @@ let reads: ReadRoute[];
 let baseline: Record<string, string>;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ env: { VISITA_PAYMENT_TEST_SECRET: WEBHOOK_SECRET } });
   fx = await makeFixture(t);
   await t.app.ready();
   routes = writeRoutesOf(t.app.swagger());
@@ -178,6 +188,7 @@ async function send(route: WriteRoute, url: string, payload: string | undefined)
     headers: {
       ...headersOf(entry.who, fx),
       ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...entry.headers?.(payload ?? '', t.clock.now()),
     },
     ...(payload !== undefined ? { payload } : {}),
   });
@@ -281,6 +292,10 @@ describe('bad input on every write route', () => {
           const query = new URLSearchParams();
           if (param.in === 'path') pathValues[param.name] = value;
           else query.append(param.name, value);
+          // Other required query fields are valid, so the spoiled one is the only reason.
+          for (const other of route.params)
+            if (other.in === 'query' && other.required && other.name !== param.name)
+              query.append(other.name, String(pathValues[other.name]));
           const url =
             route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
               encodeURIComponent(String(pathValues[name])),

@@ -13,7 +13,7 @@ export function needsChainRight(deps: ServerDeps, right: Right): preHandlerAsync
     const user = requireUser(request);
     const chainId = Number((request.params as Record<string, string>).group_id);
     if (!Number.isInteger(chainId) || chainId <= 0 || chainId > 2147483647)
-      throw new DomainError('bad_request', 'chain_id must be a positive integer', 'chain_id');
+      throw new DomainError('bad_request', 'group_id must be a positive integer', 'group_id');
     const role = await authRepo.findUserRoleInChain(deps.db, user.id, chainId);
     if (!role) {
       if (!(await deps.read((r) => r.locations.findChain(chainId))))

@@ -61,6 +61,9 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
       async (request, reply) => {
         const name = (request.params as { provider: string }).provider;
+        // Checked here, not as a schema pattern, to keep the published contract unchanged.
+        if (!/^[a-z0-9_-]+$/.test(name))
+          throw new DomainError('bad_request', 'provider is not a provider name', 'provider');
         const provider = deps.loyalty.providers.get(name);
         if (!provider) return reply.status(404).send(errorBody(`No payment provider ${name}`));
         const raw = typeof request.body === 'string' ? request.body : '';

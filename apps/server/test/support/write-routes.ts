@@ -5,8 +5,12 @@ import {
   makeSchedule,
   makeService,
   makeStaff,
+  makeUser,
 } from '@visita/db/testing';
+import { createECDH, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
+import { signPayload } from '../../src/adapters/payments/signature';
+import { certificateTypeBody, membershipTypeBody } from './loyalty';
 import { call, makeTenant, type TestApp } from './test-app';
 
 /**
@@ -36,7 +40,8 @@ export async function makeFixture(app: TestApp) {
   const created = async (url: string, payload: object) => {
     const res = await call(app.app, { method: 'POST', url, headers: owner, payload });
     expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
-    return (res.body.data as { id: number }).id;
+    // Loyalty programs answer without the envelope, as Altegio's do.
+    return ((res.body.data ?? res.body) as { id: number }).id;
   };
   const categoryId = await created(`/api/v1/service_categories/${loc}`, { title: 'Hair' });
   const clientId = await created(`/api/v1/clients/${loc}`, {
@@ -49,6 +54,32 @@ export async function makeFixture(app: TestApp) {
     staff_id: staff.id,
     capacity: 5,
   });
+  const chain = `/api/v1/chain/${tenant.location.chainId}/loyalty`;
+  const certificateTypeId = await created(`${chain}/certificate_types`, certificateTypeBody());
+  const membershipTypeId = await created(`${chain}/abonement_types`, membershipTypeBody());
+  const cardTypeId = await created(`${chain}/card_types`, { title: 'Club' });
+  const programId = await created(`${chain}/programs`, program(loc, cardTypeId));
+  const membershipId = await created(`/api/v1/company/${loc}/loyalty/abonements`, {
+    type_id: membershipTypeId,
+    phone,
+  });
+  const cardId = await created(`/api/v1/loyalty/cards/${loc}`, {
+    loyalty_card_number: 'CLUB-001',
+    loyalty_card_type_id: cardTypeId,
+    phone,
+  });
+  // No factory makes notifications: the engine writes them; a confirmation request as it would.
+  const [notification] = await app.db.query<{ id: number }>(
+    `INSERT INTO notifications(idempotency_key, app_user_id, location_id, type, sender, title, body, appointment_id)
+     VALUES ('input-validation', $1, $2, 4, 'Salon', 'Please confirm', 'Your visit tomorrow', $3)
+     RETURNING id`,
+    [appUser.id, loc, record.id],
+  );
+  const backOffice = await makeUser(
+    app.db,
+    { role: 'owner', chainId: tenant.location.chainId },
+    { passwordHash: `plain:${BACK_OFFICE_PASSWORD}` },
+  );
   return {
     tenant,
     loc,
@@ -62,8 +93,40 @@ export async function makeFixture(app: TestApp) {
     categoryId,
     clientId,
     activityId,
+    certificateTypeId,
+    membershipTypeId,
+    cardTypeId,
+    programId,
+    membershipId,
+    cardId,
+    notificationId: Number(notification!.id),
+    backOffice,
   };
 }
+
+/** The back-office user's password (the test app hashes passwords as `plain:<password>`). */
+const BACK_OFFICE_PASSWORD = 'pw-input-validation';
+
+const program = (loc: number, cardTypeId: number) => ({
+  title: 'Club discount',
+  type: 'discount_accumulative_paid',
+  service_item_type: 'any_allowed',
+  good_item_type: 'not_allowed',
+  value_unit: 'percent',
+  company_ids: [loc],
+  loyalty_card_type_ids: [cardTypeId],
+  rules: [{ parameter: 50, value: 5 }],
+});
+
+/** A browser's `PushSubscription.toJSON()`: a P-256 public key and a 16-byte auth secret. */
+const pushSubscription = () => ({
+  endpoint: 'https://push.visita.test/send/device-1',
+  expirationTime: null,
+  keys: {
+    p256dh: createECDH('prime256v1').generateKeys('base64url'),
+    auth: randomBytes(16).toString('base64url'),
+  },
+});
 
 export type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 export type Who = 'owner' | 'partner+client' | 'client' | 'none';
@@ -74,7 +137,12 @@ export interface RouteEntry {
   body?: (f: Fixture) => unknown;
   /** Path ids other than the default ones (company_id, staff_id, ...). */
   params?: (f: Fixture) => Record<string, string | number>;
+  /** Headers a request needs besides the caller's (a webhook's signature of the sent text). */
+  headers?: (payload: string, now: Date) => Record<string, string>;
 }
+
+/** The test acquirer's webhook secret the test app is started with. */
+export const WEBHOOK_SECRET = 'input-validation-webhook-secret';
 
 const appointment = (f: Fixture) => ({
   id: 1,
@@ -128,6 +196,26 @@ const linkCreate = {
   body: (f: Fixture) => ({ staff_id: f.staff2.id, seance_length: 3600 }),
 } as const;
 const appointmentId = (f: Fixture) => ({ id: f.record.id });
+const notificationId = (f: Fixture) => ({ id: f.notificationId });
+const certificateType = {
+  who: 'owner',
+  body: () => certificateTypeBody(),
+  params: (f: Fixture) => ({ type_id: f.certificateTypeId }),
+} as const;
+const membershipType = {
+  who: 'owner',
+  body: () => membershipTypeBody(),
+  params: (f: Fixture) => ({ type_id: f.membershipTypeId }),
+} as const;
+const certificateTypeOnly = { who: 'owner', params: certificateType.params } as const;
+const membershipTypeOnly = { who: 'owner', params: membershipType.params } as const;
+const membership = { who: 'owner', params: (f: Fixture) => ({ item_id: f.membershipId }) } as const;
+const manualTransaction = {
+  who: 'owner',
+  body: () => ({ amount: 10, title: 'gift' }),
+  params: (f: Fixture) => ({ card_id: f.cardId }),
+} as const;
+const bulkPushFilters = { operation: 'AND', filters: [] };
 
 /**
  * One entry per write route. A route missing here fails the test below: its cases need an
@@ -141,10 +229,8 @@ export const ROUTES: Record<string, RouteEntry> = {
   'POST /api/v1/companies': { who: 'owner', body: () => ({ title: 'New', timezone: 'UTC' }) },
   'POST /api/v1/locations': { who: 'owner', body: () => ({ title: 'New', timezone: 'UTC' }) },
   'PUT /api/v1/company/{company_id}': location,
-  'PUT /api/v1/company/{company_id}/': location,
   'PUT /api/v1/locations/{company_id}': location,
   'DELETE /api/v1/company/{company_id}': noBody,
-  'DELETE /api/v1/company/{company_id}/': noBody,
   'DELETE /api/v1/locations/{company_id}': noBody,
   'POST /api/v1/book_check/{company_id}': {
     who: 'owner',
@@ -211,7 +297,6 @@ export const ROUTES: Record<string, RouteEntry> = {
   'PUT /api/v1/activity/{company_id}/{activity_id}': { who: 'owner', body: activity },
   'DELETE /api/v1/activity/{company_id}/{activity_id}': noBody,
   'POST /api/v1/activity/{company_id}/{activity_id}/duplicate': duplicate,
-  'POST /api/v1/activity/{company_id}/{activity_id}/duplicate/': duplicate,
   'POST /api/v1/activity/{company_id}/{activity_id}/book': {
     who: 'owner',
     body: () => ({ fullname: 'Erika', phone: '+4915112340001', comment: 'hi' }),
@@ -230,10 +315,6 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   'PUT /api/v1/booking/user': { who: 'partner+client', body: () => ({ name: 'Ana L.' }) },
   'POST /api/v1/company/{company_id}/positions/quick': {
-    who: 'owner',
-    body: () => ({ title: 'P' }),
-  },
-  'POST /api/v1/company/{company_id}/positions/quick/': {
     who: 'owner',
     body: () => ({ title: 'P' }),
   },
@@ -295,4 +376,95 @@ export const ROUTES: Record<string, RouteEntry> = {
   'DELETE /api/app/v1/profile': { who: 'client' },
   'DELETE /api/app/v1/profile/photo': { who: 'client' },
   'PUT /api/app/v1/profile/photo': { who: 'client' },
+  'POST /api/v1/chain/{group_id}/loyalty/certificate_types': certificateType,
+  'PUT /api/v1/chain/{group_id}/loyalty/certificate_types/{type_id}': certificateType,
+  'DELETE /api/v1/chain/{group_id}/loyalty/certificate_types/{type_id}': certificateTypeOnly,
+  'POST /api/v1/chain/{group_id}/loyalty/abonement_types': membershipType,
+  'PUT /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}': membershipType,
+  'DELETE /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}': membershipTypeOnly,
+  'POST /api/v1/chain/{group_id}/loyalty/card_types': {
+    who: 'owner',
+    body: (f) => ({ title: 'Gold', salon_ids: [f.loc] }),
+  },
+  'POST /api/v1/chain/{group_id}/loyalty/programs': {
+    who: 'owner',
+    body: (f) => program(f.loc, f.cardTypeId),
+  },
+  // Multipart uploads (like the profile photo): no JSON body to spoil, the path ids still count.
+  'PUT /api/v1/chain/{group_id}/loyalty/certificate_types/{type_id}/image': certificateTypeOnly,
+  'DELETE /api/v1/chain/{group_id}/loyalty/certificate_types/{type_id}/image': certificateTypeOnly,
+  'PUT /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}/image': membershipTypeOnly,
+  'DELETE /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}/image': membershipTypeOnly,
+  'POST /api/v1/chain/{group_id}/loyalty/abonements/{item_id}/freeze': {
+    ...membership,
+    body: () => ({ freeze_days: 7 }),
+  },
+  'POST /api/v1/chain/{group_id}/loyalty/abonements/{item_id}/unfreeze': membership,
+  'POST /api/v1/company/{company_id}/loyalty/abonements': {
+    who: 'owner',
+    body: (f) => ({ type_id: f.membershipTypeId, phone: '+4915112340010' }),
+  },
+  'POST /api/v1/company/{company_id}/loyalty/certificates': {
+    who: 'owner',
+    body: (f) => ({ type_id: f.certificateTypeId, phone: '+4915112340011' }),
+  },
+  'POST /api/v1/loyalty/cards/{company_id}': {
+    who: 'owner',
+    body: (f) => ({
+      loyalty_card_number: 'CLUB-002',
+      loyalty_card_type_id: f.cardTypeId,
+      phone: '+4915112340012',
+    }),
+  },
+  'DELETE /api/v1/loyalty/cards/{company_id}/{card_id}': {
+    who: 'owner',
+    params: (f) => ({ card_id: f.cardId }),
+  },
+  'POST /api/v1/company/{company_id}/loyalty/cards/{card_id}/manual_transaction': manualTransaction,
+  'POST /api/v1/chain/{group_id}/loyalty/cards/{card_id}/manual_transaction': manualTransaction,
+  'POST /api/v1/company/{company_id}/records/{record_id}/loyalty_payment': {
+    who: 'owner',
+    body: (f) => ({ loyalty_card_id: f.cardId }),
+  },
+  'POST /api/v1/book_loyalty_purchase/{company_id}': {
+    who: 'owner',
+    body: (f) => ({ kind: 'certificate', type_id: f.certificateTypeId, phone: '+4915112340013' }),
+  },
+  'POST /api/app/v1/purchases': {
+    who: 'client',
+    body: (f) => ({ kind: 'certificate', type_id: f.certificateTypeId, location_id: f.loc }),
+  },
+  'POST /api/app/v1/push/subscriptions': { who: 'client', body: pushSubscription },
+  'DELETE /api/app/v1/push/subscriptions': {
+    who: 'client',
+    body: () => ({ endpoint: pushSubscription().endpoint }),
+  },
+  'POST /api/app/v1/notifications/{id}/read': { who: 'client', params: notificationId },
+  'POST /api/app/v1/notifications/{id}/confirm': { who: 'client', params: notificationId },
+  'PUT /api/app/v1/places/{location_id}/mute': { who: 'client', body: () => ({ muted: true }) },
+  // The acquirer's raw body has no JSON schema: signed, so that what is judged is its content.
+  'POST /api/payments/webhooks/{provider}': {
+    who: 'none',
+    params: () => ({ provider: 'test' }),
+    headers: (payload, now) => ({
+      'visita-signature': signPayload(WEBHOOK_SECRET, payload, now.getTime()),
+    }),
+  },
+  'PATCH /api/admin/v1/locations/{company_id}/notification-settings': {
+    who: 'owner',
+    body: () => ({ brand_name: 'Salon', types: [{ type: 5, enabled: true, timing: 120 }] }),
+  },
+  'POST /api/admin/v1/locations/{company_id}/bulk-pushes/preview': {
+    who: 'owner',
+    body: () => bulkPushFilters,
+  },
+  'POST /api/admin/v1/locations/{company_id}/bulk-pushes': {
+    who: 'owner',
+    body: () => ({ ...bulkPushFilters, text: 'We are open on Sunday' }),
+  },
+  'POST /api/admin/v1/session': {
+    who: 'none',
+    body: (f) => ({ login: f.backOffice.login, password: BACK_OFFICE_PASSWORD }),
+  },
+  'DELETE /api/admin/v1/session': { who: 'owner' },
 };
