@@ -65,14 +65,19 @@ export function requireUser(request: FastifyRequest): authRepo.UserRow {
   return request.caller.user;
 }
 
-export function locationIdOf(request: FastifyRequest): number {
-  const params = request.params as Record<string, string | undefined>;
-  const id = Number(params.company_id);
-  // Beyond int4 no location can exist, and the database would refuse the lookup (500).
+/**
+ * A path id read before schema validation (access checks run first): beyond int4 no row can
+ * exist and the database would refuse the lookup, so it is a 400 naming the parameter.
+ */
+export function pathIdOf(request: FastifyRequest, name: string): number {
+  const params = request.params as Record<string, string | number | undefined>;
+  const id = Number(params[name]);
   if (!Number.isInteger(id) || id <= 0 || id > 2147483647)
-    throw new DomainError('bad_request', 'company_id must be a positive integer', 'company_id');
+    throw new DomainError('bad_request', `${name} must be a positive integer`, name);
   return id;
 }
+
+export const locationIdOf = (request: FastifyRequest): number => pathIdOf(request, 'company_id');
 
 /**
  * A preHandler that lets the request through only when the user holds `right` at the location

@@ -2,7 +2,7 @@ import { DomainError, roleHasRight, type Right } from '@visita/core';
 import { authRepo } from '@visita/db';
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { ServerDeps } from '../deps';
-import { accessDenied, requireUser } from './auth';
+import { accessDenied, pathIdOf, requireUser } from './auth';
 
 /**
  * Chain-level routes (`/chain/{chain_id}/…`) need `right` granted on the whole chain: 401 without
@@ -11,9 +11,7 @@ import { accessDenied, requireUser } from './auth';
 export function needsChainRight(deps: ServerDeps, right: Right): preHandlerAsyncHookHandler {
   return async (request) => {
     const user = requireUser(request);
-    const chainId = Number((request.params as Record<string, string>).group_id);
-    if (!Number.isInteger(chainId) || chainId <= 0 || chainId > 2147483647)
-      throw new DomainError('bad_request', 'group_id must be a positive integer', 'group_id');
+    const chainId = pathIdOf(request, 'group_id');
     const role = await authRepo.findUserRoleInChain(deps.db, user.id, chainId);
     if (!role) {
       if (!(await deps.read((r) => r.locations.findChain(chainId))))

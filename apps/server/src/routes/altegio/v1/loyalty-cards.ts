@@ -33,7 +33,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { ServerDeps } from '../../../deps';
-import { accessDenied, needsRight } from '../../../plugins/auth';
+import { accessDenied, needsRight, pathIdOf } from '../../../plugins/auth';
 import { needsChainRight, needsLocationRight } from '../../../plugins/chain-access';
 import {
   presentAbonement,
@@ -103,8 +103,8 @@ export function loyaltyCardRoutes(app: FastifyInstance, deps: ServerDeps): void 
         response: { 200: LoyaltyCardListEnvelope, ...errorResponses },
       },
       preHandler: needsLocationRight(deps, 'clients:read', async (r) => {
-        const id = (r.params as { client_id: number }).client_id;
-        const client = await deps.read((repos) => repos.chainScope.findClientPhone(Number(id)));
+        const id = pathIdOf(r, 'client_id');
+        const client = await deps.read((repos) => repos.chainScope.findClientPhone(id));
         if (!client) throw notFound('Client');
         return client.locationId;
       }),
