@@ -5,8 +5,12 @@ import {
   makeService,
   makeStaff,
 } from '@visita/db/testing';
+import { ensureVapidKeys } from '@visita/db';
+import { generateVapidKeys } from '@visita/jobs';
 import { expect } from 'vitest';
+import { appApi } from './cabinet';
 import { api } from './catalog';
+import { certificateTypeBody, membershipTypeBody } from './loyalty';
 import { makeTenant, type TestApp } from './test-app';
 
 /**
@@ -96,6 +100,70 @@ export async function makeWireWorld(t: TestApp) {
     }),
   );
   const appUser = await makeAppUser(t.db, { phone, name: 'Erika' });
+  // `visita serve` makes the VAPID keys when it prepares the database; the world does the same.
+  await ensureVapidKeys(t.db, () => generateVapidKeys('mailto:wire@visita.test'));
+
+  // Loyalty: types of the chain, and a membership, a gift certificate and a loyalty card of Erika.
+  const chainId = tenant.location.chainId;
+  const loyalty = `/chain/${chainId}/loyalty`;
+  const certificateType = await created(
+    http.post(`${loyalty}/certificate_types`, owner, certificateTypeBody()),
+  );
+  const membershipType = await created(
+    http.post(`${loyalty}/abonement_types`, owner, membershipTypeBody()),
+  );
+  const cardType = await created(http.post(`${loyalty}/card_types`, owner, { title: 'Club' }));
+  // Loyalty programs answer without the envelope, as Altegio's do.
+  const programAnswer = await http.post(`${loyalty}/programs`, owner, {
+    title: 'Club discount',
+    type: 'discount_static',
+    service_item_type: 'any_allowed',
+    good_item_type: 'not_allowed',
+    value_unit: 'percent',
+    company_ids: [loc],
+    loyalty_card_type_ids: [cardType.id],
+    rules: [{ value: 5 }],
+  });
+  expect(programAnswer.status, JSON.stringify(programAnswer.body)).toBeLessThan(300);
+  const program = programAnswer.body as unknown as { id: number };
+  const membership = await created(
+    http.post(`/company/${loc}/loyalty/abonements`, owner, { type_id: membershipType.id, phone }),
+  );
+  const certificate = await created(
+    http.post(`/company/${loc}/loyalty/certificates`, owner, {
+      type_id: certificateType.id,
+      phone,
+    }),
+  );
+  const card = await created(
+    http.post(`/loyalty/cards/${loc}`, owner, {
+      loyalty_card_number: 'CLUB-001',
+      loyalty_card_type_id: cardType.id,
+      phone,
+    }),
+  );
+  const purchaseAnswer = await appApi(t)('POST', '/purchases', appUser, {
+    kind: 'certificate',
+    type_id: certificateType.id,
+    location_id: loc,
+  });
+  expect(purchaseAnswer.status, JSON.stringify(purchaseAnswer.body)).toBeLessThan(300);
+  const purchase = purchaseAnswer.body.data as { payment_id: number; checkout_url: string };
+  // The engine writes notifications; the world has one confirmation request, as it would.
+  const [notification] = await t.db.query<{ id: number }>(
+    `INSERT INTO notifications(idempotency_key, app_user_id, location_id, type, sender, title, body, appointment_id)
+     VALUES ('wire-world', $1, $2, 4, 'Visita', 'Please confirm', 'Your visit on Dec 1', $3)
+     RETURNING id`,
+    [appUser.id, loc, future.id],
+  );
+  const bulkAnswer = await t.app.inject({
+    method: 'POST',
+    url: `/api/admin/v1/locations/${loc}/bulk-pushes`,
+    headers: { authorization: `Bearer ${t.partnerToken}, User ${owner.token}` },
+    payload: { filters: [{ type: 'has_mobile_app', state: { value: true } }], text: 'Open Sunday' },
+  });
+  expect(bulkAnswer.statusCode, bulkAnswer.body).toBeLessThan(300);
+  const bulkPush = bulkAnswer.json().data as { id: number };
 
   return {
     ...tenant,
@@ -115,6 +183,16 @@ export async function makeWireWorld(t: TestApp) {
     online,
     event,
     appUser,
+    certificateType,
+    membershipType,
+    cardType,
+    program,
+    membership,
+    certificate,
+    card,
+    purchase,
+    notificationId: Number(notification!.id),
+    bulkPush,
   };
 }
 
@@ -129,6 +207,7 @@ export function fillPath(path: string, w: WireWorld): string {
     if (/service_categor/.test(path)) return w.category.id;
     if (/resource/.test(path)) return w.resource.id;
     if (/\/api\/app\/v1\/appointments/.test(path)) return w.online.record_id;
+    if (/\/api\/app\/v1\/notifications/.test(path)) return w.notificationId;
     throw new Error(`no {id} value for ${path}`);
   };
   const values: Record<string, () => string | number> = {
@@ -146,6 +225,14 @@ export function fillPath(path: string, w: WireWorld): string {
     start_date: () => '2026-12-01',
     end_date: () => '2026-12-03',
     id: idFor,
+    type_id: () => (/abonement_types/.test(path) ? w.membershipType.id : w.certificateType.id),
+    program_id: () => w.program.id,
+    item_id: () => w.membership.id,
+    card_id: () => w.card.id,
+    phone: () => encodeURIComponent(w.phone),
+    payment_id: () => w.purchase.payment_id,
+    bulk_push_id: () => w.bulkPush.id,
+    provider: () => 'test',
   };
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smsLog } from '../support/sms-log';
 import { authHeader, call, createTestApp, type TestApp } from '../support/test-app';
 import { fillPath, makeWireWorld, type WireWorld } from '../support/wire-world';
-import { EXTENSIONS, OPERATIONS, photoUpload, type Fresh, type Operation } from './operations';
+import {
+  EXTENSIONS,
+  OPERATIONS,
+  photoUpload,
+  WIRE_PAYMENT_SECRET,
+  type Fresh,
+  type Operation,
+} from './operations';
 import { extend, fromSchema, mismatches, type Shape } from './shape';
 
 /**
@@ -50,7 +57,10 @@ let document: OpenApi;
 const sms = smsLog();
 
 beforeAll(async () => {
-  t = await createTestApp({ loggerInstance: sms.logger });
+  t = await createTestApp({
+    loggerInstance: sms.logger,
+    env: { VISITA_PAYMENT_TEST_SECRET: WIRE_PAYMENT_SECRET },
+  });
   w = await makeWireWorld(t);
   await t.db.query(`UPDATE users SET password_hash = 'plain:secret' WHERE id = $1`, [w.owner.id]);
   await t.app.ready();
@@ -64,7 +74,7 @@ afterAll(() => t.close());
 function headersFor(path: string, token?: string): Record<string, string> {
   if (path.startsWith('/api/app/v1'))
     return { authorization: `Bearer ${token ?? w.appUser.token}` };
-  const b2c = /^\/api\/v1\/(booking\/user|user\/records)/.test(path);
+  const b2c = /^\/api\/v1\/(booking\/user|user\/records|user\/loyalty)/.test(path);
   return authHeader(t.partnerToken, token ?? (b2c ? w.appUser.token : w.owner.token));
 }
 
@@ -82,10 +92,14 @@ const context = {
   },
 };
 
+function publishedSchema(method: string, path: string, status: number) {
+  const response = document.paths[path]?.[method.toLowerCase()]?.responses[String(status)];
+  return response?.content?.['application/json']?.schema;
+}
+
 /** The operation's own published schema of `data` (Visita-only operations). */
 function ownShape(method: string, path: string, status: number): Shape {
-  const response = document.paths[path]?.[method.toLowerCase()]?.responses[String(status)];
-  const schema = response?.content?.['application/json']?.schema;
+  const schema = publishedSchema(method, path, status);
   if (!schema?.properties?.data) throw new Error(`${method} ${path}: no ${status} data schema`);
   return fromSchema(schema.properties.data, true);
 }
@@ -106,14 +120,26 @@ async function perform(key: string, op: Operation) {
   const token = typeof fresh.token === 'string' ? fresh.token : undefined;
   let url = path;
   for (const [name, value] of Object.entries(fresh)) url = url.replace(`{${name}}`, String(value));
-  url = fillPath(url, w) + (op.query ? `?${op.query}` : '');
+  const query = op.query
+    ?.replace('{loc}', String(w.loc))
+    .replace('{service}', String(w.service.id));
+  url = fillPath(url, w) + (query ? `?${query}` : '');
   if (op.multipart) {
-    const upload = await photoUpload();
+    const upload = await photoUpload(op.upload);
     return t.app.inject({
       method: method as 'PUT',
       url,
       headers: { ...headersFor(path, token), 'content-type': upload.contentType },
       payload: upload.payload,
+    });
+  }
+  if (op.raw) {
+    const { body, headers } = op.raw(w, t.clock.now().getTime());
+    return t.app.inject({
+      method: method as 'POST',
+      url,
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: body,
     });
   }
   const payload = op.body?.(w, fresh);
@@ -160,6 +186,13 @@ describe('wire conformance', () => {
         continue;
       }
       const body = res.json();
+      if (op.bare) {
+        const [method, path] = key.split(' ') as [string, string];
+        const schema = publishedSchema(method, path, op.status);
+        if (!schema) problems.push(`${key}: no published ${op.status} schema`);
+        else problems.push(...mismatches(fromSchema(schema, true), body, key));
+        continue;
+      }
       if (op.envelope) {
         const shape = SHAPES.get(op.envelope)!;
         problems.push(...mismatches(shape, body, key));

@@ -1,6 +1,9 @@
+import { createECDH, randomBytes } from 'node:crypto';
 import { CURRENT_TERMS } from '@visita/core';
 import { makeAppUser, makeAppointment, makeService, makeStaff } from '@visita/db/testing';
 import sharp from 'sharp';
+import { signPayload } from '../../src/adapters/payments/signature';
+import { certificateTypeBody, membershipTypeBody } from '../support/loyalty';
 import type { TestApp } from '../support/test-app';
 import type { WireWorld } from '../support/wire-world';
 import type { Shape } from './shape';
@@ -24,6 +27,13 @@ export interface Operation {
   /** Makes what a destructive or one-shot operation consumes; its values override path ids. */
   setup?: (t: TestApp, w: WireWorld, ctx: SetupContext) => Promise<Fresh>;
   multipart?: boolean;
+  /** A raw body with its own headers (a signed webhook). */
+  raw?: (w: WireWorld, now: number) => { body: string; headers: Record<string, string> };
+  /** The answer is not enveloped (as Altegio's loyalty programs): the whole body is checked
+   * against the operation's published schema. */
+  bare?: boolean;
+  /** The multipart field and picture size (default: a 64×64 `photo`). */
+  upload?: { field: string; width: number; height: number };
 }
 
 /**
@@ -168,6 +178,88 @@ const loginCode = async (_t: TestApp, _w: WireWorld, ctx: SetupContext) => {
   await ctx.post('/api/app/v1/auth/code', { phone });
   return { phone, code: ctx.lastCode(phone) };
 };
+
+const typeImage = { field: 'image', width: 600, height: 400 };
+const newCertificateType = async (_t: TestApp, w: WireWorld, ctx: SetupContext) => ({
+  type_id: (
+    await ctx.post(
+      `/api/v1/chain/${w.chainId}/loyalty/certificate_types`,
+      certificateTypeBody({ title: 'Temp' }),
+    )
+  ).data.id as number,
+});
+const newMembershipType = async (_t: TestApp, w: WireWorld, ctx: SetupContext) => ({
+  type_id: (
+    await ctx.post(
+      `/api/v1/chain/${w.chainId}/loyalty/abonement_types`,
+      membershipTypeBody({ title: 'Temp' }),
+    )
+  ).data.id as number,
+});
+const newMembership = async (_t: TestApp, w: WireWorld, ctx: SetupContext) => ({
+  item_id: (
+    await ctx.post(`/api/v1/company/${w.loc}/loyalty/abonements`, {
+      type_id: w.membershipType.id,
+      phone: freshPhone(),
+    })
+  ).data.id as number,
+});
+const frozenMembership = async (t: TestApp, w: WireWorld, ctx: SetupContext) => {
+  const { item_id } = await newMembership(t, w, ctx);
+  await ctx.post(`/api/v1/chain/${w.chainId}/loyalty/abonements/${item_id}/freeze`, {
+    freeze_days: 3,
+  });
+  return { item_id };
+};
+const newCard = async (_t: TestApp, w: WireWorld, ctx: SetupContext) => ({
+  card_id: (
+    await ctx.post(`/api/v1/loyalty/cards/${w.loc}`, {
+      loyalty_card_number: `TEMP-${freshPhone().slice(-6)}`,
+      loyalty_card_type_id: w.cardType.id,
+      phone: freshPhone(),
+    })
+  ).data.id as number,
+});
+const newBackOfficeSession = async (_t: TestApp, w: WireWorld, ctx: SetupContext) => {
+  const session = await ctx.post('/api/admin/v1/session', {
+    login: w.owner.login,
+    password: 'secret',
+  });
+  return {
+    token: session.data.user_token as string,
+    partner: session.data.partner_token as string,
+  };
+};
+/** The test acquirer's signed "paid" webhook for the world's pending purchase. */
+export const WIRE_PAYMENT_SECRET = 'wire-conformance-webhook-secret';
+const paidWebhook = (w: WireWorld, now: number) => {
+  const reference = w.purchase.checkout_url.split('/').pop()!;
+  const body = JSON.stringify({
+    id: 'evt_wire',
+    type: 'checkout.succeeded',
+    reference,
+    amount: 5000,
+    currency: 'EUR',
+  });
+  return {
+    body,
+    headers: { 'visita-signature': signPayload(WIRE_PAYMENT_SECRET, body, now) },
+  };
+};
+const newPushSubscription = async (_t: TestApp, _w: WireWorld, ctx: SetupContext) => {
+  const subscription = pushSubscription();
+  await ctx.post('/api/app/v1/push/subscriptions', subscription);
+  return { endpoint: subscription.endpoint };
+};
+/** A browser's `PushSubscription.toJSON()`: a P-256 public key and a 16-byte auth secret. */
+const pushSubscription = () => ({
+  endpoint: `https://push.visita.test/send/${freshPhone().slice(-6)}`,
+  expirationTime: null,
+  keys: {
+    p256dh: createECDH('prime256v1').generateKeys('base64url'),
+    auth: randomBytes(16).toString('base64url'),
+  },
+});
 
 const company: Operation = { status: 200, data: 'company', meta: 'empty' };
 const companies: Operation = { status: 200, data: ['company'], meta: 'page_total_count' };
@@ -738,17 +830,199 @@ export const OPERATIONS: Record<string, Operation> = {
   'PUT /api/app/v1/profile/photo': { ...own(), multipart: true },
   'GET /api/app/v1/profile/photo': { status: 200, data: 'image' },
   'DELETE /api/app/v1/profile/photo': own(),
+  // Loyalty (chain types, instruments, cards, visit payment, sales) — Visita's published schemas.
+  'GET /api/v1/chain/{group_id}/loyalty/certificate_types': own(),
+  'POST /api/v1/chain/{group_id}/loyalty/certificate_types': {
+    ...own(201),
+    body: () => certificateTypeBody({ title: 'Another 50' }),
+  },
+  'GET /api/v1/chain/{group_id}/loyalty/certificate_types/{type_id}': own(),
+  'PUT /api/v1/chain/{group_id}/loyalty/certificate_types/{type_id}': {
+    ...own(),
+    setup: newCertificateType,
+    body: () => certificateTypeBody({ title: 'Renamed' }),
+  },
+  'DELETE /api/v1/chain/{group_id}/loyalty/certificate_types/{type_id}': {
+    ...own(),
+    setup: newCertificateType,
+  },
+  'GET /api/v1/chain/{group_id}/loyalty/abonement_types': own(),
+  'POST /api/v1/chain/{group_id}/loyalty/abonement_types': {
+    ...own(201),
+    body: () => membershipTypeBody({ title: 'Pilates x5' }),
+  },
+  'GET /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}': own(),
+  'PUT /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}': {
+    ...own(201),
+    setup: newMembershipType,
+    body: () => membershipTypeBody({ title: 'Renamed' }),
+  },
+  'DELETE /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}': {
+    status: 204,
+    setup: newMembershipType,
+  },
+  'GET /api/v1/chain/{group_id}/loyalty/card_types': own(),
+  'POST /api/v1/chain/{group_id}/loyalty/card_types': {
+    ...own(201),
+    body: () => ({ title: 'Gold' }),
+  },
+  'POST /api/v1/chain/{group_id}/loyalty/programs': {
+    status: 200,
+    bare: true,
+    body: (w) => ({
+      title: 'Autumn',
+      type: 'discount_static',
+      service_item_type: 'any_allowed',
+      good_item_type: 'not_allowed',
+      value_unit: 'percent',
+      company_ids: [w.loc],
+      loyalty_card_type_ids: [w.cardType.id],
+      rules: [{ value: 10 }],
+    }),
+  },
+  'GET /api/v1/chain/{group_id}/loyalty/programs': { status: 200, bare: true },
+  'GET /api/v1/chain/{group_id}/loyalty/programs/{program_id}': { status: 200, bare: true },
+  'PUT /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}/image': {
+    ...own(),
+    setup: newMembershipType,
+    multipart: true,
+    upload: typeImage,
+  },
+  'DELETE /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}/image': {
+    status: 204,
+    setup: newMembershipType,
+  },
+  'PUT /api/v1/chain/{group_id}/loyalty/certificate_types/{type_id}/image': {
+    ...own(),
+    setup: newCertificateType,
+    multipart: true,
+    upload: typeImage,
+  },
+  'DELETE /api/v1/chain/{group_id}/loyalty/certificate_types/{type_id}/image': {
+    status: 204,
+    setup: newCertificateType,
+  },
+  'GET /api/v1/loyalty/abonements': { ...own(), query: `company_id={loc}&phone=%2B4915112345678` },
+  'GET /api/v1/loyalty/certificates': {
+    ...own(),
+    query: `company_id={loc}&phone=%2B4915112345678`,
+  },
+  'GET /api/v1/chain/{group_id}/loyalty/abonements': { ...own(), query: 'phone=%2B4915112345678' },
+  'POST /api/v1/chain/{group_id}/loyalty/abonements/{item_id}/freeze': {
+    ...own(),
+    setup: newMembership,
+    body: () => ({ freeze_days: 7 }),
+  },
+  'POST /api/v1/chain/{group_id}/loyalty/abonements/{item_id}/unfreeze': {
+    ...own(),
+    setup: frozenMembership,
+  },
+  'POST /api/v1/company/{company_id}/loyalty/abonements': {
+    ...own(201),
+    body: (w) => ({ type_id: w.membershipType.id, phone: freshPhone() }),
+  },
+  'POST /api/v1/company/{company_id}/loyalty/certificates': {
+    ...own(201),
+    body: (w) => ({ type_id: w.certificateType.id, phone: freshPhone() }),
+  },
+  'GET /api/v1/loyalty/cards/{phone}/{group_id}/{company_id}': own(),
+  'GET /api/v1/loyalty/client_cards/{client_id}': own(),
+  'POST /api/v1/loyalty/cards/{company_id}': {
+    ...own(201),
+    body: (w) => ({
+      loyalty_card_number: `CLUB-${freshPhone().slice(-6)}`,
+      loyalty_card_type_id: w.cardType.id,
+      phone: freshPhone(),
+    }),
+  },
+  'DELETE /api/v1/loyalty/cards/{company_id}/{card_id}': { status: 204, setup: newCard },
+  'GET /api/v1/loyalty/card_types/salon/{company_id}': own(),
+  'POST /api/v1/company/{company_id}/loyalty/cards/{card_id}/manual_transaction': {
+    ...own(),
+    body: () => ({ amount: 5, title: 'Welcome bonus' }),
+  },
+  'POST /api/v1/chain/{group_id}/loyalty/cards/{card_id}/manual_transaction': {
+    ...own(),
+    body: () => ({ amount: 3, title: 'Birthday' }),
+  },
+  'GET /api/v1/chain/{group_id}/loyalty/transactions': own(),
+  'POST /api/v1/company/{company_id}/records/{record_id}/loyalty_payment': {
+    ...own(),
+    setup: newRecord,
+    body: (w) => ({ loyalty_card_id: w.card.id }),
+  },
+  'GET /api/v1/user/loyalty/abonements': own(),
+  'GET /api/v1/user/loyalty/certificates': own(),
+  'GET /api/v1/user/loyalty_cards/{group_id}': own(),
+  'GET /api/v1/book_loyalty_offers/{company_id}': own(),
+  'POST /api/v1/book_loyalty_purchase/{company_id}': {
+    ...own(201),
+    body: (w) => ({ kind: 'certificate', type_id: w.certificateType.id, phone: freshPhone() }),
+  },
+  'GET /api/app/v1/memberships': own(),
+  'GET /api/app/v1/gift-cards': own(),
+  'GET /api/app/v1/loyalty-cards': own(),
+  'GET /api/app/v1/places/{location_id}/offers': own(),
+  'POST /api/app/v1/purchases': {
+    ...own(201),
+    body: (w) => ({ kind: 'certificate', type_id: w.certificateType.id, location_id: w.loc }),
+  },
+  'GET /api/app/v1/purchases/{payment_id}': own(),
+  'POST /api/payments/webhooks/{provider}': { status: 200, bare: true, raw: paidWebhook },
+  // Notifications: the app's inbox and devices, the back office's settings and bulk pushes.
+  'GET /api/app/v1/push/vapid-public-key': own(),
+  'POST /api/app/v1/push/subscriptions': { ...own(201), body: () => pushSubscription() },
+  'DELETE /api/app/v1/push/subscriptions': {
+    ...own(),
+    setup: newPushSubscription,
+    body: (_w, fresh) => ({ endpoint: fresh.endpoint }),
+  },
+  'GET /api/app/v1/notifications': own(),
+  'GET /api/app/v1/notifications/unread-count': own(),
+  'POST /api/app/v1/notifications/{id}/read': own(),
+  'POST /api/app/v1/notifications/{id}/confirm': own(),
+  'PUT /api/app/v1/places/{location_id}/mute': { ...own(), body: () => ({ muted: true }) },
+  'GET /api/admin/v1/locations/{company_id}/notification-settings': own(),
+  'PATCH /api/admin/v1/locations/{company_id}/notification-settings': {
+    ...own(),
+    body: () => ({ brand_name: 'Studio', types: [{ type: 5, enabled: true, timing: 120 }] }),
+  },
+  'POST /api/admin/v1/locations/{company_id}/bulk-pushes/preview': {
+    ...own(),
+    body: () => ({ filters: [{ type: 'has_mobile_app', state: { value: true } }] }),
+  },
+  'POST /api/admin/v1/locations/{company_id}/bulk-pushes': {
+    ...own(201),
+    body: () => ({ filters: [{ type: 'has_mobile_app', state: { value: true } }], text: 'Hi' }),
+  },
+  'GET /api/admin/v1/locations/{company_id}/bulk-pushes/{bulk_push_id}': own(),
+  // Back office: session, its user, desk free times, reports.
+  'POST /api/admin/v1/session': {
+    ...own(201),
+    body: (w) => ({ login: w.owner.login, password: 'secret' }),
+  },
+  'DELETE /api/admin/v1/session': { ...own(), setup: newBackOfficeSession },
+  'GET /api/admin/v1/me': own(),
+  'GET /api/admin/v1/locations/{company_id}/free_times/{staff_id}/{date}': {
+    ...own(),
+    query: 'service_ids[]={service}',
+  },
+  'GET /api/admin/v1/locations/{company_id}/reports/summary': {
+    ...own(),
+    query: 'from=2026-11-01&to=2026-11-30',
+  },
 };
 
-/** A small PNG as a multipart body in the field `photo`. */
-export async function photoUpload() {
+/** A PNG as a multipart body (by default a small one in the field `photo`). */
+export async function photoUpload(upload = { field: 'photo', width: 64, height: 64 }) {
+  const { field, width, height } = upload;
   const png = await sharp({
-    create: { width: 64, height: 64, channels: 3, background: { r: 200, g: 40, b: 90 } },
+    create: { width, height, channels: 3, background: { r: 200, g: 40, b: 90 } },
   })
     .png()
     .toBuffer();
   const boundary = '----visitaconformance';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="me.png"\r\nContent-Type: image/png\r\n\r\n`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="me.png"\r\nContent-Type: image/png\r\n\r\n`;
   return {
     payload: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     contentType: `multipart/form-data; boundary=${boundary}`,

@@ -7,6 +7,11 @@ const QUERY: Record<string, string> = {
   '/api/v1/group/{group_id}/clients': 'phone=%2B4915112345678',
   '/api/v1/chains/{group_id}/clients': 'phone=%2B4915112345678',
   '/api/v1/activity/{company_id}/search': 'from=2026-12-01&till=2026-12-31',
+  '/api/v1/loyalty/abonements': 'company_id={loc}&phone=%2B4915112345678',
+  '/api/v1/loyalty/certificates': 'company_id={loc}&phone=%2B4915112345678',
+  '/api/v1/chain/{group_id}/loyalty/abonements': 'phone=%2B4915112345678',
+  '/api/admin/v1/locations/{company_id}/free_times/{staff_id}/{date}': 'service_ids[]={service}',
+  '/api/admin/v1/locations/{company_id}/reports/summary': 'from=2026-11-01&to=2026-11-30',
 };
 
 /** Reads that answer something else than 200 on this world (no photo uploaded). */
@@ -32,7 +37,9 @@ const headersFor = (path: string) =>
     ? { authorization: `Bearer ${w.appUser.token}` }
     : authHeader(
         t.partnerToken,
-        /^\/api\/v1\/(booking\/user|user\/records)/.test(path) ? w.appUser.token : w.owner.token,
+        /^\/api\/v1\/(booking\/user|user\/records|user\/loyalty)/.test(path)
+          ? w.appUser.token
+          : w.owner.token,
       );
 
 describe('trailing slashes', () => {
@@ -40,7 +47,10 @@ describe('trailing slashes', () => {
     expect(getPaths.length).toBeGreaterThan(50);
     for (const path of getPaths) {
       const bare = fillPath(path, w).replace(/\/$/, '');
-      const query = QUERY[path.replace(/\/$/, '')] ? `?${QUERY[path.replace(/\/$/, '')]}` : '';
+      const wanted = QUERY[path.replace(/\/$/, '')]
+        ?.replace('{loc}', String(w.loc))
+        .replace('{service}', String(w.service.id));
+      const query = wanted ? `?${wanted}` : '';
       const headers = headersFor(path);
       const without = await call(t.app, { method: 'GET', url: `${bare}${query}`, headers });
       const withSlash = await call(t.app, { method: 'GET', url: `${bare}/${query}`, headers });
