@@ -63,7 +63,9 @@ export function OffersBlock(props: { locationId: number }) {
                       <p className="muted small">
                         {o.kind === 'membership' ? t('offers.membership') : t('offers.gift_card')}
                       </p>
-                      <h3 className="card-title">{o.title}</h3>
+                      <h3 className="card-title" id={`offer-${o.kind}-${o.type_id}`}>
+                        {o.title}
+                      </h3>
                       {o.description ? <p>{o.description}</p> : null}
                       <p className="muted small">
                         {o.kind === 'membership'
@@ -78,7 +80,7 @@ export function OffersBlock(props: { locationId: number }) {
                         <button
                           type="button"
                           className="button small primary"
-                          aria-label={t('offers.buy_label', { title: o.title, price })}
+                          aria-describedby={`offer-${o.kind}-${o.type_id}`}
                           disabled={busy !== null}
                           onClick={() => void buy(o)}
                         >

@@ -21,9 +21,7 @@ import { useLoad } from '../use-load';
 type Issuer = Membership['issuer'];
 
 function CardImage(props: { image: Membership['image'] }) {
-  return props.image ? (
-    <img className="instrument-image" src={props.image.card} alt="" loading="lazy" />
-  ) : null;
+  return props.image ? <img className="instrument-image" src={props.image.card} alt="" /> : null;
 }
 
 /** The business that issued it: its main location's logo and its name. */
@@ -70,12 +68,12 @@ export function CardNumber(props: { number: string }) {
     <button
       type="button"
       className="link-button card-number"
-      aria-label={t('cards.copy_number', { number: props.number })}
       onClick={() =>
         void copy(props.number).then(() => toast(t('cards.copied', { number: props.number })))
       }
     >
       № {props.number}
+      <span className="visually-hidden">, {t('cards.copy_number')}</span>
     </button>
   );
 }
