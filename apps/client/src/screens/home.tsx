@@ -9,6 +9,7 @@ import { PhotoImage } from './account';
 import { AppointmentCard } from './appointment-card';
 import { GiftCardCard, MembershipCard } from './wallet-cards';
 import { PlaceCard } from './places';
+import { PromoBlock, promoOf } from './promo';
 
 /** The bell with the unread count; hidden count while the notifications API is absent. */
 export function Bell() {
@@ -67,6 +68,11 @@ export function HomeScreen() {
       actions={<Bell />}
     >
       <div className="home-top">{greeting}</div>
+      {(places.data ?? [])
+        .filter((p) => promoOf(p))
+        .map((p) => (
+          <PromoBlock key={p.id} promo={promoOf(p)} from={p.title} />
+        ))}
       <Section title={t('appointments.title')} all="/appointments" id="home-appointments">
         <Load state={upcoming}>
           {(soon) => {

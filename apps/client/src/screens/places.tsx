@@ -8,6 +8,7 @@ import type { Place, PlaceDetails, Review } from '../types';
 import { Empty, Icon, Load, Screen, Stars, initials } from '../ui';
 import { useLoad } from '../use-load';
 import { AppointmentCard } from './appointment-card';
+import { PromoBlock, promoOf } from './promo';
 import { OffersBlock } from './purchases';
 
 /** The heart: adds or removes the place from favourites. */
@@ -175,6 +176,7 @@ export function PlaceScreen(props: { id: number }) {
                 ) : null}
               </div>
             </div>
+            <PromoBlock promo={promoOf(p)} from={p.title} />
             <div className="button-row">
               <button
                 type="button"
