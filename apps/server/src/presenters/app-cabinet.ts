@@ -1,3 +1,4 @@
+import { presentPromo } from './promo';
 import {
   isoWithCompactOffset,
   isoWithOffset,
@@ -107,6 +108,7 @@ export function presentPlace(p: Place) {
     is_favourite: p.isFavourite,
     muted: p.muted,
     appointments_count: p.appointmentsCount,
+    promo: presentPromo(l.promo),
   };
 }
 
