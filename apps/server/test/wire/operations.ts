@@ -233,7 +233,7 @@ const newBackOfficeSession = async (_t: TestApp, w: WireWorld, ctx: SetupContext
 /** The test acquirer's signed "paid" webhook for the world's pending purchase. */
 export const WIRE_PAYMENT_SECRET = 'wire-conformance-webhook-secret';
 const paidWebhook = (w: WireWorld, now: number) => {
-  const reference = w.purchase.checkout_url.split('/').pop()!;
+  const reference = new URL(w.purchase.checkout_url).pathname.split('/').pop()!;
   const body = JSON.stringify({
     id: 'evt_wire',
     type: 'checkout.succeeded',
@@ -982,6 +982,15 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/app/v1/notifications/{id}/read': own(),
   'POST /api/app/v1/notifications/{id}/confirm': own(),
   'PUT /api/app/v1/places/{location_id}/mute': { ...own(), body: () => ({ muted: true }) },
+  'POST /api/app/v1/places/{location_id}/appointments': {
+    ...own(201),
+    body: (w) => ({
+      fullname: 'Ana',
+      appointments: [
+        { id: 1, services: [w.service.id], staff_id: w.member.id, datetime: at(4, 12) },
+      ],
+    }),
+  },
   'GET /api/admin/v1/locations/{company_id}/notification-settings': own(),
   'PATCH /api/admin/v1/locations/{company_id}/notification-settings': {
     ...own(),
