@@ -105,6 +105,7 @@ export function presentPlace(p: Place) {
     rating: p.rating,
     reviews_count: p.reviewsCount,
     is_favourite: p.isFavourite,
+    muted: p.muted,
     appointments_count: p.appointmentsCount,
     promo: presentPromo(l.promo),
   };
