@@ -24,4 +24,5 @@ export * from './app/notifications';
 export * from './admin/notifications';
 export * from './admin/session';
 export * from './admin/reports';
+export * from './admin/promo';
 export * from './altegio/booking-forms';

@@ -1,3 +1,4 @@
+import { presentPromo } from './promo';
 import {
   isoWithCompactOffset,
   isoWithOffset,
@@ -106,6 +107,7 @@ export function presentPlace(p: Place) {
     reviews_count: p.reviewsCount,
     is_favourite: p.isFavourite,
     appointments_count: p.appointmentsCount,
+    promo: presentPromo(l.promo),
   };
 }
 

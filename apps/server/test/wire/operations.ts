@@ -1011,6 +1011,12 @@ export const OPERATIONS: Record<string, Operation> = {
     ...own(),
     query: 'from=2026-11-01&to=2026-11-30',
   },
+  'GET /api/admin/v1/locations/{company_id}/promo': own(),
+  'PUT /api/admin/v1/locations/{company_id}/promo': {
+    ...own(),
+    body: () => ({ title: 'Winter offer', text: '20 % off', link_url: 'https://salon.example' }),
+  },
+  'DELETE /api/admin/v1/locations/{company_id}/promo': own(),
 };
 
 /** A PNG as a multipart body (by default a small one in the field `photo`). */

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { ListEnvelope, Nullable, ObjectEnvelope, PageQuery } from '../envelope';
+import { LocationPromoObject } from '../admin/promo';
 import { Id, Text } from '../inputs';
 import { AppAppointment } from './cabinet-appointments';
 
@@ -30,6 +31,7 @@ export const AppPlace = Type.Object({
   reviews_count: Type.Integer(),
   is_favourite: Type.Boolean(),
   appointments_count: Type.Integer({ description: 'the client’s appointments here' }),
+  promo: Nullable(LocationPromoObject),
 });
 
 export const AppPlaceListEnvelope = ListEnvelope(AppPlace);

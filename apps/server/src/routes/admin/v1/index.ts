@@ -5,6 +5,7 @@ import { runAccessChecksBeforeValidation } from '../../../plugins/access-before-
 import { registerAuth } from '../../../plugins/auth';
 import { registerRateLimit, type RateLimitStore } from '../../../plugins/rate-limit';
 import { adminDeskTimeRoutes } from './desk-times';
+import { adminPromoRoutes } from './promo';
 import { adminReportRoutes } from './reports';
 import { adminSessionRoutes } from './session';
 
@@ -26,6 +27,7 @@ export async function registerAdminApi(
       adminSessionRoutes(api, deps);
       adminDeskTimeRoutes(api, deps);
       adminReportRoutes(api, deps);
+      adminPromoRoutes(api, deps);
     },
     { prefix: '/api/admin/v1' },
   );
