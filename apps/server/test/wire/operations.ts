@@ -264,7 +264,7 @@ const newBackOfficeSession = async (_t: TestApp, w: WireWorld, ctx: SetupContext
 /** The test acquirer's signed "paid" webhook for the world's pending purchase. */
 export const WIRE_PAYMENT_SECRET = 'wire-conformance-webhook-secret';
 const paidWebhook = (w: WireWorld, now: number) => {
-  const reference = w.purchase.checkout_url.split('/').pop()!;
+  const reference = new URL(w.purchase.checkout_url).pathname.split('/').pop()!;
   const body = JSON.stringify({
     id: 'evt_wire',
     type: 'checkout.succeeded',
