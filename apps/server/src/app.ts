@@ -49,6 +49,8 @@ import { loyaltyProgramRoutes } from './routes/altegio/v1/loyalty-programs';
 import { loyaltyImageRoutes } from './routes/altegio/v1/loyalty-images';
 import { loyaltyInstrumentRoutes } from './routes/altegio/v1/loyalty-instruments';
 import { loyaltyCardRoutes } from './routes/altegio/v1/loyalty-cards';
+import { visitLoyaltyPaymentRoutes } from './routes/altegio/v1/visit-loyalty-payment';
+import { membershipChangeRoutes } from './routes/altegio/v1/membership-changes';
 import { userLoyaltyRoutes } from './routes/altegio/v1/user-loyalty';
 import { loyaltyWidgetRoutes } from './routes/altegio/v1/loyalty-widget';
 import { paymentRoutes } from './routes/payments';
@@ -158,6 +160,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       loyaltyImageRoutes(api, deps);
       loyaltyInstrumentRoutes(api, deps);
       loyaltyCardRoutes(api, deps);
+      visitLoyaltyPaymentRoutes(api, deps);
+      membershipChangeRoutes(api, deps);
       userLoyaltyRoutes(api, deps);
       loyaltyWidgetRoutes(api, deps);
       bookingFormRoutes(api, deps);
