@@ -99,6 +99,15 @@ export function formatLength(seconds: number, locale: string): string {
   return h ? unit(h, 'hour') : unit(m, 'minute');
 }
 
+/** A span such as `3 months` / `3 meses` / `3 месяца` in the app's language. */
+export function formatPeriod(
+  amount: number,
+  unit: 'day' | 'week' | 'month' | 'year',
+  locale: string,
+): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+}
+
 /** The local calendar dates of the 7 × n grid a month picker shows, Monday first. */
 export function monthGrid(month: string): (string | null)[] {
   const { y, m } = parts(month);

@@ -4,6 +4,7 @@ import {
   formatDate,
   formatDay,
   formatMoney,
+  formatPeriod,
   formatTime,
   formatWhen,
   monthGrid,
@@ -42,6 +43,14 @@ describe('dates and times as the client chose', () => {
     expect(formatMoney(45, 'EUR', 'en')).toBe('€45');
     expect(formatMoney(45.5, 'EUR', 'es')).toMatch(/^45,50\s€$/);
     expect(formatMoney(10, 'NOPE', 'en')).toBe('10 NOPE');
+  });
+
+  it('writes a validity period in the app language with its plural form', () => {
+    expect(formatPeriod(3, 'month', 'en')).toBe('3 months');
+    expect(formatPeriod(1, 'year', 'en')).toBe('1 year');
+    expect(formatPeriod(3, 'month', 'es')).toBe('3 meses');
+    expect(formatPeriod(3, 'month', 'ru')).toBe('3 месяца');
+    expect(formatPeriod(5, 'week', 'ru')).toBe('5 недель');
   });
 
   it('lays a month out Monday first, padded to whole weeks', () => {

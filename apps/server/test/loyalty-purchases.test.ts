@@ -76,6 +76,14 @@ describe('buying memberships and gift cards online', () => {
       title: 'Elsewhere',
       salon_ids: [tenant.otherLocation.id],
     }).catch(() => null);
+    const fixed = await createCertificateType(t, chainId, tenant.owner, {
+      title: 'Until the end of 2027',
+      expiration: { type_id: 1, date: '2027-12-31T23:59:59+00:00' },
+    });
+    const forever = await createCertificateType(t, chainId, tenant.owner, {
+      title: 'No expiry',
+      expiration: { type_id: 0 },
+    });
     const m = await createMembershipType(t, chainId, tenant.owner);
     const res = await appApi(t)('GET', `/places/${loc}/offers`, await buyer());
     expect(res.status).toBe(200);
@@ -94,7 +102,21 @@ describe('buying memberships and gift cards online', () => {
       price: 50,
       face_value: 50,
       validity: '6 months',
+      valid_for: { period: { amount: 6, unit: 'month' }, until: null },
       currency: 'EUR',
+    });
+    // The apps render the validity in their own language from `valid_for`.
+    const offer = (id: number) =>
+      res.body.data.find(
+        (o: { kind: string; type_id: number }) => o.type_id === id && o.kind === 'certificate',
+      );
+    expect(offer(fixed.id)).toMatchObject({
+      validity: 'until 2027-12-31',
+      valid_for: { period: null, until: '2027-12-31' },
+    });
+    expect(offer(forever.id)).toMatchObject({
+      validity: 'no expiry',
+      valid_for: { period: null, until: null },
     });
     const widget = await call(t.app, {
       method: 'GET',

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { app, ApiError } from '../api';
 import { useApp } from '../context';
-import { formatMoney } from '../format';
+import { formatDate, formatMoney, formatPeriod } from '../format';
 import { Link } from '../router';
 import type { Offer, Purchase } from '../types';
 import { Empty, Load, Screen } from '../ui';
@@ -16,6 +16,14 @@ const PURCHASE_KEY = 'visita.purchase';
 
 export function OffersBlock(props: { locationId: number }) {
   const { t, prefs, toast } = useApp();
+  const validityOf = ({ valid_for: v }: Offer) =>
+    v.until
+      ? t('cards.valid_until', { date: formatDate(v.until, prefs.dateFormat) })
+      : v.period
+        ? t('offers.validity', {
+            validity: formatPeriod(v.period.amount, v.period.unit, prefs.locale),
+          })
+        : t('cards.no_expiry');
   const offers = useLoad(
     () => app<Offer[]>('GET', `/places/${props.locationId}/offers`),
     `offers:${props.locationId}`,
@@ -74,7 +82,7 @@ export function OffersBlock(props: { locationId: number }) {
                             : t('offers.visits', { n: o.visits })
                           : `${t('cards.face_value')}: ${formatMoney(o.face_value ?? 0, o.currency, prefs.locale)}`}
                         {' · '}
-                        {t('offers.validity', { validity: o.validity })}
+                        {validityOf(o)}
                       </p>
                       <div className="card-actions">
                         <button

@@ -95,8 +95,12 @@ export function presentAppLoyaltyCard(v: CardView) {
   };
 }
 
-const UNIT_NAMES: Record<number, string> = { 1: 'day', 2: 'week', 3: 'month', 4: 'year' };
-const span = (n: number, unit: number) => `${n} ${UNIT_NAMES[unit]}${n === 1 ? '' : 's'}`;
+const UNIT_NAMES = { 1: 'day', 2: 'week', 3: 'month', 4: 'year' } as const;
+type PeriodUnit = (typeof UNIT_NAMES)[keyof typeof UNIT_NAMES];
+const unitOf = (unitId: number): PeriodUnit =>
+  UNIT_NAMES[unitId as keyof typeof UNIT_NAMES] ?? 'day';
+const span = (n: number, unit: number) => `${n} ${unitOf(unit)}${n === 1 ? '' : 's'}`;
+const period = (amount: number, unitId: number) => ({ amount, unit: unitOf(unitId) });
 
 export function presentMembershipOffer(t: MembershipType, currency: string, publicUrl: string) {
   return {
@@ -110,17 +114,21 @@ export function presentMembershipOffer(t: MembershipType, currency: string, publ
     visits: t.visits,
     face_value: null,
     validity: span(t.period, t.periodUnitId),
+    valid_for: { period: period(t.period, t.periodUnitId), until: null },
   };
 }
 
 export function presentCertificateOffer(t: CertificateType, currency: string, publicUrl: string) {
   const e = t.expiration;
-  const validity =
-    e.typeId === 1 && e.date !== null
-      ? `until ${new Date(e.date).toISOString().slice(0, 10)}`
-      : e.typeId === 2 && e.timeout && e.timeoutUnitId
-        ? span(e.timeout, e.timeoutUnitId)
-        : 'no expiry';
+  const until =
+    e.typeId === 1 && e.date !== null ? new Date(e.date).toISOString().slice(0, 10) : null;
+  const fromSale =
+    e.typeId === 2 && e.timeout && e.timeoutUnitId ? period(e.timeout, e.timeoutUnitId) : null;
+  const validity = until
+    ? `until ${until}`
+    : fromSale
+      ? span(fromSale.amount, e.timeoutUnitId!)
+      : 'no expiry';
   return {
     kind: 'certificate' as const,
     type_id: t.id,
@@ -132,6 +140,7 @@ export function presentCertificateOffer(t: CertificateType, currency: string, pu
     visits: null,
     face_value: fromCents(t.balanceCents),
     validity,
+    valid_for: { period: fromSale, until },
   };
 }
 

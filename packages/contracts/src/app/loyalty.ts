@@ -89,7 +89,27 @@ export const AppOffer = Type.Object({
   image: Image,
   visits: Nullable(Type.Integer({ description: 'memberships: null = unlimited' })),
   face_value: Nullable(Type.Number({ description: 'gift cards' })),
-  validity: Type.String({ description: 'e.g. "3 months", "until 2027-12-31", "no expiry"' }),
+  validity: Type.String({
+    description:
+      'in English, e.g. "3 months", "until 2027-12-31", "no expiry"; apps render valid_for',
+  }),
+  valid_for: Type.Object(
+    {
+      period: Nullable(
+        Type.Object({
+          amount: Type.Integer(),
+          unit: Type.Union([
+            Type.Literal('day'),
+            Type.Literal('week'),
+            Type.Literal('month'),
+            Type.Literal('year'),
+          ]),
+        }),
+      ),
+      until: Nullable(Type.String({ description: 'a fixed last day, YYYY-MM-DD' })),
+    },
+    { description: 'from the sale: a period, a fixed last day, or neither (no expiry)' },
+  ),
 });
 export const AppOfferListEnvelope = ListEnvelope(AppOffer);
 export const AppOfferParams = Type.Object({ location_id: Id() });
