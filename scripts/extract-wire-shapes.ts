@@ -214,6 +214,49 @@ const OBJECTS: Record<string, ObjectSpec> = {
       { ycmd: 12517, at: 'data.0.master.position', into: 'staff.position' },
     ],
   },
+  // Loyalty (contract §3.h)
+  loyalty_card: {
+    sources: [
+      // The newer sample first: card numbers are strings ("01010101"), not numbers.
+      { ycmd: 20079 },
+      { ycmd: 19703 },
+      { catalog: 'get_loyalty_card_list_by_phone' },
+      { catalog: 'issue_loyalty_card' },
+    ],
+  },
+  loyalty_card_balance: {
+    sources: [{ ycmd: 20228, at: 'data' }, { catalog: 'create_loyalty_card_transaction' }],
+  },
+  certificate: {
+    sources: [
+      { ycmd: 20583, at: 'data.0' },
+      { ycmd: 20696, at: 'data.0' },
+    ],
+  },
+  abonement: {
+    sources: [
+      { ycmd: 21312, at: 'data.0' },
+      { ycmd: 21408, at: 'data.0' },
+    ],
+  },
+  card_type: { sources: [{ ycmd: 20339, at: '0' }] },
+  loyalty_transaction: { sources: [{ ycmd: 18730, at: 'data.0' }] },
+  program: {
+    sources: [{ catalog: 'get_chain_loyalty_program' }, { ycmd: 18351 }],
+    // "on request" (`include=`)
+    optional: [
+      'applicable_items',
+      'rules',
+      'companies',
+      'loyalty_card_types',
+      'on_changed_notification_template',
+      'on_expiration_notification_template',
+    ],
+  },
+  certificate_type: { sources: [{ catalog: 'chain_loyalty_certificate_types_get' }] },
+  abonement_type: {
+    sources: [{ ycmd: 33580, at: 'data' }, { catalog: 'chain_loyalty_membership_types_read' }],
+  },
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
