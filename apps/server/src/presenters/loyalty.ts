@@ -288,6 +288,8 @@ export function presentLoyaltyCard(v: CardView) {
     sold_amount: fromCents(c.soldCents),
     visits_count: c.visitsCount,
     discount: c.discountPercent,
+    max_discount_percent: c.discountPercent,
+    max_discount_amount: 0,
     number: c.number,
     type_id: c.typeId,
     salon_group_id: c.chainId,

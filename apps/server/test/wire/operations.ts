@@ -102,7 +102,17 @@ export const EXTENSIONS: Record<string, Record<string, Shape>> = {
     'type.online_sale_image': { type: 'string', nullable: true },
     'type.image': image,
   },
-  loyalty_card: { discount: { type: 'number' } },
+  loyalty_card: {
+    discount: { type: 'number' },
+    max_discount_percent: { type: 'number' },
+    max_discount_amount: { type: 'number' },
+  },
+  loyalty_card_balance: {
+    discount: { type: 'number' },
+    type: { type: 'object' },
+    salon_group: { type: 'object' },
+    programs: { type: 'array' },
+  },
   card_type: { salon_group_id: { type: 'number' }, salon_ids: ids },
   loyalty_transaction: {
     record_id: { type: 'number', nullable: true },
@@ -1081,12 +1091,12 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/loyalty/card_types/salon/{company_id}': { status: 200, data: ['card_type'] },
   'POST /api/v1/company/{company_id}/loyalty/cards/{card_id}/manual_transaction': {
     status: 200,
-    data: 'loyalty_card',
+    data: 'loyalty_card_balance',
     body: () => ({ amount: 5, title: 'Welcome bonus' }),
   },
   'POST /api/v1/chain/{group_id}/loyalty/cards/{card_id}/manual_transaction': {
     status: 200,
-    data: 'loyalty_card',
+    data: 'loyalty_card_balance',
     body: () => ({ amount: 3, title: 'Birthday' }),
   },
   'GET /api/v1/chain/{group_id}/loyalty/transactions': {

@@ -122,6 +122,8 @@ export const LoyaltyCardWire = Type.Object({
   sold_amount: Type.Number(),
   visits_count: Type.Integer(),
   discount: Type.Number({ description: 'standing discount percent' }),
+  max_discount_percent: Type.Number({ description: 'the standing discount percent (= discount)' }),
+  max_discount_amount: Type.Number({ description: '0: no standing fixed-amount discount' }),
   number: Type.String(),
   type_id: Type.Integer(),
   salon_group_id: Type.Integer(),
