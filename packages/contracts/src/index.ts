@@ -25,3 +25,4 @@ export * from './admin/notifications';
 export * from './admin/session';
 export * from './admin/reports';
 export * from './altegio/booking-forms';
+export * from './payments';

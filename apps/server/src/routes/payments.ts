@@ -1,8 +1,12 @@
 import { applyPaymentNotification, DomainError, fromCents, type Payment } from '@visita/core';
-import { errorResponses } from '@visita/contracts';
+import {
+  errorResponses,
+  MediaFileParams,
+  TestCheckoutParams,
+  WebhookAck,
+  WebhookParams,
+} from '@visita/contracts';
 import type { FastifyInstance } from 'fastify';
-import { TEXT_PATTERN } from '@visita/contracts';
-import Type from 'typebox';
 import { TEST_CARDS, TEST_SIGNATURE_HEADER } from '../adapters/payments/test-acquirer';
 import type { ServerDeps } from '../deps';
 import { errorBody } from '../plugins/errors';
@@ -52,9 +56,9 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
           tags: ['Payments'],
           summary:
             'Acquirer webhook (signed); the test acquirer signs with `Visita-Signature: t=…,v1=…`',
-          params: Type.Object({ provider: Type.String({ maxLength: 32, pattern: TEXT_PATTERN }) }),
+          params: WebhookParams,
           response: {
-            200: Type.Object({ received: Type.Boolean(), applied: Type.Boolean() }),
+            200: WebhookAck,
             ...errorResponses,
           },
         },
@@ -84,7 +88,7 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
     {
       schema: {
         hide: true,
-        params: Type.Object({ file: Type.String({ maxLength: 80, pattern: TEXT_PATTERN }) }),
+        params: MediaFileParams,
       },
     },
     async (request, reply) => {
@@ -104,11 +108,10 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
     if (!p) throw new DomainError('not_found', 'Payment not found');
     return p;
   };
-  const Ref = Type.Object({ reference: Type.String({ pattern: '^tp_[0-9a-f]{32}$' }) });
 
   app.get(
     '/pay/test/:reference',
-    { schema: { hide: true, params: Ref } },
+    { schema: { hide: true, params: TestCheckoutParams } },
     async (request, reply) => {
       const p = await findByRef((request.params as { reference: string }).reference);
       return reply.type('text/html').send(p.status === 'pending' ? checkoutForm(p) : resultPage(p));
@@ -123,7 +126,7 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
     );
     scope.post(
       '/pay/test/:reference',
-      { schema: { hide: true, params: Ref } },
+      { schema: { hide: true, params: TestCheckoutParams } },
       async (request, reply) => {
         const reference = (request.params as { reference: string }).reference;
         const p = await findByRef(reference);

@@ -310,3 +310,16 @@ export const ProgramWire = Type.Object({
     ),
   ),
 });
+
+/** A type's picture after an upload (`PUT …/image`). */
+export const TypeImageEnvelope = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({ image: Type.Object({ card: Type.String(), thumb: Type.String() }) }),
+  meta: Type.Array(Type.Unknown(), { maxItems: 0 }),
+});
+/** The seed's answer of a deletion: `{success: true, data: null, meta: []}`. */
+export const DeletedEnvelope = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Null(),
+  meta: Type.Array(Type.Unknown(), { maxItems: 0 }),
+});
