@@ -18,6 +18,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { PROGRAM_INCLUDES } from '../apps/server/src/presenters/loyalty-program';
 import { fromSample, fromSchema, merge, type Shape } from '../apps/server/test/wire/shape';
 
 type Source = (
@@ -244,14 +245,7 @@ const OBJECTS: Record<string, ObjectSpec> = {
   program: {
     sources: [{ catalog: 'get_chain_loyalty_program' }, { ycmd: 18351 }],
     // "on request" (`include=`)
-    optional: [
-      'applicable_items',
-      'rules',
-      'companies',
-      'loyalty_card_types',
-      'on_changed_notification_template',
-      'on_expiration_notification_template',
-    ],
+    optional: [...PROGRAM_INCLUDES],
   },
   certificate_type: { sources: [{ catalog: 'chain_loyalty_certificate_types_get' }] },
   abonement_type: {
