@@ -4,6 +4,7 @@ import { CalendarPage } from './pages/calendar/CalendarPage';
 import { ClientCardPage } from './pages/clients/ClientCardPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { LoginPage } from './pages/LoginPage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { OnlineBookingPage } from './pages/OnlineBookingPage';
 import { ServicesPage } from './pages/catalog/ServicesPage';
 import { TeamPage } from './pages/catalog/TeamPage';
@@ -15,7 +16,7 @@ import type { Right } from './types';
 interface Area {
   path: string;
   label: string;
-  icon: 'calendar' | 'clients' | 'globe' | 'scissors' | 'team' | 'chart';
+  icon: 'calendar' | 'clients' | 'globe' | 'scissors' | 'team' | 'chart' | 'bell' | 'gift' | 'box';
   right: Right;
 }
 
@@ -24,6 +25,9 @@ const AREAS: Area[] = [
   { path: 'clients', label: 'Clients', icon: 'clients', right: 'clients:read' },
   { path: 'services', label: 'Services', icon: 'scissors', right: 'catalog:read' },
   { path: 'team', label: 'Team', icon: 'team', right: 'catalog:read' },
+  { path: 'resources', label: 'Resources', icon: 'box', right: 'catalog:read' },
+  { path: 'loyalty', label: 'Loyalty', icon: 'gift', right: 'catalog:read' },
+  { path: 'notifications', label: 'Notifications', icon: 'bell', right: 'location:read' },
   { path: 'online-booking', label: 'Online booking', icon: 'globe', right: 'settings:write' },
   { path: 'reports', label: 'Reports', icon: 'chart', right: 'reports:read' },
 ];
@@ -46,6 +50,7 @@ function Shell() {
   else if (area === 'online-booking') page = <OnlineBookingPage />;
   else if (area === 'services') page = <ServicesPage />;
   else if (area === 'team') page = <TeamPage />;
+  else if (area === 'notifications') page = <NotificationsPage />;
   else if (area === 'reports') page = <ReportsPage />;
   else page = <CalendarPage />;
 

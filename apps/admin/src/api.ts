@@ -66,6 +66,8 @@ function toApiError(status: number, body: ErrorBody | null): ApiError {
   return new ApiError(status, message, (errors as FieldErrors | undefined) ?? {});
 }
 
+const MULTIPART = Symbol('multipart');
+
 export interface Envelope<T, M = unknown> {
   data: T;
   meta: M;
@@ -79,13 +81,24 @@ export async function request<T, M = unknown>(
 ): Promise<Envelope<T, M>> {
   const headers: Record<string, string> = { accept: 'application/vnd.api.v2+json' };
   if (tokens) headers.authorization = `Bearer ${tokens.partner_token}, User ${tokens.user_token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  let payload: BodyInit | undefined;
+  const part = (
+    body as { [MULTIPART]?: { field: string; file: Blob; name: string } } | undefined
+  )?.[MULTIPART];
+  if (part) {
+    const form = new FormData();
+    form.append(part.field, part.file, part.name);
+    payload = form;
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(payload !== undefined ? { body: payload } : {}),
     });
   } catch {
     throw new ApiError(0, 'The server cannot be reached. Check the connection and try again.');
@@ -111,7 +124,16 @@ export const v1 = {
 
 export const admin = {
   get: <T>(path: string) => request<T>('GET', `/api/admin/v1${path}`),
+  post: <T>(path: string, body: unknown) => request<T>('POST', `/api/admin/v1${path}`, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', `/api/admin/v1${path}`, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', `/api/admin/v1${path}`, body),
+  del: <T>(path: string) => request<T>('DELETE', `/api/admin/v1${path}`),
 };
+
+/** A multipart upload (one file field) to `/api/v1`, with the session's tokens. */
+export async function upload<T>(path: string, field: string, file: Blob, name: string) {
+  return request<T>('PUT', `/api/v1${path}`, { [MULTIPART]: { field, file, name } });
+}
 
 /** `?a=1&b[]=2&b[]=3` from an object; arrays use the `name[]` form the API reads. */
 export function query(

@@ -57,3 +57,36 @@ export type Right =
   | 'clients:write'
   | 'settings:write'
   | 'reports:read';
+
+/** Notification settings of a location (`/api/admin/v1/locations/{id}/notification-settings`). */
+export interface NotificationType {
+  type: number;
+  name: string;
+  title: string;
+  enabled: boolean;
+  template: string;
+  timing: number | null;
+  timing_unit: string | null;
+  timing_range: [number, number] | null;
+}
+export interface NotificationSettings {
+  location_id: number;
+  brand_name: string;
+  sender: string;
+  placeholders: string[];
+  types: NotificationType[];
+}
+
+export interface BulkPushPreview {
+  matching_clients: number;
+  recipients_with_app: number;
+}
+export interface BulkPush extends Partial<BulkPushPreview> {
+  id: number;
+  text: string;
+  recipients_with_app: number;
+  queued: number;
+  delivered: number;
+  undeliverable: number;
+  done: boolean;
+}

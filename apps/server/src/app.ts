@@ -41,7 +41,6 @@ import { activityRoutes } from './routes/altegio/v1/activities';
 import { userRecordRoutes } from './routes/altegio/v1/user-records';
 import { clientAuthRoutes } from './routes/altegio/v1/client-auth';
 import { registerAppApi } from './routes/app/v1';
-import { registerAdminNotificationApi } from './routes/admin/v1/notifications-api';
 import { registerAdminApi } from './routes/admin/v1';
 import { registerAdminStatic } from './plugins/admin-static';
 import { healthRoutes } from './routes/health';
@@ -175,11 +174,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.rateLimitNow,
   });
   paymentRoutes(app, deps);
-  await registerAdminNotificationApi(app, deps, {
-    windows: config.rateLimit,
-    store,
-    now: options.rateLimitNow,
-  });
   await registerAdminApi(app, deps, {
     windows: config.rateLimit,
     store,

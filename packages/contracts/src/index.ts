@@ -24,5 +24,6 @@ export * from './app/notifications';
 export * from './admin/notifications';
 export * from './admin/session';
 export * from './admin/reports';
+export * from './admin/promo';
 export * from './altegio/booking-forms';
 export * from './payments';

@@ -12,3 +12,7 @@ export const MediaFileParams = Type.Object({
 export const TestCheckoutParams = Type.Object({
   reference: Type.String({ pattern: '^tp_[0-9a-f]{32}$' }),
 });
+/** Where the test acquirer's page sends the payer back (one of our own URLs). */
+export const TestCheckoutQuery = Type.Object({
+  return: Type.Optional(Type.String({ maxLength: 2000, pattern: TEXT_PATTERN })),
+});

@@ -5,6 +5,8 @@ export * from './catalog/types';
 export * from './catalog/ports';
 export * from './catalog/validate-timezone';
 export * from './catalog/location-use-cases';
+export * from './catalog/get-location-promo';
+export * from './catalog/set-location-promo';
 export * from './catalog/team-member-use-cases';
 export * from './catalog/position-use-cases';
 export * from './auth/tokens';

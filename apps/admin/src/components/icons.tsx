@@ -11,6 +11,9 @@ const PATHS = {
     'M6 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM6 21a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM20 4 8.1 15.9M14.5 14.5 20 20M8.1 8.1 12 12',
   team: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21v-1a6 6 0 0 1 6-6h4a6 6 0 0 1 6 6v1',
   chart: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
+  bell: 'M18 16H6l1.5-2V10a4.5 4.5 0 0 1 9 0v4zM10 19a2 2 0 0 0 4 0',
+  gift: 'M4 11h16v9H4zM3 7h18v4H3zM12 7v13M12 7c-1.5-3-5-3-5-1s3 1 5 1zm0 0c1.5-3 5-3 5-1s-3 1-5 1z',
+  box: 'M4 8l8-4 8 4v8l-8 4-8-4zM4 8l8 4 8-4M12 12v8',
 } as const;
 
 export function Icon(props: { name: keyof typeof PATHS; size?: number; className?: string }) {

@@ -25,6 +25,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList) {
 }
 
 const RIGHT_NAMES: Record<string, string> = {
+  'location:read': 'see the location’s settings',
   'records:read': 'see the calendar',
   'records:write': 'make or change appointments',
   'clients:read': 'see the clients base',

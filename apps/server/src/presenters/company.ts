@@ -1,3 +1,4 @@
+import { presentPromo } from './promo';
 import {
   isoWithCompactOffset,
   roleHasRight,
@@ -62,7 +63,7 @@ export function presentCompany(location: Location, now: number) {
     // The location's one booking form (see GET /company/{id}/booking_forms).
     bookforms: [{ id: location.id, title: location.title, is_default: 1, url: '' }],
     online_sales_form_url: '',
-    booking_widget_promo: null,
+    booking_widget_promo: presentPromo(location.promo),
     company_photos: [],
     photos: [],
     reminds_sms_default: 0,

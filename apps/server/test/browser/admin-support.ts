@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import {
   makeAppUser,
@@ -11,8 +12,10 @@ import {
   makeUser,
 } from '@visita/db/testing';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ADMIN_DIST } from '../../src/plugins/admin-static';
 import { authHeader, call, type TestApp } from '../support/test-app';
+import { seriousViolations } from './client-app-support';
 
 /** CI builds the back office before the browser tests; a local run builds it when missing. */
 export function ensureAdminBuilt(): void {
@@ -90,8 +93,10 @@ export async function makeStudio(t: TestApp) {
   await makeSchedule(t.db, nina.id, week, [{ from: '10:00', to: '16:00' }]);
 
   // Clients through the API: a card for a phone with an app account is flagged `has_app` at once.
-  await makeAppUser(t.db, { phone: '+4915110000001', name: 'Mia' });
-  await makeAppUser(t.db, { phone: '+4915110000002', name: 'Jonas' });
+  const appUsers = {
+    mia: await makeAppUser(t.db, { phone: '+4915110000001', name: 'Mia' }),
+    jonas: await makeAppUser(t.db, { phone: '+4915110000002', name: 'Jonas' }),
+  };
   const owner = await makeUser(t.db, { role: 'owner', chainId: mitte.chainId });
   const asOwner = authHeader(t.partnerToken, owner.token);
   const clients: Record<string, number> = {};
@@ -178,6 +183,8 @@ export async function makeStudio(t: TestApp) {
     today,
     tomorrow,
     asOwner,
+    owner,
+    appUsers,
   };
 }
 
@@ -198,3 +205,17 @@ export async function signInAs(
 }
 
 export const SCREENSHOTS = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/**
+ * axe-core on the current screen: no serious or critical violations. The admin page's CSP
+ * refuses inline scripts, so axe is evaluated through the DevTools protocol instead of a tag.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
+  expect(await seriousViolations(page)).toEqual([]);
+}

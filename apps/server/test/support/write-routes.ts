@@ -481,4 +481,9 @@ export const ROUTES: Record<string, RouteEntry> = {
     body: (f) => ({ login: f.backOffice.login, password: BACK_OFFICE_PASSWORD }),
   },
   'DELETE /api/admin/v1/session': { who: 'owner' },
+  'PUT /api/admin/v1/locations/{company_id}/promo': {
+    who: 'owner',
+    body: () => ({ title: 'Winter offer', text: '20 % off', link_url: 'https://salon.example' }),
+  },
+  'DELETE /api/admin/v1/locations/{company_id}/promo': noBody,
 };

@@ -320,7 +320,7 @@ const newBackOfficeSession = async (_t: TestApp, w: WireWorld, ctx: SetupContext
 /** The test acquirer's signed "paid" webhook for the world's pending purchase. */
 export const WIRE_PAYMENT_SECRET = 'wire-conformance-webhook-secret';
 const paidWebhook = (w: WireWorld, now: number) => {
-  const reference = w.purchase.checkout_url.split('/').pop()!;
+  const reference = new URL(w.purchase.checkout_url).pathname.split('/').pop()!;
   const body = JSON.stringify({
     id: 'evt_wire',
     type: 'checkout.succeeded',
@@ -1173,6 +1173,12 @@ export const OPERATIONS: Record<string, Operation> = {
     ...own(),
     query: 'from=2026-11-01&to=2026-11-30',
   },
+  'GET /api/admin/v1/locations/{company_id}/promo': own(),
+  'PUT /api/admin/v1/locations/{company_id}/promo': {
+    ...own(),
+    body: () => ({ title: 'Winter offer', text: '20 % off', link_url: 'https://salon.example' }),
+  },
+  'DELETE /api/admin/v1/locations/{company_id}/promo': own(),
 };
 
 /** A PNG as a multipart body (by default a small one in the field `photo`). */

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { ListEnvelope, Nullable, ObjectEnvelope, PageQuery } from '../envelope';
+import { LocationPromoObject } from '../admin/promo';
 import { Flag01, Id, Num, Text } from '../inputs';
 
 export const Social = Type.Record(Type.String(), Type.String());
@@ -63,7 +64,11 @@ export const Company = Type.Object({
     { description: "the location's one booking form" },
   ),
   online_sales_form_url: Type.String(always('""')),
-  booking_widget_promo: Nullable(Type.Object({}, always('null'))),
+  booking_widget_promo: Nullable(
+    Type.Object(LocationPromoObject.properties, {
+      description: "the location's promotional block (set in the back office), or null",
+    }),
+  ),
   company_photos: Type.Array(Type.String(), always('[]')),
   photos: Type.Array(Type.String(), always('[]')),
   reminds_sms_default: Type.Integer(always('0')),

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { ListEnvelope, Nullable, ObjectEnvelope, PageQuery } from '../envelope';
+import { LocationPromoObject } from '../admin/promo';
 import { Id, Text } from '../inputs';
 import { AppAppointment } from './cabinet-appointments';
 
@@ -29,7 +30,9 @@ export const AppPlace = Type.Object({
   rating: Type.Number({ description: 'average of the location’s reviews, 0 without any' }),
   reviews_count: Type.Integer(),
   is_favourite: Type.Boolean(),
+  muted: Type.Boolean({ description: "the client muted this location's notifications" }),
   appointments_count: Type.Integer({ description: 'the client’s appointments here' }),
+  promo: Nullable(LocationPromoObject),
 });
 
 export const AppPlaceListEnvelope = ListEnvelope(AppPlace);

@@ -2,6 +2,7 @@ import type {
   Chain,
   Location,
   LocationInput,
+  LocationPromo,
   Page,
   Paged,
   Position,
@@ -26,6 +27,8 @@ export interface LocationsRepo {
   insertLocation(input: LocationInput): Promise<Location>;
   updateLocation(id: number, patch: Partial<LocationInput>): Promise<Location | null>;
   softDeleteLocation(id: number): Promise<boolean>;
+  /** Sets (or with null removes) the promotional block; null when there is no such location. */
+  saveLocationPromo(id: number, promo: LocationPromo | null): Promise<Location | null>;
   findChain(id: number): Promise<Chain | null>;
   insertChain(title: string): Promise<Chain>;
 }

@@ -28,10 +28,19 @@ export interface Location {
   currency: string;
   active: boolean;
   phoneConfirmation: boolean;
+  /** The promotional block shown in the client app and on the booking page, when one is set. */
+  promo: LocationPromo | null;
   updatedAt: Date;
 }
 
-export type LocationInput = Omit<Location, 'id' | 'updatedAt' | 'chainTitle'>;
+export interface LocationPromo {
+  title: string;
+  text: string;
+  /** Where "More" leads: an absolute http(s) URL, or none. */
+  linkUrl: string | null;
+}
+
+export type LocationInput = Omit<Location, 'id' | 'updatedAt' | 'chainTitle' | 'promo'>;
 
 export interface Position {
   id: number;

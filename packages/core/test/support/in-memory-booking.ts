@@ -305,6 +305,7 @@ export function inMemoryBooking(now = '2026-11-28T10:00:00Z') {
         currency: 'EUR',
         active: true,
         phoneConfirmation: false,
+        promo: null,
         updatedAt: new Date(now),
         ...input,
       };

@@ -100,6 +100,12 @@ export async function seedDemo(db: Db): Promise<DemoSeedResult> {
       );
       const locationId = location!.id;
       locationIds.push(locationId);
+      if (locationIds.length === 1)
+        await tx.query(
+          `UPDATE locations SET promo_title = 'New here? 15 % off your first visit',
+             promo_text = 'Book online this month and show the app at the desk.' WHERE id = $1`,
+          [locationId],
+        );
       const [position] = await tx.query<{ id: number }>(
         `INSERT INTO positions(location_id, title) VALUES ($1, 'Specialist') RETURNING id`,
         [locationId],

@@ -53,6 +53,14 @@ export function toLocation(row: LocationRow): Location {
     currency: row.currency as string,
     active: row.active as boolean,
     phoneConfirmation: row.phone_confirmation as boolean,
+    promo:
+      typeof row.promo_title === 'string'
+        ? {
+            title: row.promo_title,
+            text: row.promo_text as string,
+            linkUrl: row.promo_link_url as string | null,
+          }
+        : null,
     updatedAt: row.updated_at as Date,
   };
 }
@@ -118,6 +126,14 @@ export function locationsRepo(q: Queryable): LocationsRepo {
         [id],
       );
       return rows.length > 0;
+    },
+    async saveLocationPromo(id, promo) {
+      const rows = await q.query<LocationRow>(
+        `UPDATE locations SET promo_title = $2, promo_text = $3, promo_link_url = $4, updated_at = now()
+          WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+        [id, promo?.title ?? null, promo?.text ?? '', promo?.linkUrl ?? null],
+      );
+      return rows[0] ? this.findLocation(id) : null;
     },
     async findChain(id): Promise<Chain | null> {
       const rows = await q.query<Chain>('SELECT id, title FROM chains WHERE id = $1', [id]);

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { v1 } from '../../api';
 import { Problem, useLoad } from '../../components/status';
 import { href, navigate } from '../../router';
 import { useMoney, useSession } from '../../session';
 import type { ClientHit } from '../../types';
+import { BulkPushDialog } from './BulkPushDialog';
 
 type AppFilter = 'any' | 'yes' | 'no';
 const PAGE_SIZE = 25;
@@ -16,6 +17,8 @@ export function ClientsPage() {
   const [app, setApp] = useState<AppFilter>('any');
   const [order, setOrder] = useState('last_visit_date');
   const [page, setPage] = useState(1);
+  const [menu, setMenu] = useState(false);
+  const [pushing, setPushing] = useState(false);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -25,10 +28,14 @@ export function ClientsPage() {
     return () => clearTimeout(timer);
   }, [text]);
 
+  const filters = useMemo(() => {
+    const list: unknown[] = [];
+    if (search) list.push({ type: 'quick_search', state: { value: search } });
+    if (app !== 'any') list.push({ type: 'has_mobile_app', state: { value: app === 'yes' } });
+    return list;
+  }, [search, app]);
+
   const { data, error, loading, reload } = useLoad(async () => {
-    const filters: unknown[] = [];
-    if (search) filters.push({ type: 'quick_search', state: { value: search } });
-    if (app !== 'any') filters.push({ type: 'has_mobile_app', state: { value: app === 'yes' } });
     const res = await v1.post<ClientHit[], { total_count: number }>(
       `/company/${location.id}/clients/search`,
       {
@@ -40,7 +47,7 @@ export function ClientsPage() {
       },
     );
     return { clients: res.data, total: res.meta.total_count };
-  }, [location.id, search, app, order, page]);
+  }, [location.id, filters, order, page]);
 
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
@@ -53,7 +60,36 @@ export function ClientsPage() {
             {data.total} {data.total === 1 ? 'client' : 'clients'}
           </span>
         ) : null}
+        <span className="spacer" />
+        <div className="menu-wrap">
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={menu}
+            aria-controls="bulk-menu"
+            onClick={() => setMenu(!menu)}
+          >
+            Bulk actions ▾
+          </button>
+          {menu ? (
+            <ul id="bulk-menu" className="menu">
+              <li>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    setMenu(false);
+                    setPushing(true);
+                  }}
+                >
+                  Send push to the app
+                </button>
+              </li>
+            </ul>
+          ) : null}
+        </div>
       </div>
+      {pushing ? <BulkPushDialog filters={filters} onClose={() => setPushing(false)} /> : null}
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="grow">
           Search

@@ -1,0 +1,240 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { appApi } from '../support/cabinet';
+import { inbox, startEngine, type TestEngine } from '../support/notifications';
+import { createTestApp, type TestApp } from '../support/test-app';
+import {
+  ensureAdminBuilt,
+  expectAccessible,
+  makeStudio,
+  SCREENSHOTS,
+  signInAs,
+} from './admin-support';
+import { launchChromium } from './support';
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+let engine: TestEngine;
+let s: Awaited<ReturnType<typeof makeStudio>>;
+
+beforeAll(async () => {
+  ensureAdminBuilt();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  t = await createTestApp({ now: new Date().toISOString() });
+  (t.clock as { now: () => Date }).now = () => new Date();
+  s = await makeStudio(t);
+  engine = await startEngine(t);
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await engine?.close();
+  await t?.close();
+});
+
+const outside: string[] = [];
+const errors: string[] = [];
+afterEach(() => {
+  expect(outside).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+async function page(login = s.admin.login, password = 'admin-pass'): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+  });
+  const p = await context.newPage();
+  p.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url());
+  });
+  p.on('pageerror', (e) => errors.push(e.message));
+  p.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      errors.push(m.text());
+  });
+  await signInAs(p, base, login, password);
+  return p;
+}
+
+const shot = (p: Page, name: string) =>
+  p.screenshot({ path: `${SCREENSHOTS}admin-${name}.png`, fullPage: false });
+
+describe('notifications and bulk push in Chromium', () => {
+  it('an appointment the administrator makes in the calendar lands in the client’s app inbox as “created in calendar”', async () => {
+    const p = await page();
+    await p.getByLabel('Date', { exact: true }).fill(s.tomorrow);
+    await p.getByRole('button', { name: '+ New appointment' }).click();
+    const dialog = p.getByRole('dialog', { name: 'New appointment' });
+    await dialog.getByLabel('Find by name or phone').fill('Mia');
+    await dialog.getByRole('button', { name: /Mia Schneider/ }).click();
+    await dialog.getByLabel(/^Haircut/).check();
+    await dialog.getByLabel('Team member').selectOption({ label: 'Anna Berg' });
+    await dialog.getByText('13:00', { exact: true }).click();
+    await dialog.getByRole('button', { name: 'Book appointment' }).click();
+    await p.getByText(/^Appointment booked for Mia( Schneider)? at 13:00\.$/).waitFor();
+    const [record] = await t.db.query<{ id: number; source: string }>(
+      `SELECT r.id, r.source FROM records r JOIN clients c ON c.id = r.client_id
+        WHERE c.phone = '+4915110000001' AND r.staff_id = $1 AND r.deleted_at IS NULL
+        ORDER BY r.id DESC LIMIT 1`,
+      [s.anna.id],
+    );
+    expect(record?.source).toBe('back_office');
+
+    // The worker loops, run by hand: the outbox event becomes the client's notification.
+    await engine.settle();
+    const items = await inbox(t, s.appUsers.mia);
+    const created = items.filter((n) => n.appointment_id === record!.id);
+    expect(created.map((n) => n.type)).toEqual([1]);
+    expect(created[0]!.body).toContain('Haircut');
+    // Jonas (also with the app) got nothing for Mia's appointment.
+    expect((await inbox(t, s.appUsers.jonas)).some((n) => n.appointment_id === record!.id)).toBe(
+      false,
+    );
+    await p.close();
+  });
+
+  it('edits the 13 types, shows the server’s 422 under the right template, and saves the brand name and a timing', async () => {
+    const p = await page();
+    await p.getByRole('link', { name: 'Notifications' }).click();
+    await p.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    await expect.poll(() => p.locator('section.notification-type').count()).toBe(13);
+    await p.getByText('{client}', { exact: false }).first().waitFor();
+
+    const reminder = p.getByRole('region', { name: /Upcoming visit/ });
+    const timing = reminder.getByLabel(/timing/);
+    expect(await timing.getAttribute('min')).toBe('1');
+    expect(await timing.getAttribute('max')).toBe('168');
+    // Out of range is stopped in the browser: nothing is sent.
+    await timing.fill('500');
+    await p.getByRole('button', { name: 'Save notifications' }).click();
+    expect(await p.locator('input:invalid').count()).toBe(1);
+    await timing.fill('3');
+
+    // An unknown placeholder passes the browser but the server refuses it, naming the field.
+    const online = p.getByRole('region', { name: /Booking received/ });
+    const onlineType = 2;
+    await online.getByLabel(/template/).fill('Hi {nickname}, see you {date}');
+    await p.getByLabel('Brand name').fill('Lumen Studios');
+    await p.getByRole('button', { name: 'Save notifications' }).click();
+    await online.locator('.field-error').waitFor();
+    expect(await online.locator('.field-error').textContent()).toMatch(/nickname|placeholder/i);
+    expect(await online.getByLabel(/template/).getAttribute('aria-invalid')).toBe('true');
+    await p
+      .getByRole('alert')
+      .getByText(/Not saved/)
+      .waitFor();
+    // Validated whole before anything is written: neither the timing nor the brand name saved.
+    expect(
+      await t.db.query(`SELECT type FROM notification_settings WHERE location_id = $1`, [
+        s.mitte.id,
+      ]),
+    ).toEqual([]);
+    const [brand] = await t.db.query<{ brand_name: string }>(
+      `SELECT brand_name FROM locations WHERE id = $1`,
+      [s.mitte.id],
+    );
+    expect(brand?.brand_name).toBe('');
+
+    await online.getByLabel(/template/).fill('Hi {client}, see you on {date} at {time}');
+    // Turn the confirmation request (type 4, off by default) on.
+    await p.getByRole('switch', { name: 'Please confirm your visit: on' }).check();
+    await p.getByRole('button', { name: 'Save notifications' }).click();
+    await p.getByRole('status').getByText('Saved').waitFor();
+    await p.getByText('Sent as “Lumen Studios”').waitFor();
+
+    const saved = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/admin/v1/locations/${s.mitte.id}/notification-settings`,
+        headers: { authorization: `Bearer ${t.partnerToken}, User ${s.owner.token}` },
+      })
+    ).json().data as {
+      brand_name: string;
+      types: { type: number; enabled: boolean; template: string; timing: number | null }[];
+    };
+    expect(saved.brand_name).toBe('Lumen Studios');
+    expect(saved.types.find((x) => x.type === 5)?.timing).toBe(3);
+    expect(saved.types.find((x) => x.type === 4)?.enabled).toBe(true);
+    expect(saved.types.find((x) => x.type === onlineType)?.template).toBe(
+      'Hi {client}, see you on {date} at {time}',
+    );
+    await expectAccessible(p);
+    await p.getByRole('heading', { name: 'Notifications', level: 1 }).scrollIntoViewIfNeeded();
+    await shot(p, 'notifications');
+    await p.close();
+  });
+
+  it('filters clients with the app, previews the recipients, sends a bulk push that reaches the push service, and shows the progress', async () => {
+    // Mia registers a device in the app; Jonas has the app but no device.
+    const device = engine.push.createDevice();
+    const res = await appApi(t)('POST', '/push/subscriptions', s.appUsers.mia, device.subscription);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    await engine.settle();
+    const pushesBefore = engine.push.received.length;
+
+    const p = await page();
+    await p.getByRole('link', { name: 'Clients' }).click();
+    await p.getByLabel('Has the app').selectOption('yes');
+    await expect.poll(() => p.locator('table.table tbody tr').count()).toBe(2);
+    await p.getByRole('button', { name: /Bulk actions/ }).click();
+    await p.getByRole('button', { name: 'Send push to the app' }).click();
+    const dialog = p.getByRole('dialog', { name: 'Send push to the app' });
+    await dialog.getByText('2 clients match').waitFor();
+    await dialog.getByText('2 have the app').waitFor();
+    await dialog.getByLabel('Message').fill('Winter hours: open until 21:00 this week!');
+    await shot(p, 'bulk-push');
+    await dialog.getByRole('button', { name: 'Send to 2 clients' }).click();
+    await dialog.getByText('Sending…').first().waitFor();
+    const [bulk] = await t.db.query<{ id: number }>(
+      `SELECT id FROM bulk_pushes ORDER BY id DESC LIMIT 1`,
+    );
+    expect(bulk).toBeDefined();
+
+    // The worker fans it out and delivers by real Web Push to the local push service.
+    await engine.settle();
+    await dialog.getByRole('heading', { name: 'Done' }).waitFor();
+    expect(await dialog.getByTestId('delivered').textContent()).toBe('1');
+    expect(await dialog.getByTestId('undeliverable').textContent()).toBe('1');
+    const arrived = engine.push.received.slice(pushesBefore);
+    expect(arrived).toHaveLength(1);
+    expect(arrived[0]!.deviceId).toBe(device.id);
+    expect(arrived[0]!.payload).toMatchObject({
+      type: 13,
+      body: 'Winter hours: open until 21:00 this week!',
+      location_id: s.mitte.id,
+    });
+    await expectAccessible(p);
+    await shot(p, 'bulk-push-done');
+    await p.close();
+  });
+
+  it('a staff member cannot change notifications: the API’s 403 is shown as a refusal', async () => {
+    const p = await page(s.staff.login, 'staff-pass');
+    await p.getByRole('link', { name: /Notifications/ }).click();
+    // Staff may read the settings (location:read) but not write them (settings:write).
+    await expect.poll(() => p.locator('section.notification-type').count()).toBe(13);
+    await p.getByText('Your role can see these settings but not change them.').waitFor();
+    const refused = p.waitForResponse(
+      (r) => r.url().endsWith('/notification-settings') && r.request().method() === 'PATCH',
+    );
+    const brandBefore = await t.db.query(`SELECT brand_name FROM locations WHERE id = $1`, [
+      s.mitte.id,
+    ]);
+    await p.getByLabel('Brand name').fill('Sam’s own brand');
+    await p.getByRole('button', { name: 'Save notifications' }).click();
+    expect((await refused).status()).toBe(403);
+    const alert = p.getByRole('alert');
+    await alert.getByRole('heading', { name: 'You don’t have access to this' }).waitFor();
+    expect(await alert.textContent()).toContain(
+      'As staff at Studio Mitte you can’t change the location’s settings.',
+    );
+    expect(
+      await t.db.query(`SELECT brand_name FROM locations WHERE id = $1`, [s.mitte.id]),
+    ).toEqual(brandBefore);
+    await p.close();
+  });
+});
