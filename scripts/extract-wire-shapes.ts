@@ -18,6 +18,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { PROGRAM_INCLUDES } from '../apps/server/src/presenters/loyalty-program';
 import { fromSample, fromSchema, merge, type Shape } from '../apps/server/test/wire/shape';
 
 type Source = (
@@ -213,6 +214,42 @@ const OBJECTS: Record<string, ObjectSpec> = {
       // The duplicate sample shows a member without a position as `position: []`.
       { ycmd: 12517, at: 'data.0.master.position', into: 'staff.position' },
     ],
+  },
+  // Loyalty (contract §3.h)
+  loyalty_card: {
+    sources: [
+      // The newer sample first: card numbers are strings ("01010101"), not numbers.
+      { ycmd: 20079 },
+      { ycmd: 19703 },
+      { catalog: 'get_loyalty_card_list_by_phone' },
+      { catalog: 'issue_loyalty_card' },
+    ],
+  },
+  loyalty_card_balance: {
+    sources: [{ ycmd: 20228, at: 'data' }, { catalog: 'create_loyalty_card_transaction' }],
+  },
+  certificate: {
+    sources: [
+      { ycmd: 20583, at: 'data.0' },
+      { ycmd: 20696, at: 'data.0' },
+    ],
+  },
+  abonement: {
+    sources: [
+      { ycmd: 21312, at: 'data.0' },
+      { ycmd: 21408, at: 'data.0' },
+    ],
+  },
+  card_type: { sources: [{ ycmd: 20339, at: '0' }] },
+  loyalty_transaction: { sources: [{ ycmd: 18730, at: 'data.0' }] },
+  program: {
+    sources: [{ catalog: 'get_chain_loyalty_program' }, { ycmd: 18351 }],
+    // "on request" (`include=`)
+    optional: [...PROGRAM_INCLUDES],
+  },
+  certificate_type: { sources: [{ catalog: 'chain_loyalty_certificate_types_get' }] },
+  abonement_type: {
+    sources: [{ ycmd: 33580, at: 'data' }, { catalog: 'chain_loyalty_membership_types_read' }],
   },
 };
 

@@ -339,7 +339,7 @@ describe('memberships, gift cards and loyalty cards held by clients', () => {
       `/chain/${chainId}/loyalty/transactions?card_id=${cardId}`,
       tenant.owner,
     );
-    expect(tx.body.data.map((x: { type: string }) => x.type)).toEqual([
+    expect(tx.body.data.map((x: { type: { title: string } }) => x.type.title)).toEqual([
       'discount',
       'cashback',
       'discount',

@@ -52,8 +52,10 @@ const pay = (recordId: number, body: Record<string, unknown>) =>
 const refund = (recordId: number) =>
   api(t).del(`/company/${s.loc}/records/${recordId}/loyalty_payment`, s.admin);
 const transactions = async (cardId: number) =>
-  (await api(t).get(`/chain/${chainId}/loyalty/transactions?card_id=${cardId}`, s.owner)).body
-    .data as { type: string; amount: number; record_id: number | null }[];
+  (
+    (await api(t).get(`/chain/${chainId}/loyalty/transactions?card_id=${cardId}`, s.owner)).body
+      .data as { type: { title: string }; amount: number; record_id: number | null }[]
+  ).map((x) => ({ ...x, type: x.type.title }));
 const cardOf = async (cardId: number) =>
   (
     await t.db.query<Record<string, unknown>>('SELECT * FROM loyalty_cards WHERE id = $1', [cardId])

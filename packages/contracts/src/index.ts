@@ -27,3 +27,4 @@ export * from './admin/session';
 export * from './admin/reports';
 export * from './admin/promo';
 export * from './altegio/booking-forms';
+export * from './payments';

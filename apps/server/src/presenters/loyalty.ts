@@ -11,6 +11,7 @@ import {
   type CertificateView,
   type LoyaltyCard,
   type LoyaltyCardType,
+  type LoyaltyTransaction,
   type LoyaltyProgram,
   type Membership,
   type MembershipType,
@@ -83,9 +84,31 @@ export function presentMembershipType(t: MembershipType, publicUrl: string) {
     online_sale_image: image?.card ?? null,
     image,
     attached_salon_ids: t.locationIds,
+    attached_location_ids: t.locationIds,
     services: t.serviceIds,
     service_categories: t.categoryIds,
     released_total: t.issuedCount,
+    abonements_count: t.issuedCount,
+    autoactivation_time: 0,
+    autoactivation_time_unit_id: 0,
+    availability: [],
+    balance_container: { links: [] },
+    balance_edit_type_id: 1,
+    category: null,
+    category_id: null,
+    chain_price_min: fromCents(t.priceCents),
+    chain_price_max: fromCents(t.priceCents),
+    date_archived: null,
+    // Visita: valid for `period` from the sale.
+    expiration_type_id: 1,
+    expiration_type_title: 'From the date of sale',
+    is_allow_empty_code: false,
+    is_archived: false,
+    is_booking_when_frozen_allowed: false,
+    is_chain: true,
+    is_code_required: false,
+    service_price_correction: false,
+    weight: 1,
   };
 }
 
@@ -128,6 +151,8 @@ export function presentAbonement(
     is_united_balance_unlimited: m.visitsTotal === null,
     united_balance_services_count: m.visitsTotal,
     balance: m.visitsRemaining,
+    // Visita memberships have one united balance (`balance`); no per-service links.
+    balance_container: { links: [] },
     salon_ids: usableLocationIds,
     type: {
       id: t.id,
@@ -139,6 +164,7 @@ export function presentAbonement(
       freeze_limit: t.freezeLimitDays,
       is_allow_empty_code: false,
       is_united_balance: true,
+      balance_container: { links: [] },
       united_balance_services_count: t.visits ?? 0,
       cost: fromCents(t.priceCents),
       is_online_sale_enabled: t.onlineSale.enabled,
@@ -262,11 +288,49 @@ export function presentLoyaltyCard(v: CardView) {
     sold_amount: fromCents(c.soldCents),
     visits_count: c.visitsCount,
     discount: c.discountPercent,
+    max_discount_percent: c.discountPercent,
+    max_discount_amount: 0,
     number: c.number,
     type_id: c.typeId,
     salon_group_id: c.chainId,
     type: { id: v.type.id, title: v.type.title, salon_group_id: c.chainId },
     salon_group: { id: c.chainId, title: v.issuer.chainTitle },
     programs: v.programs.map((p) => presentCardProgram(p, c)),
+  };
+}
+
+const TRANSACTION_TYPES: Record<string, number> = {
+  discount: 1,
+  cashback: 2,
+  withdrawal: 3,
+  manual: 4,
+};
+
+/** A loyalty card transaction in the documented shape (contract §3.h). */
+export function presentTransaction(x: LoyaltyTransaction, chainId: number) {
+  const typeId = TRANSACTION_TYPES[x.kind] ?? 0;
+  return {
+    id: x.id,
+    card_id: x.cardId,
+    program_id: x.programId ?? 0,
+    visit_id: x.recordId ?? 0,
+    record_id: x.recordId,
+    company_id: x.locationId,
+    salon_group_id: chainId,
+    status_id: 1,
+    type_id: typeId,
+    type: { id: typeId, title: x.kind },
+    is_discount: x.kind === 'discount',
+    is_loyalty_withdraw: false,
+    amount: fromCents(x.amountCents),
+    certificate_id: 0,
+    abonement_id: 0,
+    item_id: 0,
+    item_type_id: 0,
+    item_record_id: x.recordId ?? 0,
+    goods_transaction_id: 0,
+    services_transaction_id: 0,
+    title: x.comment,
+    created_date: isoWithOffset(x.createdAt, 'UTC'),
   };
 }

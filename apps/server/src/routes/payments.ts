@@ -1,8 +1,13 @@
 import { applyPaymentNotification, DomainError, fromCents, type Payment } from '@visita/core';
-import { errorResponses } from '@visita/contracts';
+import {
+  errorResponses,
+  MediaFileParams,
+  TestCheckoutParams,
+  TestCheckoutQuery,
+  WebhookAck,
+  WebhookParams,
+} from '@visita/contracts';
 import type { FastifyInstance } from 'fastify';
-import { TEXT_PATTERN } from '@visita/contracts';
-import Type from 'typebox';
 import {
   ownReturnUrl,
   TEST_CARDS,
@@ -62,9 +67,9 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
           tags: ['Payments'],
           summary:
             'Acquirer webhook (signed); the test acquirer signs with `Visita-Signature: t=…,v1=…`',
-          params: Type.Object({ provider: Type.String({ maxLength: 32, pattern: TEXT_PATTERN }) }),
+          params: WebhookParams,
           response: {
-            200: Type.Object({ received: Type.Boolean(), applied: Type.Boolean() }),
+            200: WebhookAck,
             ...errorResponses,
           },
         },
@@ -94,7 +99,7 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
     {
       schema: {
         hide: true,
-        params: Type.Object({ file: Type.String({ maxLength: 80, pattern: TEXT_PATTERN }) }),
+        params: MediaFileParams,
       },
     },
     async (request, reply) => {
@@ -114,16 +119,12 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
     if (!p) throw new DomainError('not_found', 'Payment not found');
     return p;
   };
-  const Ref = Type.Object({ reference: Type.String({ pattern: '^tp_[0-9a-f]{32}$' }) });
-  const Return = Type.Object({
-    return: Type.Optional(Type.String({ maxLength: 2000, pattern: TEXT_PATTERN })),
-  });
   const returnOf = (query: unknown) =>
     ownReturnUrl(deps.config.publicUrl, (query as { return?: string } | undefined)?.return);
 
   app.get(
     '/pay/test/:reference',
-    { schema: { hide: true, params: Ref, querystring: Return } },
+    { schema: { hide: true, params: TestCheckoutParams, querystring: TestCheckoutQuery } },
     async (request, reply) => {
       const p = await findByRef((request.params as { reference: string }).reference);
       const back = returnOf(request.query);
@@ -141,7 +142,7 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
     );
     scope.post(
       '/pay/test/:reference',
-      { schema: { hide: true, params: Ref, querystring: Return } },
+      { schema: { hide: true, params: TestCheckoutParams, querystring: TestCheckoutQuery } },
       async (request, reply) => {
         const reference = (request.params as { reference: string }).reference;
         const back = returnOf(request.query);

@@ -41,6 +41,8 @@ export interface Operation {
  * with another type), by object and path. Each is named in docs/api.md ("Wire conformance"),
  * which the conformance test checks.
  */
+const ids: Shape = { type: 'array', items: { type: 'number' } };
+const image: Shape = { type: 'object', nullable: true };
 export const EXTENSIONS: Record<string, Record<string, Shape>> = {
   service: {
     'staff[].price': { type: 'number', nullable: true },
@@ -76,6 +78,60 @@ export const EXTENSIONS: Record<string, Record<string, Shape>> = {
     id: { type: 'number' },
     comment: { type: 'string' },
     'records[].client.phone': { type: 'string' },
+  },
+  // Loyalty (contract §3.h; docs/api.md "Wire conformance" names each)
+  abonement: {
+    balance: { type: 'number', nullable: true },
+    united_balance_services_count: { type: 'number', nullable: true },
+    is_united_balance_unlimited: { type: 'boolean' },
+    created_date: { type: 'string' },
+    expiration_date: { type: 'string' },
+    frozen_until: { type: 'string', nullable: true },
+    salon_ids: ids,
+    'type.cost': { type: 'number' },
+    'type.is_online_sale_enabled': { type: 'boolean' },
+    'type.online_sale_price': { type: 'number' },
+    'type.online_sale_image': { type: 'string', nullable: true },
+    'type.image': image,
+    'type.services': ids,
+    'type.service_categories': ids,
+  },
+  certificate: {
+    salon_ids: ids,
+    'type.service_ids': ids,
+    'type.online_sale_image': { type: 'string', nullable: true },
+    'type.image': image,
+  },
+  loyalty_card: {
+    discount: { type: 'number' },
+    max_discount_percent: { type: 'number' },
+    max_discount_amount: { type: 'number' },
+  },
+  loyalty_card_balance: {
+    discount: { type: 'number' },
+    type: { type: 'object' },
+    salon_group: { type: 'object' },
+    programs: { type: 'array' },
+  },
+  card_type: { salon_group_id: { type: 'number' }, salon_ids: ids },
+  loyalty_transaction: {
+    record_id: { type: 'number', nullable: true },
+    company_id: { type: 'number' },
+    title: { type: 'string' },
+    created_date: { type: 'string' },
+  },
+  certificate_type: { image },
+  abonement_type: {
+    image,
+    services: ids,
+    service_categories: ids,
+    released_total: { type: 'number' },
+  },
+  program: {
+    expiration_timeout_unit: { type: 'string', nullable: true },
+    history_start_date: { type: 'string', nullable: true },
+    on_changed_notification_template_id: { type: 'number', nullable: true },
+    on_expiration_notification_template_id: { type: 'number', nullable: true },
   },
 };
 
@@ -862,14 +918,22 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/app/v1/profile/photo': { status: 200, data: 'image' },
   'DELETE /api/app/v1/profile/photo': own(),
   // Loyalty (chain types, instruments, cards, visit payment, sales) — Visita's published schemas.
-  'GET /api/v1/chain/{group_id}/loyalty/certificate_types': own(),
+  'GET /api/v1/chain/{group_id}/loyalty/certificate_types': {
+    status: 200,
+    data: ['certificate_type'],
+  },
   'POST /api/v1/chain/{group_id}/loyalty/certificate_types': {
-    ...own(201),
+    status: 201,
+    data: 'certificate_type',
     body: () => certificateTypeBody({ title: 'Another 50' }),
   },
-  'GET /api/v1/chain/{group_id}/loyalty/certificate_types/{type_id}': own(),
+  'GET /api/v1/chain/{group_id}/loyalty/certificate_types/{type_id}': {
+    status: 200,
+    data: 'certificate_type',
+  },
   'PUT /api/v1/chain/{group_id}/loyalty/certificate_types/{type_id}': {
-    ...own(),
+    status: 200,
+    data: 'certificate_type',
     setup: newCertificateType,
     body: () => certificateTypeBody({ title: 'Renamed' }),
   },
@@ -877,14 +941,22 @@ export const OPERATIONS: Record<string, Operation> = {
     ...own(),
     setup: newCertificateType,
   },
-  'GET /api/v1/chain/{group_id}/loyalty/abonement_types': own(),
+  'GET /api/v1/chain/{group_id}/loyalty/abonement_types': {
+    status: 200,
+    data: ['abonement_type'],
+  },
   'POST /api/v1/chain/{group_id}/loyalty/abonement_types': {
-    ...own(201),
+    status: 201,
+    data: 'abonement_type',
     body: () => membershipTypeBody({ title: 'Pilates x5' }),
   },
-  'GET /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}': own(),
+  'GET /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}': {
+    status: 200,
+    data: 'abonement_type',
+  },
   'PUT /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}': {
-    ...own(201),
+    status: 201,
+    data: 'abonement_type',
     setup: newMembershipType,
     body: () => membershipTypeBody({ title: 'Renamed' }),
   },
@@ -892,14 +964,16 @@ export const OPERATIONS: Record<string, Operation> = {
     status: 204,
     setup: newMembershipType,
   },
-  'GET /api/v1/chain/{group_id}/loyalty/card_types': own(),
+  'GET /api/v1/chain/{group_id}/loyalty/card_types': { status: 200, data: ['card_type'] },
   'POST /api/v1/chain/{group_id}/loyalty/card_types': {
-    ...own(201),
+    status: 201,
+    data: 'card_type',
     body: () => ({ title: 'Gold' }),
   },
   'POST /api/v1/chain/{group_id}/loyalty/programs': {
     status: 200,
     bare: true,
+    data: 'program',
     body: (w) => ({
       title: 'Autumn',
       type: 'discount_static',
@@ -911,11 +985,16 @@ export const OPERATIONS: Record<string, Operation> = {
       rules: [{ value: 10 }],
     }),
   },
-  'GET /api/v1/chain/{group_id}/loyalty/programs': { status: 200, bare: true },
-  'GET /api/v1/chain/{group_id}/loyalty/programs/{program_id}': { status: 200, bare: true },
+  'GET /api/v1/chain/{group_id}/loyalty/programs': { status: 200, bare: true, data: ['program'] },
+  'GET /api/v1/chain/{group_id}/loyalty/programs/{program_id}': {
+    status: 200,
+    bare: true,
+    data: 'program',
+  },
   'PUT /api/v1/chain/{group_id}/loyalty/programs/{program_id}': {
     status: 200,
     bare: true,
+    data: 'program',
     setup: newProgram,
     body: (w) => programBodyOf(w, 'Winter'),
   },
@@ -943,43 +1022,65 @@ export const OPERATIONS: Record<string, Operation> = {
     status: 204,
     setup: newCertificateType,
   },
-  'GET /api/v1/loyalty/abonements': { ...own(), query: `company_id={loc}&phone=%2B4915112345678` },
-  'GET /api/v1/loyalty/certificates': {
-    ...own(),
+  'GET /api/v1/loyalty/abonements': {
+    status: 200,
+    data: ['abonement'],
+    meta: 'count',
     query: `company_id={loc}&phone=%2B4915112345678`,
   },
-  'GET /api/v1/chain/{group_id}/loyalty/abonements': { ...own(), query: 'phone=%2B4915112345678' },
+  'GET /api/v1/loyalty/certificates': {
+    status: 200,
+    data: ['certificate'],
+    meta: 'count',
+    query: `company_id={loc}&phone=%2B4915112345678`,
+  },
+  'GET /api/v1/chain/{group_id}/loyalty/abonements': {
+    status: 200,
+    data: ['abonement'],
+    meta: 'count',
+    query: 'phone=%2B4915112345678',
+  },
   'POST /api/v1/chain/{group_id}/loyalty/abonements/{item_id}/freeze': {
-    ...own(),
+    status: 200,
+    data: 'abonement',
     setup: newMembership,
     body: () => ({ freeze_days: 7 }),
   },
   'POST /api/v1/chain/{group_id}/loyalty/abonements/{item_id}/unfreeze': {
-    ...own(),
+    status: 200,
+    data: 'abonement',
     setup: frozenMembership,
   },
   'POST /api/v1/chain/{group_id}/loyalty/abonements/{item_id}/set_period': {
-    ...own(),
+    status: 200,
+    data: 'abonement',
     setup: newMembership,
     body: () => ({ period: 2, period_unit_id: 3 }),
   },
   'POST /api/v1/chain/{group_id}/loyalty/abonements/{item_id}/set_balance': {
-    ...own(),
+    status: 200,
+    data: 'abonement',
     setup: newMembership,
     body: () => ({ united_balance_services_count: 4 }),
   },
   'POST /api/v1/company/{company_id}/loyalty/abonements': {
-    ...own(201),
+    status: 201,
+    data: 'abonement',
     body: (w) => ({ type_id: w.membershipType.id, phone: freshPhone() }),
   },
   'POST /api/v1/company/{company_id}/loyalty/certificates': {
-    ...own(201),
+    status: 201,
+    data: 'certificate',
     body: (w) => ({ type_id: w.certificateType.id, phone: freshPhone() }),
   },
-  'GET /api/v1/loyalty/cards/{phone}/{group_id}/{company_id}': own(),
-  'GET /api/v1/loyalty/client_cards/{client_id}': own(),
+  'GET /api/v1/loyalty/cards/{phone}/{group_id}/{company_id}': {
+    status: 200,
+    data: ['loyalty_card'],
+  },
+  'GET /api/v1/loyalty/client_cards/{client_id}': { status: 200, data: ['loyalty_card'] },
   'POST /api/v1/loyalty/cards/{company_id}': {
-    ...own(201),
+    status: 201,
+    data: 'loyalty_card',
     body: (w) => ({
       loyalty_card_number: `CLUB-${freshPhone().slice(-6)}`,
       loyalty_card_type_id: w.cardType.id,
@@ -987,16 +1088,22 @@ export const OPERATIONS: Record<string, Operation> = {
     }),
   },
   'DELETE /api/v1/loyalty/cards/{company_id}/{card_id}': { status: 204, setup: newCard },
-  'GET /api/v1/loyalty/card_types/salon/{company_id}': own(),
+  'GET /api/v1/loyalty/card_types/salon/{company_id}': { status: 200, data: ['card_type'] },
   'POST /api/v1/company/{company_id}/loyalty/cards/{card_id}/manual_transaction': {
-    ...own(),
+    status: 200,
+    data: 'loyalty_card_balance',
     body: () => ({ amount: 5, title: 'Welcome bonus' }),
   },
   'POST /api/v1/chain/{group_id}/loyalty/cards/{card_id}/manual_transaction': {
-    ...own(),
+    status: 200,
+    data: 'loyalty_card_balance',
     body: () => ({ amount: 3, title: 'Birthday' }),
   },
-  'GET /api/v1/chain/{group_id}/loyalty/transactions': own(),
+  'GET /api/v1/chain/{group_id}/loyalty/transactions': {
+    status: 200,
+    data: ['loyalty_transaction'],
+    meta: 'count',
+  },
   'POST /api/v1/company/{company_id}/records/{record_id}/loyalty_payment': {
     ...own(),
     setup: newRecord,
@@ -1006,9 +1113,9 @@ export const OPERATIONS: Record<string, Operation> = {
     ...own(),
     setup: paidRecord,
   },
-  'GET /api/v1/user/loyalty/abonements': own(),
-  'GET /api/v1/user/loyalty/certificates': own(),
-  'GET /api/v1/user/loyalty_cards/{group_id}': own(),
+  'GET /api/v1/user/loyalty/abonements': { status: 200, data: ['abonement'], meta: 'count' },
+  'GET /api/v1/user/loyalty/certificates': { status: 200, data: ['certificate'], meta: 'count' },
+  'GET /api/v1/user/loyalty_cards/{group_id}': { status: 200, data: ['loyalty_card'] },
   'GET /api/v1/book_loyalty_offers/{company_id}': own(),
   'POST /api/v1/book_loyalty_purchase/{company_id}': {
     ...own(201),

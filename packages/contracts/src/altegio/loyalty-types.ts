@@ -139,9 +139,34 @@ export const MembershipTypeWire = Type.Object({
   online_sale_image: Nullable(Type.String()),
   image: ImageUrls,
   attached_salon_ids: Type.Array(Type.Integer()),
+  attached_location_ids: Type.Array(Type.Integer()),
   services: Type.Array(Type.Integer()),
   service_categories: Type.Array(Type.Integer()),
   released_total: Type.Integer(),
+  abonements_count: Type.Integer({ description: 'memberships issued (= released_total)' }),
+  // Documented Altegio fields Visita does not model: their neutral values.
+  autoactivation_time: Type.Integer(),
+  autoactivation_time_unit_id: Type.Integer(),
+  availability: Type.Array(
+    Type.Object({ week_days: Type.Array(Type.Integer()), intervals: Type.Array(Type.Object({})) }),
+    { description: 'always empty: any time (availability windows are not modelled)' },
+  ),
+  balance_container: Type.Object({ links: Type.Array(Type.Object({})) }),
+  balance_edit_type_id: Type.Integer(),
+  category: Nullable(Type.Object({})),
+  category_id: Nullable(Type.Integer()),
+  chain_price_min: Type.Number(),
+  chain_price_max: Type.Number(),
+  date_archived: Nullable(Type.String()),
+  expiration_type_id: Type.Integer(),
+  expiration_type_title: Type.String(),
+  is_allow_empty_code: Type.Boolean(),
+  is_archived: Type.Boolean(),
+  is_booking_when_frozen_allowed: Type.Boolean(),
+  is_chain: Type.Boolean(),
+  is_code_required: Type.Boolean(),
+  service_price_correction: Type.Boolean(),
+  weight: Type.Integer(),
 });
 export const MembershipTypeEnvelope = ObjectEnvelope(MembershipTypeWire);
 export const MembershipTypeListEnvelope = Envelope(Type.Array(MembershipTypeWire), CountMeta);
@@ -284,4 +309,17 @@ export const ProgramWire = Type.Object({
       }),
     ),
   ),
+});
+
+/** A type's picture after an upload (`PUT …/image`). */
+export const TypeImageEnvelope = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({ image: Type.Object({ card: Type.String(), thumb: Type.String() }) }),
+  meta: Type.Array(Type.Unknown(), { maxItems: 0 }),
+});
+/** The seed's answer of a deletion: `{success: true, data: null, meta: []}`. */
+export const DeletedEnvelope = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Null(),
+  meta: Type.Array(Type.Unknown(), { maxItems: 0 }),
 });

@@ -1,6 +1,6 @@
 import { toCents, type Certificate, type CertificatesRepo } from '@visita/core';
 import type { Queryable } from '../db';
-import { instrumentWhere } from './memberships';
+import { instrumentReads } from './instrument-sql';
 
 interface Row {
   id: number;
@@ -33,10 +33,14 @@ const certificate = (r: Row): Certificate => ({
 });
 
 export function certificatesRepo(q: Queryable): CertificatesRepo {
-  const one = async (sql: string, params: unknown[]) => {
-    const rows = await q.query<Row>(sql, params);
-    return rows[0] ? certificate(rows[0]) : null;
-  };
+  const reads = instrumentReads(
+    q,
+    'certificates',
+    'certificate_types',
+    'i.created_at DESC, i.id DESC',
+    certificate,
+  );
+  const one = reads.one;
   return {
     async insertCertificate(c) {
       return (await one(
@@ -56,20 +60,9 @@ export function certificatesRepo(q: Queryable): CertificatesRepo {
         ],
       ))!;
     },
-    findCertificate(chainId, id) {
-      return one('SELECT * FROM certificates WHERE chain_id = $1 AND id = $2', [chainId, id]);
-    },
-    lockCertificate(id) {
-      return one('SELECT * FROM certificates WHERE id = $1 FOR UPDATE', [id]);
-    },
-    async listCertificates(filter) {
-      const where = instrumentWhere(filter, 'certificate_types');
-      const rows = await q.query<Row>(
-        `SELECT i.* FROM certificates i ${where.sql} ORDER BY i.created_at DESC, i.id DESC`,
-        where.params,
-      );
-      return rows.map(certificate);
-    },
+    findCertificate: reads.find,
+    lockCertificate: reads.lock,
+    listCertificates: reads.list,
     async drawBalance(id, amountCents, spendAll, now) {
       const rows = await q.query(
         `UPDATE certificates

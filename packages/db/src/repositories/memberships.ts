@@ -1,5 +1,6 @@
-import type { InstrumentFilter, Membership, MembershipsRepo, PeriodUnit } from '@visita/core';
+import type { Membership, MembershipsRepo, PeriodUnit } from '@visita/core';
 import type { Queryable } from '../db';
+import { instrumentReads } from './instrument-sql';
 
 interface Row {
   id: number;
@@ -42,35 +43,15 @@ const membership = (r: Row): Membership => ({
   createdAt: r.created_at.getTime(),
 });
 
-/** Instruments of a phone / chain, optionally only those whose type is valid at a location. */
-export function instrumentWhere(
-  f: InstrumentFilter,
-  typeTable: string,
-): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (f.chainId !== undefined) {
-    params.push(f.chainId);
-    parts.push(`i.chain_id = $${params.length}`);
-  }
-  if (f.phone !== undefined) {
-    params.push(f.phone);
-    parts.push(`i.phone = $${params.length}`);
-  }
-  if (f.locationId !== undefined) {
-    params.push(f.locationId);
-    parts.push(`EXISTS (SELECT 1 FROM ${typeTable} t JOIN locations l ON l.chain_id = t.chain_id
-      WHERE t.id = i.type_id AND l.id = $${params.length}
-        AND (cardinality(t.location_ids) = 0 OR l.id = ANY(t.location_ids)))`);
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-}
-
 export function membershipsRepo(q: Queryable): MembershipsRepo {
-  const one = async (sql: string, params: unknown[]) => {
-    const rows = await q.query<Row>(sql, params);
-    return rows[0] ? membership(rows[0]) : null;
-  };
+  const reads = instrumentReads(
+    q,
+    'memberships',
+    'membership_types',
+    'i.expires_at DESC, i.id DESC',
+    membership,
+  );
+  const one = reads.one;
   return {
     async insertMembership(m) {
       return (await one(
@@ -90,20 +71,9 @@ export function membershipsRepo(q: Queryable): MembershipsRepo {
         ],
       ))!;
     },
-    findMembership(chainId, id) {
-      return one('SELECT * FROM memberships WHERE chain_id = $1 AND id = $2', [chainId, id]);
-    },
-    lockMembership(id) {
-      return one('SELECT * FROM memberships WHERE id = $1 FOR UPDATE', [id]);
-    },
-    async listMemberships(filter) {
-      const where = instrumentWhere(filter, 'membership_types');
-      const rows = await q.query<Row>(
-        `SELECT i.* FROM memberships i ${where.sql} ORDER BY i.expires_at DESC, i.id DESC`,
-        where.params,
-      );
-      return rows.map(membership);
-    },
+    findMembership: reads.find,
+    lockMembership: reads.lock,
+    listMemberships: reads.list,
     async setFreeze(id, s) {
       return (await one(
         `UPDATE memberships SET frozen_at = $2, frozen_until = $3, expires_at = $4,

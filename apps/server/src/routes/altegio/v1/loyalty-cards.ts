@@ -18,8 +18,6 @@ import {
   addManualCardTransaction,
   deleteLoyaltyCard,
   findClientInstruments,
-  fromCents,
-  isoWithOffset,
   issueLoyaltyCard,
   listCardTransactions,
   normalizePhone,
@@ -31,7 +29,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../../../deps';
 import { accessDenied, needsRight, pathIdOf } from '../../../plugins/auth';
 import { needsChainRight, needsLocationRight } from '../../../plugins/chain-access';
-import { presentCardType, presentLoyaltyCard } from '../../../presenters/loyalty';
+import {
+  presentCardType,
+  presentLoyaltyCard,
+  presentTransaction,
+} from '../../../presenters/loyalty';
 import { CompanyParams, ok, typed, userSecurity } from '../../typed';
 
 const tags = ['Loyalty: cards and visit payment'];
@@ -243,18 +245,7 @@ export function loyaltyCardRoutes(app: FastifyInstance, deps: ServerDeps): void 
       const list = await listCardTransactions(deps, request.params.group_id, {
         ...(request.query.card_id ? { cardId: request.query.card_id } : {}),
       });
-      const data = list.map((x) => ({
-        id: x.id,
-        card_id: x.cardId,
-        program_id: x.programId,
-        visit_id: x.recordId,
-        record_id: x.recordId,
-        company_id: x.locationId,
-        type: x.kind,
-        amount: fromCents(x.amountCents),
-        title: x.comment,
-        created_date: isoWithOffset(x.createdAt, 'UTC'),
-      }));
+      const data = list.map((x) => presentTransaction(x, request.params.group_id));
       return ok(data, { count: data.length });
     },
   );

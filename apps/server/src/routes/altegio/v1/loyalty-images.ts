@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import { errorResponses } from '@visita/contracts';
+import { ChainTypeParams, errorResponses, NoContent, TypeImageEnvelope } from '@visita/contracts';
 import {
   invalid,
   MAX_IMAGE_BYTES,
@@ -8,23 +8,12 @@ import {
   type TypeKind,
 } from '@visita/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import Type from 'typebox';
 import type { ServerDeps } from '../../../deps';
 import { needsChainRight } from '../../../plugins/chain-access';
 import { imageUrls } from '../../../presenters/loyalty';
 import { ok, typed, userSecurity } from '../../typed';
 
 const tags = ['Loyalty: types'];
-const Params = Type.Object({
-  group_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  type_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-});
-const ImageEnvelope = Type.Object({
-  success: Type.Literal(true),
-  data: Type.Object({ image: Type.Object({ card: Type.String(), thumb: Type.String() }) }),
-  meta: Type.Array(Type.Unknown(), { maxItems: 0 }),
-});
-
 /** The one file of a multipart upload (field "image"), at most 12 MB; the decoder judges the rest. */
 async function uploadedImage(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart()) throw invalid('image', 'image must be sent as multipart/form-data');
@@ -54,8 +43,8 @@ export function loyaltyImageRoutes(app: FastifyInstance, deps: ServerDeps): void
           tags,
           summary: `Remove the image of a ${kind} type`,
           security: userSecurity,
-          params: Params,
-          response: { 204: Type.Null(), ...errorResponses },
+          params: ChainTypeParams,
+          response: { 204: NoContent, ...errorResponses },
         },
         preHandler: needsChainRight(deps, 'catalog:write'),
       },
@@ -81,8 +70,8 @@ export function loyaltyImageRoutes(app: FastifyInstance, deps: ServerDeps): void
               'At most 12 MB, at least 288×184 px, a real raster image (decoded, not judged by name). A vertical picture is cut to the horizontal 288:184 layout; `card` (≤ 864 wide) and `thumb` (288×184) WebP derivatives are stored and served by URL.',
             consumes: ['multipart/form-data'],
             security: userSecurity,
-            params: Params,
-            response: { 200: ImageEnvelope, ...errorResponses },
+            params: ChainTypeParams,
+            response: { 200: TypeImageEnvelope, ...errorResponses },
           },
           preHandler: needsChainRight(deps, 'catalog:write'),
         },

@@ -2,30 +2,20 @@ import {
   AbonementEnvelope,
   AbonementListEnvelope,
   CertificateEnvelope,
-  CertificateListEnvelope,
   ChainInstrumentQuery,
   ChainParams,
   errorResponses,
   InstrumentQuery,
   SellBody,
 } from '@visita/contracts';
-import {
-  findClientInstruments,
-  normalizePhone,
-  sellCertificate,
-  sellMembership,
-} from '@visita/core';
+import { normalizePhone, sellCertificate, sellMembership } from '@visita/core';
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../../../deps';
 import { needsRight } from '../../../plugins/auth';
 import { needsChainRight, needsLocationRight } from '../../../plugins/chain-access';
-import {
-  presentAbonement,
-  presentAbonementView,
-  presentCertificate,
-  presentCertificateView,
-} from '../../../presenters/loyalty';
+import { presentAbonement, presentCertificate } from '../../../presenters/loyalty';
 import { CompanyParams, ok, typed, userSecurity } from '../../typed';
+import { INSTRUMENT_LISTS, listInstruments } from './instrument-lists';
 
 const tags = ['Loyalty: memberships and gift cards'];
 const security = userSecurity;
@@ -42,59 +32,29 @@ export function loyaltyInstrumentRoutes(app: FastifyInstance, deps: ServerDeps):
   const now = () => deps.clock.now().getTime();
   const numbers = { ...deps, numbers: deps.loyalty.numbers };
 
-  t.get(
-    '/loyalty/abonements',
-    {
-      schema: {
-        tags,
-        summary: "A client's memberships valid at a location",
-        security,
-        querystring: InstrumentQuery,
-        response: { 200: AbonementListEnvelope, ...errorResponses },
+  for (const list of INSTRUMENT_LISTS)
+    t.get(
+      `/loyalty/${list.path}`,
+      {
+        schema: {
+          tags,
+          summary: `A client's ${list.what} valid at a location`,
+          security,
+          querystring: InstrumentQuery,
+          response: { 200: list.response, ...errorResponses },
+        },
+        preHandler: queryLocation,
       },
-      preHandler: queryLocation,
-    },
-    async (request) => {
-      const { company_id, phone } = request.query;
-      const loc = await deps.read((r) => r.chainScope.findLocationChain(company_id));
-      const found = await findClientInstruments(
-        deps,
-        { phone: normalizePhone(phone), chainId: loc!.chainId, locationId: company_id },
-        { memberships: true },
-      );
-      return ok(
-        found.memberships.map((v) => presentAbonementView(v, now(), url)),
-        { count: found.memberships.length },
-      );
-    },
-  );
-
-  t.get(
-    '/loyalty/certificates',
-    {
-      schema: {
-        tags,
-        summary: "A client's gift certificates valid at a location",
-        security,
-        querystring: InstrumentQuery,
-        response: { 200: CertificateListEnvelope, ...errorResponses },
+      async (request) => {
+        const { company_id, phone } = request.query;
+        const loc = await deps.read((r) => r.chainScope.findLocationChain(company_id));
+        return listInstruments(
+          deps,
+          { phone: normalizePhone(phone), chainId: loc!.chainId, locationId: company_id },
+          list.kind,
+        ) as never; // one route per list: the schema of `list.response` serializes it
       },
-      preHandler: queryLocation,
-    },
-    async (request) => {
-      const { company_id, phone } = request.query;
-      const loc = await deps.read((r) => r.chainScope.findLocationChain(company_id));
-      const found = await findClientInstruments(
-        deps,
-        { phone: normalizePhone(phone), chainId: loc!.chainId, locationId: company_id },
-        { certificates: true },
-      );
-      return ok(
-        found.certificates.map((v) => presentCertificateView(v, now(), url)),
-        { count: found.certificates.length },
-      );
-    },
-  );
+    );
 
   t.get(
     '/chain/:group_id/loyalty/abonements',

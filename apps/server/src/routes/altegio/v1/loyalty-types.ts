@@ -1,4 +1,5 @@
 import {
+  DeletedEnvelope,
   CardTypeBody,
   CardTypeEnvelope,
   CardTypeListEnvelope,
@@ -28,7 +29,6 @@ import {
   updateMembershipType,
 } from '@visita/core';
 import type { FastifyInstance } from 'fastify';
-import Type from 'typebox';
 import type { ServerDeps } from '../../../deps';
 import { needsChainRight } from '../../../plugins/chain-access';
 import {
@@ -41,12 +41,6 @@ import { certificateTypeInput, membershipTypeInput } from './loyalty-bodies';
 
 const tags = ['Loyalty: types'];
 const security = userSecurity;
-const DeletedEnvelope = Type.Object({
-  success: Type.Literal(true),
-  data: Type.Null(),
-  meta: Type.Array(Type.Unknown(), { maxItems: 0 }),
-});
-
 /** Chain-level membership, gift certificate and loyalty card types. */
 export function loyaltyTypeRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const t = typed(app);
