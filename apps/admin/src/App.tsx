@@ -4,6 +4,7 @@ import { CalendarPage } from './pages/calendar/CalendarPage';
 import { ClientCardPage } from './pages/clients/ClientCardPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { LoginPage } from './pages/LoginPage';
+import { LoyaltyPage } from './pages/loyalty/LoyaltyPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { OnlineBookingPage } from './pages/OnlineBookingPage';
 import { ServicesPage } from './pages/catalog/ServicesPage';
@@ -50,6 +51,7 @@ function Shell() {
   else if (area === 'online-booking') page = <OnlineBookingPage />;
   else if (area === 'services') page = <ServicesPage />;
   else if (area === 'team') page = <TeamPage />;
+  else if (area === 'loyalty') page = <LoyaltyPage />;
   else if (area === 'notifications') page = <NotificationsPage />;
   else if (area === 'reports') page = <ReportsPage />;
   else page = <CalendarPage />;

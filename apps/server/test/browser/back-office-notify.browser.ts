@@ -38,8 +38,8 @@ afterAll(async () => {
 const outside: string[] = [];
 const errors: string[] = [];
 afterEach(() => {
-  expect(outside).toEqual([]);
-  expect(errors).toEqual([]);
+  const seen = { outside: outside.splice(0), errors: errors.splice(0) };
+  expect(seen).toEqual({ outside: [], errors: [] });
 });
 
 async function page(login = s.admin.login, password = 'admin-pass'): Promise<Page> {
