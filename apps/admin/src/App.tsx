@@ -7,6 +7,7 @@ import { LoginPage } from './pages/LoginPage';
 import { LoyaltyPage } from './pages/loyalty/LoyaltyPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { OnlineBookingPage } from './pages/OnlineBookingPage';
+import { ResourcesPage } from './pages/catalog/ResourcesPage';
 import { ServicesPage } from './pages/catalog/ServicesPage';
 import { TeamPage } from './pages/catalog/TeamPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
@@ -51,6 +52,7 @@ function Shell() {
   else if (area === 'online-booking') page = <OnlineBookingPage />;
   else if (area === 'services') page = <ServicesPage />;
   else if (area === 'team') page = <TeamPage />;
+  else if (area === 'resources') page = <ResourcesPage />;
   else if (area === 'loyalty') page = <LoyaltyPage />;
   else if (area === 'notifications') page = <NotificationsPage />;
   else if (area === 'reports') page = <ReportsPage />;

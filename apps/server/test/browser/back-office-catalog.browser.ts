@@ -152,4 +152,107 @@ describe('catalog, team and reports in Chromium', () => {
     expect(direct.status).toBe(403);
     await page.close();
   });
+
+  it('manages resources, edits and deletes a service, edits and removes team members', async () => {
+    const page = await adminPage();
+    await page.getByRole('link', { name: 'Resources', exact: true }).click();
+    await page.getByRole('heading', { name: 'Resources', level: 1 }).waitFor();
+    await page.getByRole('button', { name: '+ New resource' }).click();
+    let dialog = page.getByRole('dialog', { name: 'New resource' });
+    await dialog.getByLabel('Title').fill('Massage room');
+    await dialog.getByLabel('How many').fill('2');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('status').getByText('Massage room created.').waitFor();
+    await page
+      .getByRole('row', { name: /Massage room/ })
+      .getByText('2 ×', { exact: false })
+      .waitFor();
+    await page.getByRole('button', { name: 'Edit Massage room' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Massage room' });
+    await dialog.getByLabel('Title').fill('Treatment room');
+    await dialog.getByLabel('Description').fill('Quiet room at the back');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('row', { name: /Treatment room.*Quiet room at the back/ }).waitFor();
+    const [room] = await t.db.query<{ id: number; title: string; instances: number }>(
+      `SELECT r.id, r.title, (SELECT count(*)::int FROM resource_instances i WHERE i.resource_id = r.id) AS instances
+         FROM resources r WHERE r.location_id = $1`,
+      [s.mitte.id],
+    );
+    expect(room).toMatchObject({ title: 'Treatment room', instances: 2 });
+    await shot(page, 'resources');
+
+    // Colour: longer, dearer, and it needs the room now.
+    await page.getByRole('link', { name: 'Services' }).click();
+    await page.getByRole('button', { name: 'Edit Colour' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Colour' });
+    await dialog.getByLabel('Duration (minutes)').fill('120');
+    await dialog.getByLabel('Price').fill('95');
+    await dialog.getByLabel('Treatment room').check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Colour saved.').waitFor();
+    const row = page.getByRole('row', { name: /Colour/ });
+    expect(await row.textContent()).toContain('2 h');
+    const [colour] = await t.db.query<{ duration_seconds: number; price_min: string }>(
+      `SELECT duration_seconds, price_min FROM services WHERE id = $1`,
+      [s.colour.id],
+    );
+    expect(colour?.duration_seconds).toBe(7200);
+    expect(Number(colour?.price_min)).toBe(95);
+
+    // A resource a service needs cannot go: the server says so.
+    await page.getByRole('link', { name: 'Resources', exact: true }).click();
+    await page.getByRole('button', { name: 'Edit Treatment room' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Treatment room' });
+    await dialog.getByRole('button', { name: 'Delete resource' }).click();
+    await dialog.getByRole('button', { name: 'Yes, delete' }).click();
+    await dialog.getByRole('alert').waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toMatch(/service/i);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Delete the service (soft: past appointments keep it).
+    await page.getByRole('link', { name: 'Services' }).click();
+    await page.getByRole('button', { name: 'Edit Colour' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Colour' });
+    await dialog.getByRole('button', { name: 'Delete service' }).click();
+    await dialog.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByRole('status').getByText('Colour deleted.').waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /Colour/ }).count()).toBe(0);
+    const [gone] = await t.db.query<{ deleted_at: Date | null }>(
+      `SELECT deleted_at FROM services WHERE id = $1`,
+      [s.colour.id],
+    );
+    expect(gone?.deleted_at).not.toBeNull();
+
+    // Team: rename and hide Carla online; add a temporary member and remove them.
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('button', { name: /Carla Diaz/ }).click();
+    await page.getByRole('button', { name: 'Edit Carla Diaz' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Carla Diaz' });
+    await dialog.getByLabel('Name').fill('Carla Díaz-Ruiz');
+    await dialog.getByLabel('Specialization').fill('Colourist');
+    await dialog.getByLabel('Hidden from online booking').check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Carla Díaz-Ruiz saved.').waitFor();
+    await page.getByRole('button', { name: /Carla Díaz-Ruiz.*Colourist.*Hidden online/ }).waitFor();
+    const [carla] = await t.db.query<{ name: string; hidden: boolean }>(
+      `SELECT name, hidden FROM staff WHERE id = $1`,
+      [s.carla.id],
+    );
+    expect(carla).toEqual({ name: 'Carla Díaz-Ruiz', hidden: true });
+
+    const add = page.getByRole('form', { name: 'Add a team member' });
+    await add.getByLabel('Name').fill('Tim Temp');
+    await add.getByRole('button', { name: 'Add team member' }).click();
+    await page.getByRole('button', { name: 'Edit Tim Temp' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Tim Temp' });
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await dialog.getByRole('button', { name: 'Yes, remove' }).click();
+    await page.getByRole('status').getByText('Tim Temp removed from the team.').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /Tim Temp/ }).count()).toBe(0);
+    const [tim] = await t.db.query<{ deleted: boolean }>(
+      `SELECT (deleted_at IS NOT NULL OR fired) AS deleted FROM staff WHERE name = 'Tim Temp'`,
+    );
+    expect(tim?.deleted).toBe(true);
+    await page.close();
+  });
 });
