@@ -68,6 +68,44 @@ describe('catalog, team and reports in Chromium', () => {
     await page.close();
   });
 
+  it('a break inside the working hours splits the day; a break outside them is stopped', async () => {
+    const page = await adminPage();
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.locator('.member-item', { hasText: 'Anna Berg' }).click();
+    await page.getByRole('heading', { name: 'Working hours of Anna Berg' }).waitFor();
+    await page.getByRole('button', { name: 'Wednesday: add a break' }).click();
+    await page.getByLabel('Wednesday break from').fill('19:00');
+    await page.getByLabel('Wednesday break to').fill('19:30');
+    await page.getByText('The break must lie inside the working hours.').waitFor();
+    const writes: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && r.url().includes('/staff/schedule')) writes.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Apply to these dates' }).click();
+    expect(writes).toEqual([]);
+    await page.getByLabel('Wednesday break from').fill('12:30');
+    await page.getByLabel('Wednesday break to').fill('13:30');
+    await page.getByLabel('For how many weeks').selectOption('1');
+    const start = await page.getByLabel('From the week of').inputValue();
+    await page.getByRole('button', { name: 'Apply to these dates' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Applied to 1 week/)
+      .waitFor();
+    const rows = await t.db.query<{ date: string; slots: { from: string; to: string }[] }>(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, slots FROM staff_schedules
+        WHERE staff_id = $1 AND date BETWEEN $2::date AND $2::date + 6 ORDER BY date`,
+      [s.anna.id, start],
+    );
+    expect(rows[2]!.slots).toEqual([
+      { from: '09:00', to: '12:30' },
+      { from: '13:30', to: '18:00' },
+    ]);
+    expect(rows[3]!.slots).toEqual([{ from: '09:00', to: '18:00' }]);
+    await page.getByText('09:00–12:30, 13:30–18:00').first().waitFor();
+    await page.close();
+  });
+
   it('creates a category and a service provided by a team member', async () => {
     const page = await adminPage();
     await page.getByRole('link', { name: 'Services' }).click();

@@ -4,7 +4,13 @@ import { Problem, useLoad } from '../../components/status';
 import { useSession } from '../../session';
 import { addDays, formatDay, todayIn, weekStart } from '../../time';
 import type { StaffScheduleDay, TeamMember } from '../../types';
-import { defaultWeek, scheduleRequest, WEEKDAYS, type WeekdayPlan } from './schedule-plan';
+import {
+  defaultWeek,
+  planProblem,
+  scheduleRequest,
+  WEEKDAYS,
+  type WeekdayPlan,
+} from './schedule-plan';
 
 /** A weekly plan of working hours, applied to the real dates of the next weeks. */
 export function WeeklySchedule(props: { member: TeamMember }) {
@@ -15,6 +21,7 @@ export function WeeklySchedule(props: { member: TeamMember }) {
   const [weeks, setWeeks] = useState(4);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [breaks, setBreaks] = useState<number[]>([]);
   const shown = useLoad(
     async () =>
       (
@@ -33,6 +40,7 @@ export function WeeklySchedule(props: { member: TeamMember }) {
   async function apply(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    if (week.some((d) => planProblem(d))) return;
     try {
       await v1.put(
         `/company/${location.id}/staff/schedule`,
@@ -66,23 +74,73 @@ export function WeeklySchedule(props: { member: TeamMember }) {
                 </th>
                 <td>
                   {week[i]!.works ? (
-                    <span className="inline-times">
-                      <input
-                        type="time"
-                        aria-label={`${day} from`}
-                        value={week[i]!.from}
-                        step={300}
-                        onChange={(e) => update(i, { from: e.target.value })}
-                      />
-                      –
-                      <input
-                        type="time"
-                        aria-label={`${day} to`}
-                        value={week[i]!.to}
-                        step={300}
-                        onChange={(e) => update(i, { to: e.target.value })}
-                      />
-                    </span>
+                    <>
+                      <span className="inline-times">
+                        <input
+                          type="time"
+                          aria-label={`${day} from`}
+                          value={week[i]!.from}
+                          step={300}
+                          onChange={(e) => update(i, { from: e.target.value })}
+                        />
+                        –
+                        <input
+                          type="time"
+                          aria-label={`${day} to`}
+                          value={week[i]!.to}
+                          step={300}
+                          onChange={(e) => update(i, { to: e.target.value })}
+                        />
+                        {week[i]!.breakFrom || week[i]!.breakTo || breaks.includes(i) ? (
+                          <>
+                            <span className="muted">break</span>
+                            <input
+                              type="time"
+                              aria-label={`${day} break from`}
+                              value={week[i]!.breakFrom}
+                              step={300}
+                              onChange={(e) => update(i, { breakFrom: e.target.value })}
+                            />
+                            –
+                            <input
+                              type="time"
+                              aria-label={`${day} break to`}
+                              value={week[i]!.breakTo}
+                              step={300}
+                              onChange={(e) => update(i, { breakTo: e.target.value })}
+                            />
+                            <button
+                              type="button"
+                              className="link"
+                              aria-label={`${day}: no break`}
+                              onClick={() => {
+                                setBreaks(breaks.filter((b) => b !== i));
+                                update(i, { breakFrom: '', breakTo: '' });
+                              }}
+                            >
+                              ×
+                            </button>
+                          </>
+                        ) : (
+                          <button
+                            type="button"
+                            className="link"
+                            aria-label={`${day}: add a break`}
+                            onClick={() => {
+                              setBreaks([...breaks, i]);
+                              update(i, { breakFrom: '13:00', breakTo: '14:00' });
+                            }}
+                          >
+                            + break
+                          </button>
+                        )}
+                      </span>
+                      {planProblem(week[i]!) ? (
+                        <span className="field-error block" role="alert">
+                          {planProblem(week[i]!)}
+                        </span>
+                      ) : null}
+                    </>
                   ) : (
                     <span className="muted">Day off</span>
                   )}
