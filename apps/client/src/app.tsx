@@ -8,11 +8,12 @@ import { Link, match, navigate, useLocation } from './router';
 import { AccountScreen } from './screens/account';
 import { AppointmentScreen, AppointmentsScreen, ReviewScreen } from './screens/appointments';
 import { BookingScreen } from './screens/booking';
-import { InstrumentsScreen } from './screens/cards';
+import { CardsScreen } from './screens/cards';
 import { NotificationsScreen } from './screens/notifications';
 import { HomeScreen } from './screens/home';
 import { ConsentScreen, LoginScreen } from './screens/login';
 import { PlaceScreen, PlacesScreen } from './screens/places';
+import { PurchaseScreen } from './screens/purchases';
 import type { Appointment, Me, Profile } from './types';
 import { Icon, Load } from './ui';
 import { useLoad } from './use-load';
@@ -151,8 +152,9 @@ function Routes(props: { path: string; query: URLSearchParams }) {
   if (id('/places/:id')) return <PlaceScreen id={id('/places/:id')!} />;
   if (path === '/account') return <AccountScreen />;
   if (path === '/notifications') return <NotificationsScreen />;
-  if (path === '/memberships') return <InstrumentsScreen kind="membership" />;
-  if (path === '/gift-cards') return <InstrumentsScreen kind="gift-card" />;
+  if (path === '/memberships' || path === '/gift-cards' || path === '/loyalty-cards')
+    return <CardsScreen kind={path.slice(1) as 'memberships'} />;
+  if (path === '/purchases') return <PurchaseScreen />;
   navigate('/', { replace: true });
   return null;
 }

@@ -15,6 +15,13 @@ import type {
   Company,
   AppCodeEnvelope,
   AppTokenEnvelope,
+  AppMembership,
+  AppGiftCard,
+  AppLoyaltyCard,
+  AppOffer,
+  AppPurchase,
+  AppNotification,
+  BookCategory,
 } from '@visita/contracts';
 import type { Static } from 'typebox';
 
@@ -33,36 +40,21 @@ export type BookableStaff = Static<typeof BookStaffMember>;
 export type BookableTime = Static<typeof BookTime>;
 export type BookDates = Static<typeof BookDatesEnvelope>['data'];
 export type Location = Static<typeof Company>;
+export type Membership = Static<typeof AppMembership>;
+export type GiftCard = Static<typeof AppGiftCard>;
+export type LoyaltyCard = Static<typeof AppLoyaltyCard>;
+export type Offer = Static<typeof AppOffer>;
+export type Purchase = Static<typeof AppPurchase>;
+export type InboxItem = Static<typeof AppNotification>;
+export type BookableCategory = Static<typeof BookCategory>;
+/** The location's promotional block (contract 1: places, place page, booking page). */
+export interface Promo {
+  title: string;
+  text: string;
+  link_url: string | null;
+}
 
-/** The agreed (parallel-built) notifications and loyalty shapes, read defensively. */
 export interface UnreadCount {
   total: number;
   by_location: { location_id: number; count: number }[];
-}
-export interface InboxItem {
-  id: number;
-  type: number | string;
-  location_id: number | null;
-  sender: string;
-  title: string;
-  body: string;
-  created_at: string;
-  read_at: string | null;
-  appointment_id: number | null;
-  actions: { kind: 'details' | 'book' | 'confirm' }[];
-}
-export interface LoyaltyInstrument {
-  id: number;
-  title?: string;
-  number?: string;
-  image_url?: string | null;
-  frozen?: boolean;
-  expiring_soon?: boolean;
-  expires_at?: string | null;
-  visits_total?: number | null;
-  visits_left?: number | null;
-  balance?: number | null;
-  currency?: string;
-  location?: { id: number; title: string } | null;
-  locations?: { id: number; title: string }[];
 }

@@ -41,7 +41,6 @@ import { activityRoutes } from './routes/altegio/v1/activities';
 import { userRecordRoutes } from './routes/altegio/v1/user-records';
 import { clientAuthRoutes } from './routes/altegio/v1/client-auth';
 import { registerAppApi } from './routes/app/v1';
-import { registerAdminNotificationApi } from './routes/admin/v1/notifications-api';
 import { registerAdminApi } from './routes/admin/v1';
 import { registerAdminStatic } from './plugins/admin-static';
 import { healthRoutes } from './routes/health';
@@ -50,6 +49,8 @@ import { loyaltyProgramRoutes } from './routes/altegio/v1/loyalty-programs';
 import { loyaltyImageRoutes } from './routes/altegio/v1/loyalty-images';
 import { loyaltyInstrumentRoutes } from './routes/altegio/v1/loyalty-instruments';
 import { loyaltyCardRoutes } from './routes/altegio/v1/loyalty-cards';
+import { visitLoyaltyPaymentRoutes } from './routes/altegio/v1/visit-loyalty-payment';
+import { membershipChangeRoutes } from './routes/altegio/v1/membership-changes';
 import { userLoyaltyRoutes } from './routes/altegio/v1/user-loyalty';
 import { loyaltyWidgetRoutes } from './routes/altegio/v1/loyalty-widget';
 import { paymentRoutes } from './routes/payments';
@@ -159,6 +160,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       loyaltyImageRoutes(api, deps);
       loyaltyInstrumentRoutes(api, deps);
       loyaltyCardRoutes(api, deps);
+      visitLoyaltyPaymentRoutes(api, deps);
+      membershipChangeRoutes(api, deps);
       userLoyaltyRoutes(api, deps);
       loyaltyWidgetRoutes(api, deps);
       bookingFormRoutes(api, deps);
@@ -171,11 +174,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.rateLimitNow,
   });
   paymentRoutes(app, deps);
-  await registerAdminNotificationApi(app, deps, {
-    windows: config.rateLimit,
-    store,
-    now: options.rateLimitNow,
-  });
   await registerAdminApi(app, deps, {
     windows: config.rateLimit,
     store,

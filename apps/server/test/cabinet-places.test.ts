@@ -45,6 +45,7 @@ describe('GET /api/app/v1/places', () => {
       rating: 0,
       reviews_count: 0,
       is_favourite: false,
+      muted: false,
       appointments_count: 3,
     });
   });

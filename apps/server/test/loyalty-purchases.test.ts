@@ -124,7 +124,9 @@ describe('buying memberships and gift cards online', () => {
       item_id: null,
     });
     const url = started.body.data.checkout_url as string;
-    expect(url).toMatch(/\/pay\/test\/tp_[0-9a-f]{32}$/);
+    expect(url).toMatch(/\/pay\/test\/tp_[0-9a-f]{32}\?return=/);
+    // The hosted page (like a real acquirer's) sends the payer back to the app's purchase screen.
+    expect(new URL(url).searchParams.get('return')).toBe('http://localhost:8080/app/purchases');
     const page = await t.app.inject({ method: 'GET', url: new URL(url).pathname });
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toContain('45.00 EUR');
@@ -168,6 +170,31 @@ describe('buying memberships and gift cards online', () => {
       [events[0]!.payload.clientId],
     );
     expect(client!.phone).toBe(ana.phone);
+  });
+
+  it('the checkout page links back only to our own origin (no open redirect)', async () => {
+    const type = await createCertificateType(t, chainId, tenant.owner);
+    const started = await appApi(t)('POST', '/purchases', await buyer(), {
+      kind: 'certificate',
+      type_id: type.id,
+      location_id: loc,
+    });
+    const url = new URL(started.body.data.checkout_url as string);
+    const form = await t.app.inject({ method: 'GET', url: `${url.pathname}${url.search}` });
+    expect(form.body).toContain('href="http://localhost:8080/app/purchases"');
+    const paid = await t.app.inject({
+      method: 'POST',
+      url: `${url.pathname}${url.search}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'card_number=4242424242424242',
+    });
+    expect(paid.body).toContain('data-status="succeeded"');
+    expect(paid.body).toContain('<a id="return" href="http://localhost:8080/app/purchases">');
+    const foreign = `${url.pathname}?return=${encodeURIComponent('https://evil.example/app/purchases')}`;
+    const page = await t.app.inject({ method: 'GET', url: foreign });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('evil.example');
+    expect(page.body).not.toContain('id="return"');
   });
 
   it('the decline card 4000…0002: nothing issued, the payment is declined; another user cannot see it', async () => {

@@ -4,8 +4,10 @@ import { nextPhone } from './support/cabinet';
 import { api } from './support/catalog';
 import {
   certificateTypeBody,
+  createCardType,
   createCertificateType,
   createMembershipType,
+  issueCard,
 } from './support/loyalty';
 import { createTestApp, makeTenant, type TestApp } from './support/test-app';
 
@@ -175,5 +177,113 @@ describe(`${CONCURRENT} concurrent visit payments with one instrument`, () => {
       );
       expect(row!.balance).toBe(changed.status === 200 ? 70 : 50);
     }
+  });
+
+  it(`a loyalty card with 50 bonus paying ${CONCURRENT} visits of 20 at once: 20 + 20 + 10 spent, never below zero`, async () => {
+    const phone = nextPhone();
+    const type = await createCardType(t, tenant.location.chainId, tenant.owner, 'Race bonus');
+    const card = await issueCard(t, tenant.location.id, tenant.admin, type.id, phone);
+    await api(t).post(
+      `/company/${tenant.location.id}/loyalty/cards/${card.id}/manual_transaction`,
+      tenant.admin,
+      { amount: 50 },
+    );
+    const records = await visits(phone);
+    const results = await payAll(
+      records.map((r) => r.id),
+      { loyalty_card_id: card.id, loyalty_card_withdrawal: 20 },
+    );
+    expect(results.filter((r) => r.status !== 200).map((r) => r.body)).toEqual([]);
+    const spent = results.map((r) => r.body.data.loyalty_card_withdrawal as number);
+    expect(spent.filter((x) => x > 0).sort((a, b) => b - a)).toEqual([20, 20, 10]);
+    const [row] = await t.db.query<{ balance: number; withdrawn: number; visits: number }>(
+      `SELECT balance, visits_count AS visits,
+         (SELECT sum(amount) FROM loyalty_transactions WHERE card_id = c.id AND kind = 'withdrawal') AS withdrawn
+         FROM loyalty_cards c WHERE id = $1`,
+      [card.id],
+    );
+    expect(row).toEqual({ balance: 0, withdrawn: -50, visits: CONCURRENT });
+  });
+
+  it('6 concurrent refunds of one visit: one 200, the others 404; the visit and the balance come back once', async () => {
+    const phone = nextPhone();
+    const mType = await createMembershipType(t, tenant.location.chainId, tenant.owner, {
+      united_balance_services_count: 5,
+    });
+    const m = (
+      await api(t).post(`/company/${tenant.location.id}/loyalty/abonements`, tenant.admin, {
+        type_id: mType.id,
+        phone,
+      })
+    ).body.data;
+    const gType = await createCertificateType(t, tenant.location.chainId, tenant.owner, {
+      balance: 50,
+    });
+    const g = (
+      await api(t).post(`/company/${tenant.location.id}/loyalty/certificates`, tenant.admin, {
+        type_id: gType.id,
+        phone,
+      })
+    ).body.data;
+    const [a, b] = await visits(phone);
+    const paid = await payAll([a!.id], { abonement_id: m.id });
+    expect(paid[0]!.status).toBe(200);
+    expect((await payAll([b!.id], { certificate_id: g.id }))[0]!.status).toBe(200);
+    const url = (id: number) => `/company/${tenant.location.id}/records/${id}/loyalty_payment`;
+    const results = await Promise.all([
+      ...Array.from({ length: 6 }, () => api(t).del(url(a!.id), tenant.admin)),
+      ...Array.from({ length: 6 }, () => api(t).del(url(b!.id), tenant.admin)),
+    ]);
+    expect(
+      results
+        .slice(0, 6)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([200, 404, 404, 404, 404, 404]);
+    expect(
+      results
+        .slice(6)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([200, 404, 404, 404, 404, 404]);
+    const [row] = await t.db.query<{ visits_remaining: number; balance: number }>(
+      `SELECT visits_remaining, (SELECT balance FROM certificates WHERE id = $2) AS balance
+         FROM memberships WHERE id = $1`,
+      [m.id, g.id],
+    );
+    expect(row).toEqual({ visits_remaining: 5, balance: 50 });
+  });
+
+  it('paying and deleting an appointment at once: either paid (delete 409) or deleted (payment refused)', async () => {
+    const phone = nextPhone();
+    const type = await createMembershipType(t, tenant.location.chainId, tenant.owner, {
+      united_balance_services_count: 10,
+    });
+    const m = (
+      await api(t).post(`/company/${tenant.location.id}/loyalty/abonements`, tenant.admin, {
+        type_id: type.id,
+        phone,
+      })
+    ).body.data;
+    const records = (await visits(phone)).slice(0, 6);
+    const outcomes = await Promise.all(
+      records.map(async (r) => {
+        const [paid, deleted] = await Promise.all([
+          api(t).post(
+            `/company/${tenant.location.id}/records/${r.id}/loyalty_payment`,
+            tenant.admin,
+            { abonement_id: m.id },
+          ),
+          api(t).del(`/record/${tenant.location.id}/${r.id}`, tenant.admin),
+        ]);
+        return `${paid.status}/${deleted.status}`;
+      }),
+    );
+    for (const o of outcomes) expect(['200/409', '422/204']).toContain(o);
+    const [row] = await t.db.query<{ visits_remaining: number }>(
+      'SELECT visits_remaining FROM memberships WHERE id = $1',
+      [m.id],
+    );
+    expect(row!.visits_remaining).toBe(10 - outcomes.filter((o) => o === '200/409').length);
   });
 });

@@ -3,26 +3,19 @@ import { appApi } from './support/cabinet';
 import {
   adminApi,
   makeAppClient,
-  makeNotifySalon,
-  startEngine,
+  closeNotifyWorld,
+  openNotifyWorld,
   type TestEngine,
 } from './support/notifications';
 import type { Salon } from './support/records';
-import { createTestApp, type TestApp } from './support/test-app';
+import type { TestApp } from './support/test-app';
 
 let t: TestApp;
 let e: TestEngine;
 let s: Salon;
 
-beforeAll(async () => {
-  t = await createTestApp({ now: '2026-11-28T10:00:00Z' });
-  e = await startEngine(t);
-  s = await makeNotifySalon(t);
-});
-afterAll(async () => {
-  await e.close();
-  await t.close();
-});
+beforeAll(async () => ({ t, e, s } = await openNotifyWorld()));
+afterAll(() => closeNotifyWorld(t, e));
 
 const settingsUrl = () => `/locations/${s.loc}/notification-settings`;
 

@@ -7,27 +7,20 @@ import {
   configure,
   inbox,
   makeAppClient,
-  makeNotifySalon,
-  startEngine,
+  closeNotifyWorld,
+  openNotifyWorld,
   typesOf,
   type TestEngine,
 } from './support/notifications';
 import type { Salon } from './support/records';
-import { createTestApp, type TestApp } from './support/test-app';
+import type { TestApp } from './support/test-app';
 
 let t: TestApp;
 let e: TestEngine;
 let s: Salon;
 
-beforeAll(async () => {
-  t = await createTestApp({ now: '2026-11-28T10:00:00Z' });
-  e = await startEngine(t);
-  s = await makeNotifySalon(t);
-});
-afterAll(async () => {
-  await e.close();
-  await t.close();
-});
+beforeAll(async () => ({ t, e, s } = await openNotifyWorld()));
+afterAll(() => closeNotifyWorld(t, e));
 
 describe('type 1: appointment created in the back-office calendar', () => {
   it('fires once with the date and time in the client’s format, and pushes to the device', async () => {

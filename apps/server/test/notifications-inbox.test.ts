@@ -6,26 +6,19 @@ import {
   bookInCalendar,
   inbox,
   makeAppClient,
-  makeNotifySalon,
-  startEngine,
+  closeNotifyWorld,
+  openNotifyWorld,
   type TestEngine,
 } from './support/notifications';
 import type { Salon } from './support/records';
-import { createTestApp, makeTenant, type TestApp } from './support/test-app';
+import { makeTenant, type TestApp } from './support/test-app';
 
 let t: TestApp;
 let e: TestEngine;
 let s: Salon;
 
-beforeAll(async () => {
-  t = await createTestApp({ now: '2026-11-28T10:00:00Z' });
-  e = await startEngine(t);
-  s = await makeNotifySalon(t);
-});
-afterAll(async () => {
-  await e.close();
-  await t.close();
-});
+beforeAll(async () => ({ t, e, s } = await openNotifyWorld()));
+afterAll(() => closeNotifyWorld(t, e));
 
 /** A second business the same client visits (another chain). */
 async function secondBusiness() {
@@ -115,11 +108,19 @@ describe('push only when the client wants it', () => {
     const muted = await http('PUT', `/places/${s.loc}/mute`, c, { muted: true });
     expect(muted.status, JSON.stringify(muted.body)).toBe(200);
     expect(muted.body.data).toEqual({ location_id: s.loc, muted: true });
+    // The stored state is what the places list and the place page show (the inbox gear).
+    const place = async () => {
+      const list = (await http('GET', '/places', c)).body.data as { id: number; muted: boolean }[];
+      const one = (await http('GET', `/places/${s.loc}`, c)).body.data as { muted: boolean };
+      return [list.find((p) => p.id === s.loc)?.muted, one.muted];
+    };
+    expect(await place()).toEqual([true, true]);
     await bookInCalendar(t, s, c, '2026-12-02 14:00:00');
     await e.settle();
     expect(await inbox(t, c)).toHaveLength(2);
     expect(e.push.countFor(c.device!.id)).toBe(1);
     await http('PUT', `/places/${s.loc}/mute`, c, { muted: false });
+    expect(await place()).toEqual([false, false]);
     await bookInCalendar(t, s, c, '2026-12-02 16:00:00');
     await e.settle();
     expect(e.push.countFor(c.device!.id)).toBe(2);

@@ -1,22 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createService, makeCatalog, type Tenant } from './support/catalog';
-import { createTestApp, makeTenant, type TestApp } from './support/test-app';
+import type { api } from './support/catalog';
+import { createService, openCatalogWorld, type Catalog, type Tenant } from './support/catalog';
+import type { TestApp } from './support/test-app';
 
 let t: TestApp;
 let tenant: Tenant;
 let http: ReturnType<typeof api>;
-let cat: Awaited<ReturnType<typeof makeCatalog>>;
-let theirs: Awaited<ReturnType<typeof makeCatalog>>;
+let cat: Catalog;
+let theirs: Catalog;
 let loc: number;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  http = api(t);
-  tenant = await makeTenant(t.db);
-  loc = tenant.location.id;
-  cat = await makeCatalog(t, loc, tenant.owner);
-  theirs = await makeCatalog(t, tenant.otherLocation.id, tenant.outsider);
-});
+beforeAll(async () => ({ t, http, tenant, loc, cat, theirs } = await openCatalogWorld()));
 afterAll(() => t.close());
 
 const titles = async () => {

@@ -5,7 +5,8 @@ import { DATE_FORMATS, formatDate } from '../format';
 import { LANGUAGES } from '../i18n';
 import { disablePush, enablePush, pushState, type PushState } from '../push';
 import type { Profile } from '../types';
-import { Screen, initials } from '../ui';
+import { Link } from '../router';
+import { Icon, Screen, initials } from '../ui';
 import { Field } from './form';
 
 /** Photo, name, language, date and time format, notifications, log out. */
@@ -150,6 +151,12 @@ export function AccountScreen() {
         </label>
         {push && pushNote[push] ? <p className="muted small">{pushNote[push]}</p> : null}
       </section>
+      <nav className="card links" aria-label={t('account.loyalty_cards')}>
+        <Link to="/loyalty-cards" className="row-link">
+          {t('account.loyalty_cards')}
+          <Icon name="chevron" />
+        </Link>
+      </nav>
       <button type="button" className="button danger wide" onClick={() => void logOut()}>
         {t('account.logout')}
       </button>

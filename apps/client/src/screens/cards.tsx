@@ -1,72 +1,79 @@
+import { app } from '../api';
 import { useApp } from '../context';
-import { formatDate, formatMoney } from '../format';
-import { optional } from '../optional-api';
-import type { LoyaltyInstrument } from '../types';
+import type { MessageKey } from '../i18n';
+import { navigate } from '../router';
+import type { GiftCard, LoyaltyCard, Membership } from '../types';
 import { Empty, Load, Screen } from '../ui';
 import { useLoad } from '../use-load';
+import { GiftCardCard, LoyaltyCardCard, MembershipCard } from './wallet-cards';
 
-/**
- * Memberships and gift cards (the loyalty API is built in parallel, against the agreed paths):
- * image, place, what is left, validity, ❄️ frozen, 🔥 about to expire. Not covered by tests yet.
- */
-export function InstrumentCard(props: {
-  item: LoyaltyInstrument;
-  kind: 'membership' | 'gift-card';
-}) {
-  const { t, prefs } = useApp();
-  const m = props.item;
+/** The "All" view of the client's cards: memberships, gift cards and loyalty cards in tabs. */
+export const CARD_KINDS = ['memberships', 'gift-cards', 'loyalty-cards'] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+
+const TITLES: Record<CardKind, MessageKey> = {
+  memberships: 'cards.memberships_title',
+  'gift-cards': 'cards.gift_cards_title',
+  'loyalty-cards': 'cards.loyalty_cards_title',
+};
+const EMPTY: Record<CardKind, MessageKey> = {
+  memberships: 'cards.none_memberships',
+  'gift-cards': 'cards.none_gift_cards',
+  'loyalty-cards': 'cards.none_loyalty_cards',
+};
+
+export function CardsScreen(props: { kind: CardKind }) {
+  const { t } = useApp();
+  const { kind } = props;
   return (
-    <article className="card instrument">
-      {m.image_url ? <img className="instrument-image" src={m.image_url} alt="" /> : null}
-      <h3 className="card-title">
-        {m.title ?? ''} {m.frozen ? <span title={t('cards.frozen')}>❄️</span> : null}
-        {m.expiring_soon ? <span title={t('cards.expiring')}>🔥</span> : null}
-      </h3>
-      {m.location ? <p className="muted">{m.location.title}</p> : null}
-      {props.kind === 'membership' && m.visits_total != null ? (
-        <p>{t('cards.visits_left', { left: m.visits_left ?? 0, total: m.visits_total })}</p>
-      ) : null}
-      {props.kind === 'gift-card' && m.balance != null ? (
-        <p>
-          {t('cards.balance', { amount: formatMoney(m.balance, m.currency ?? '', prefs.locale) })}
-        </p>
-      ) : null}
-      {m.expires_at ? (
-        <p className="muted small">
-          {t('cards.valid_until', { date: formatDate(m.expires_at, prefs.dateFormat) })}
-        </p>
-      ) : null}
-      {m.number ? <p className="muted small">№ {m.number}</p> : null}
-    </article>
+    <Screen title={t(TITLES[kind])} back="/">
+      <nav className="tabs" aria-label={t('cards.kinds')}>
+        {CARD_KINDS.map((name) => (
+          <a
+            key={name}
+            href={`/app/${name}`}
+            aria-current={name === kind ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(`/${name}`, { replace: true });
+            }}
+          >
+            {t(TITLES[name])}
+          </a>
+        ))}
+      </nav>
+      <CardList key={kind} kind={kind} />
+    </Screen>
   );
 }
 
-export function InstrumentsScreen(props: { kind: 'membership' | 'gift-card' }) {
+function CardList(props: { kind: CardKind }) {
   const { t } = useApp();
-  const path = props.kind === 'membership' ? '/memberships' : '/gift-cards';
-  const list = useLoad(() => optional<LoyaltyInstrument[]>(path), path);
+  const list = useLoad(
+    () => app<(Membership | GiftCard | LoyaltyCard)[]>('GET', `/${props.kind}`),
+    props.kind,
+  );
   return (
-    <Screen
-      title={
-        props.kind === 'membership' ? t('cards.memberships_title') : t('cards.gift_cards_title')
+    <Load state={list}>
+      {(items) =>
+        items.length === 0 ? (
+          <Empty>{t(EMPTY[props.kind])}</Empty>
+        ) : (
+          <ul className="stack" aria-label={t(TITLES[props.kind])}>
+            {items.map((item) => (
+              <li key={item.id}>
+                {props.kind === 'memberships' ? (
+                  <MembershipCard item={item as Membership} />
+                ) : props.kind === 'gift-cards' ? (
+                  <GiftCardCard item={item as GiftCard} />
+                ) : (
+                  <LoyaltyCardCard item={item as LoyaltyCard} />
+                )}
+              </li>
+            ))}
+          </ul>
+        )
       }
-      back="/"
-    >
-      <Load state={list}>
-        {(items) =>
-          !items || items.length === 0 ? (
-            <Empty>{t('home.no_cards')}</Empty>
-          ) : (
-            <ul className="stack">
-              {items.map((m) => (
-                <li key={m.id}>
-                  <InstrumentCard item={m} kind={props.kind} />
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Load>
-    </Screen>
+    </Load>
   );
 }

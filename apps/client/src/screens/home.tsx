@@ -2,13 +2,14 @@ import { app } from '../api';
 import { useApp } from '../context';
 import { optional } from '../optional-api';
 import { Link } from '../router';
-import type { Appointment, LoyaltyInstrument, Place, UnreadCount } from '../types';
+import type { Appointment, GiftCard, Membership, Place, UnreadCount } from '../types';
 import { Carousel, Empty, Icon, Load, Screen, Section, initials } from '../ui';
 import { useLoad } from '../use-load';
 import { PhotoImage } from './account';
 import { AppointmentCard } from './appointment-card';
-import { InstrumentCard } from './cards';
+import { GiftCardCard, MembershipCard } from './wallet-cards';
 import { PlaceCard } from './places';
+import { PromoBlock, promoOf } from './promo';
 
 /** The bell with the unread count; hidden count while the notifications API is absent. */
 export function Bell() {
@@ -46,14 +47,8 @@ export function HomeScreen() {
     'past',
   );
   const places = useLoad(() => app<Place[]>('GET', '/places'), 'places');
-  const memberships = useLoad(
-    () => optional<LoyaltyInstrument[]>('/memberships').catch(() => null),
-    'mem',
-  );
-  const giftCards = useLoad(
-    () => optional<LoyaltyInstrument[]>('/gift-cards').catch(() => null),
-    'gift',
-  );
+  const memberships = useLoad(() => app<Membership[]>('GET', '/memberships'), 'mem');
+  const giftCards = useLoad(() => app<GiftCard[]>('GET', '/gift-cards'), 'gift');
   const name = profile?.name ?? '';
   const replacePlace = (changed: Place) =>
     places.set((places.data ?? []).map((p) => (p.id === changed.id ? changed : p)));
@@ -73,6 +68,11 @@ export function HomeScreen() {
       actions={<Bell />}
     >
       <div className="home-top">{greeting}</div>
+      {(places.data ?? [])
+        .filter((p) => promoOf(p))
+        .map((p) => (
+          <PromoBlock key={p.id} promo={promoOf(p)} from={p.title} />
+        ))}
       <Section title={t('appointments.title')} all="/appointments" id="home-appointments">
         <Load state={upcoming}>
           {(soon) => {
@@ -125,7 +125,7 @@ export function HomeScreen() {
             <Carousel label={t('home.memberships')}>
               {memberships.data.map((m) => (
                 <li key={m.id}>
-                  <InstrumentCard item={m} kind="membership" />
+                  <MembershipCard item={m} compact />
                 </li>
               ))}
             </Carousel>
@@ -140,7 +140,7 @@ export function HomeScreen() {
             <Carousel label={t('home.gift_cards')}>
               {giftCards.data.map((g) => (
                 <li key={g.id}>
-                  <InstrumentCard item={g} kind="gift-card" />
+                  <GiftCardCard item={g} compact />
                 </li>
               ))}
             </Carousel>

@@ -26,13 +26,17 @@ export function NotificationsScreen() {
       ),
     );
   };
-  const act = async (n: InboxItem, kind: InboxItem['actions'][number]['kind']) => {
+  const act = async (n: InboxItem, action: InboxItem['actions'][number]) => {
     await markRead(n);
-    if (kind === 'details' && n.appointment_id) navigate(`/appointments/${n.appointment_id}`);
-    else if (kind === 'book' && n.location_id) navigate(`/book/${n.location_id}`);
-    else if (kind === 'confirm')
+    if (action.kind === 'details') navigate(`/appointments/${action.appointment_id}`);
+    else if (action.kind === 'book') navigate(`/book/${action.location_id}`);
+    else
       try {
-        await app('POST', `/notifications/${n.id}/confirm`);
+        const done = await app<{ notification: InboxItem }>(
+          'POST',
+          `/notifications/${n.id}/confirm`,
+        );
+        list.set((list.data ?? []).map((x) => (x.id === n.id ? done.notification : x)));
         toast(t('notifications.confirmed'));
       } catch (e) {
         toast(e instanceof ApiError ? e.message : t('app.error'));
@@ -81,16 +85,22 @@ export function NotificationsScreen() {
                   <p>{n.body}</p>
                   {n.actions.length > 0 ? (
                     <div className="card-actions">
-                      {n.actions.map((a) => (
-                        <button
-                          key={a.kind}
-                          type="button"
-                          className={`button small ${a.kind === 'confirm' ? 'primary' : 'secondary'}`}
-                          onClick={() => void act(n, a.kind)}
-                        >
-                          {labels[a.kind]}
-                        </button>
-                      ))}
+                      {n.actions.map((a) =>
+                        a.kind === 'confirm' && a.done ? (
+                          <button key={a.kind} type="button" className="button small" disabled>
+                            ✓ {t('notifications.confirm_done')}
+                          </button>
+                        ) : (
+                          <button
+                            key={a.kind}
+                            type="button"
+                            className={`button small ${a.kind === 'confirm' ? 'primary' : 'secondary'}`}
+                            onClick={() => void act(n, a)}
+                          >
+                            {labels[a.kind]}
+                          </button>
+                        ),
+                      )}
                     </div>
                   ) : null}
                 </li>
@@ -106,11 +116,13 @@ export function NotificationsScreen() {
 /** One switch per place: off mutes its notifications (`PUT /places/{id}/mute`). */
 function MuteSettings() {
   const { t, toast } = useApp();
-  const places = useLoad(() => app<(Place & { muted?: boolean })[]>('GET', '/places'), 'mute');
-  const setMuted = async (place: Place & { muted?: boolean }, muted: boolean) => {
+  const places = useLoad(() => app<Place[]>('GET', '/places'), 'mute');
+  const setMuted = async (place: Place, muted: boolean) => {
     try {
-      await app('PUT', `/places/${place.id}/mute`, { muted });
-      places.set((places.data ?? []).map((p) => (p.id === place.id ? { ...p, muted } : p)));
+      const saved = await app<{ muted: boolean }>('PUT', `/places/${place.id}/mute`, { muted });
+      places.set(
+        (places.data ?? []).map((p) => (p.id === place.id ? { ...p, muted: saved.muted } : p)),
+      );
     } catch (e) {
       toast(e instanceof ApiError ? e.message : t('app.error'));
     }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { app, ApiError, appPage } from '../api';
+import { copy } from '../clipboard';
 import { useApp } from '../context';
 import { plural } from '../i18n';
 import { Link, navigate } from '../router';
@@ -7,6 +8,8 @@ import type { Place, PlaceDetails, Review } from '../types';
 import { Empty, Icon, Load, Screen, Stars, initials } from '../ui';
 import { useLoad } from '../use-load';
 import { AppointmentCard } from './appointment-card';
+import { PromoBlock, promoOf } from './promo';
+import { OffersBlock } from './purchases';
 
 /** The heart: adds or removes the place from favourites. */
 export function FavouriteButton(props: { place: Place; onChanged: (p: Place) => void }) {
@@ -128,20 +131,6 @@ export function PlacesScreen() {
   );
 }
 
-/** Copies text, falling back to a selection copy where the Clipboard API is refused. */
-async function copy(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    document.body.append(area);
-    area.select();
-    document.execCommand('copy');
-    area.remove();
-  }
-}
-
 /** A place: About data, the client's appointments there, reviews, Book and Call. */
 export function PlaceScreen(props: { id: number }) {
   const { t, toast } = useApp();
@@ -187,6 +176,7 @@ export function PlaceScreen(props: { id: number }) {
                 ) : null}
               </div>
             </div>
+            <PromoBlock promo={promoOf(p)} from={p.title} />
             <div className="button-row">
               <button
                 type="button"
@@ -267,6 +257,7 @@ export function PlaceScreen(props: { id: number }) {
                 ) : null}
               </dl>
             </section>
+            <OffersBlock locationId={p.id} />
             <section aria-labelledby="mine-head">
               <h2 id="mine-head" className="subhead">
                 {t('place.your_appointments')}

@@ -1,11 +1,10 @@
+import { presentBookedRecord } from './booked-record';
 import { presentPromo } from './promo';
 import {
   isoWithCompactOffset,
   isoWithOffset,
   localDate,
-  localDateTime,
   localTime,
-  utcOffsetHours,
   type AppUser,
   type ClientAppointment,
   type ClientRight,
@@ -106,6 +105,7 @@ export function presentPlace(p: Place) {
     rating: p.rating,
     reviews_count: p.reviewsCount,
     is_favourite: p.isFavourite,
+    muted: p.muted,
     appointments_count: p.appointmentsCount,
     promo: presentPromo(l.promo),
   };
@@ -152,68 +152,11 @@ export function presentProfile(user: AppUser) {
 /** The contract's `/user/records` object (§3 B2C); fields Visita does not keep answer empty. */
 export function presentUserRecord(c: ClientAppointment) {
   const a = c.appointment;
-  const l = c.location;
-  const tz = l.timezone;
-  return {
-    id: a.id,
-    services: a.steps.map((s) => ({
-      id: s.serviceId,
-      title: a.serviceTitles[s.serviceId] ?? '',
-      cost: s.cost,
-      price_min: s.firstCost,
-      price_max: s.firstCost,
-      discount: s.discount,
-      amount: s.amount,
-      seance_length: Math.round((s.end - s.start) / 1000),
-    })),
-    company: {
-      id: l.id,
-      title: l.title,
-      country_id: 0,
-      country: l.country,
-      city_id: 0,
-      city: l.city,
-      phone: l.phone || (l.phones[0] ?? ''),
-      phones: l.phones,
-      timezone: utcOffsetHours(a.start, tz),
-      address: l.address,
-      coordinate_lat: l.coordinateLat,
-      coordinate_lon: l.coordinateLon,
-      allow_delete_record: c.settings.allowClientCancel,
-      allow_change_record: c.settings.allowClientReschedule,
-      site: l.site,
-      currency_short_title: l.currency,
-      allow_change_record_delay_step: c.settings.rescheduleUntilMinutes * 60,
-      allow_delete_record_delay_step: c.settings.cancelUntilMinutes * 60,
-    },
-    staff: {
-      id: a.staff.id,
-      name: a.staff.name,
-      specialization: a.staff.specialization,
-      position: a.staff.position ?? [],
-      show_rating: 1,
-      rating: a.staff.rating,
-      votes_count: a.staff.votesCount,
-      avatar: a.staff.avatar,
-      // Every vote here comes from a review, so the counts coincide.
-      comments_count: a.staff.votesCount,
-    },
-    clients_count: a.clientsCount,
-    date: localDateTime(a.start, tz),
-    datetime: isoWithCompactOffset(a.start, tz),
-    create_date: isoWithCompactOffset(a.createdAt.getTime(), tz),
-    comment: a.comment,
-    deleted: a.deletedAt !== null,
-    attendance: a.attendance,
-    length: Math.round((a.end - a.start) / 1000),
-    notify_by_sms: a.notifyBySms,
-    notify_by_email: a.notifyByEmail,
-    master_requested: a.masterRequested,
-    online: a.source === 'online',
-    api_id: a.apiId ?? '',
-    last_change_date: isoWithCompactOffset(a.updatedAt.getTime(), tz),
-    prepaid: false,
-    prepaid_confirmed: false,
-    activity_id: a.activityId ?? 0,
-  };
+  return presentBookedRecord(a, {
+    location: c.location,
+    settings: c.settings,
+    member: a.staff,
+    serviceTitle: (id) => a.serviceTitles[id] ?? '',
+    datetime: isoWithCompactOffset,
+  });
 }

@@ -2,16 +2,14 @@ import {
   type Appointment,
   type BookableMember,
   type BookableTime,
-  isoWithCompactOffset,
   isoWithOffset,
-  utcOffsetHours,
-  localDateTime,
   localTime,
   type OnlineRecordView,
   type Service,
   type ServiceCategory,
   type TeamMember,
 } from '@visita/core';
+import { presentBookedRecord } from './booked-record';
 
 export function presentBookService(s: Service) {
   return {
@@ -90,67 +88,11 @@ export function presentOnlineRecord(
   { location, member, services, settings }: OnlineRecordView,
   a: Appointment,
 ) {
-  const tz = location.timezone;
-  return {
-    id: a.id,
-    services: a.steps.map((step) => ({
-      id: step.serviceId,
-      title: services.find((s) => s.id === step.serviceId)?.title ?? '',
-      cost: step.cost,
-      price_min: step.firstCost,
-      price_max: step.firstCost,
-      discount: step.discount,
-      amount: step.amount,
-      seance_length: Math.round((step.end - step.start) / 1000),
-    })),
-    company: {
-      id: location.id,
-      title: location.title,
-      country_id: 0,
-      country: location.country,
-      city_id: 0,
-      city: location.city,
-      phone: location.phone || (location.phones[0] ?? ''),
-      phones: location.phones,
-      timezone: utcOffsetHours(a.start, tz),
-      address: location.address,
-      coordinate_lat: location.coordinateLat,
-      coordinate_lon: location.coordinateLon,
-      allow_delete_record: settings.allowClientCancel,
-      allow_change_record: settings.allowClientReschedule,
-      site: location.site,
-      currency_short_title: location.currency,
-      allow_change_record_delay_step: settings.rescheduleUntilMinutes * 60,
-      allow_delete_record_delay_step: settings.cancelUntilMinutes * 60,
-    },
-    staff: {
-      id: a.staffId,
-      name: member?.name ?? '',
-      specialization: member?.specialization ?? '',
-      position: member?.position ? { id: member.position.id, title: member.position.title } : [],
-      show_rating: 1,
-      rating: member?.rating ?? 0,
-      votes_count: member?.votesCount ?? 0,
-      avatar: member?.avatar ?? '',
-      // Every vote comes from a review, so the counts coincide.
-      comments_count: member?.votesCount ?? 0,
-    },
-    clients_count: a.clientsCount,
-    date: localDateTime(a.start, tz),
-    datetime: isoWithOffset(a.start, tz),
-    create_date: isoWithCompactOffset(a.createdAt.getTime(), tz),
-    comment: a.comment,
-    deleted: a.deletedAt !== null,
-    attendance: a.attendance,
-    length: Math.round((a.end - a.start) / 1000),
-    notify_by_sms: a.notifyBySms,
-    notify_by_email: a.notifyByEmail,
-    master_requested: a.masterRequested,
-    online: a.source === 'online',
-    api_id: a.apiId ?? '',
-    last_change_date: isoWithCompactOffset(a.updatedAt.getTime(), tz),
-    prepaid: false,
-    prepaid_confirmed: false,
-    activity_id: a.activityId ?? 0,
-  };
+  return presentBookedRecord(a, {
+    location,
+    settings,
+    member,
+    serviceTitle: (id) => services.find((s) => s.id === id)?.title ?? '',
+    datetime: isoWithOffset,
+  });
 }

@@ -3,7 +3,11 @@ import { errorResponses } from '@visita/contracts';
 import type { FastifyInstance } from 'fastify';
 import { TEXT_PATTERN } from '@visita/contracts';
 import Type from 'typebox';
-import { TEST_CARDS, TEST_SIGNATURE_HEADER } from '../adapters/payments/test-acquirer';
+import {
+  ownReturnUrl,
+  TEST_CARDS,
+  TEST_SIGNATURE_HEADER,
+} from '../adapters/payments/test-acquirer';
 import type { ServerDeps } from '../deps';
 import { errorBody } from '../plugins/errors';
 
@@ -14,7 +18,7 @@ function page(title: string, body: string): string {
 <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}input,button{font-size:1.1rem;padding:.5rem;width:100%;box-sizing:border-box;margin:.3rem 0}.note{color:#666;font-size:.9rem}</style></head><body>${body}</body></html>`;
 }
 
-function checkoutForm(p: Payment, message = ''): string {
+function checkoutForm(p: Payment, returnUrl: string | null, message = ''): string {
   const amount = `${fromCents(p.amountCents).toFixed(2)} ${escapeHtml(p.currency)}`;
   return page(
     `Pay ${amount}`,
@@ -22,14 +26,20 @@ function checkoutForm(p: Payment, message = ''): string {
 ${message ? `<p id="message" role="alert">${escapeHtml(message)}</p>` : ''}
 <form method="post"><label>Card number <input name="card_number" inputmode="numeric" autocomplete="cc-number" required></label>
 <button type="submit">Pay ${amount}</button></form>
-<p class="note">Test acquirer: ${TEST_CARDS.success.replace(/(\d{4})/g, '$1 ').trim()} succeeds, ${TEST_CARDS.decline.replace(/(\d{4})/g, '$1 ').trim()} is declined. No money moves.</p>`,
+<p class="note">Test acquirer: ${TEST_CARDS.success.replace(/(\d{4})/g, '$1 ').trim()} succeeds, ${TEST_CARDS.decline.replace(/(\d{4})/g, '$1 ').trim()} is declined. No money moves.</p>
+${backLink(returnUrl, 'Cancel and return to the shop')}`,
   );
 }
 
-const resultPage = (p: Payment) =>
+/** A link back to where the payer came from (the merchant's return URL, own origin only). */
+const backLink = (returnUrl: string | null, text: string) =>
+  returnUrl ? `<p><a id="return" href="${escapeHtml(returnUrl)}">${text}</a></p>` : '';
+
+const resultPage = (p: Payment, returnUrl: string | null) =>
   page(
     p.status === 'succeeded' ? 'Payment succeeded' : 'Payment declined',
-    `<h1 id="status" data-status="${p.status}">${p.status === 'succeeded' ? 'Payment succeeded' : 'Payment declined'}</h1><p>${escapeHtml(p.title)}</p>`,
+    `<h1 id="status" data-status="${p.status}">${p.status === 'succeeded' ? 'Payment succeeded' : 'Payment declined'}</h1><p>${escapeHtml(p.title)}</p>
+${backLink(returnUrl, 'Return to the shop')}`,
   );
 
 /**
@@ -105,13 +115,21 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
     return p;
   };
   const Ref = Type.Object({ reference: Type.String({ pattern: '^tp_[0-9a-f]{32}$' }) });
+  const Return = Type.Object({
+    return: Type.Optional(Type.String({ maxLength: 2000, pattern: TEXT_PATTERN })),
+  });
+  const returnOf = (query: unknown) =>
+    ownReturnUrl(deps.config.publicUrl, (query as { return?: string } | undefined)?.return);
 
   app.get(
     '/pay/test/:reference',
-    { schema: { hide: true, params: Ref } },
+    { schema: { hide: true, params: Ref, querystring: Return } },
     async (request, reply) => {
       const p = await findByRef((request.params as { reference: string }).reference);
-      return reply.type('text/html').send(p.status === 'pending' ? checkoutForm(p) : resultPage(p));
+      const back = returnOf(request.query);
+      return reply
+        .type('text/html')
+        .send(p.status === 'pending' ? checkoutForm(p, back) : resultPage(p, back));
     },
   );
 
@@ -123,11 +141,12 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
     );
     scope.post(
       '/pay/test/:reference',
-      { schema: { hide: true, params: Ref } },
+      { schema: { hide: true, params: Ref, querystring: Return } },
       async (request, reply) => {
         const reference = (request.params as { reference: string }).reference;
+        const back = returnOf(request.query);
         const p = await findByRef(reference);
-        if (p.status !== 'pending') return reply.type('text/html').send(resultPage(p));
+        if (p.status !== 'pending') return reply.type('text/html').send(resultPage(p, back));
         const given = (request.body as Record<string, unknown> | null)?.card_number;
         const card = typeof given === 'string' ? given : '';
         const outcome = acquirer.outcomeOf(card);
@@ -135,7 +154,7 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
           return reply
             .status(422)
             .type('text/html')
-            .send(checkoutForm(p, 'Unknown test card number'));
+            .send(checkoutForm(p, back, 'Unknown test card number'));
         // The acquirer tells the merchant through the signed webhook, as a real one would.
         const hook = acquirer.webhookFor(
           reference,
@@ -152,7 +171,7 @@ export function paymentRoutes(app: FastifyInstance, deps: ServerDeps): void {
         });
         if (delivered.statusCode !== 200)
           request.log.error({ status: delivered.statusCode }, 'test webhook not accepted');
-        return reply.type('text/html').send(resultPage(await findByRef(reference)));
+        return reply.type('text/html').send(resultPage(await findByRef(reference), back));
       },
     );
   });

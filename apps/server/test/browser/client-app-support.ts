@@ -68,6 +68,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${dir}/${name}.png` });
 }
 
+/** Picks the first bookable date (next month when this one has none) and the first time. */
+export async function pickDateAndTime(page: Page): Promise<string> {
+  await expect.poll(() => page.locator('.calendar-grid').count()).toBe(1);
+  const open = page.locator('.calendar-grid button.day:not([disabled])');
+  await page.waitForLoadState('networkidle');
+  if ((await open.count()) === 0) {
+    await page.getByRole('button', { name: 'Next month' }).click();
+    await page.waitForLoadState('networkidle');
+  }
+  await open.first().click();
+  const time = page.locator('.times button').first();
+  await time.waitFor();
+  const label = (await time.textContent()) ?? '';
+  await time.click();
+  return label;
+}
+
 const day = 86_400_000;
 /** Calendar date `n` days from now, in UTC (the test world is in Europe/Berlin: same date by day). */
 export const dateIn = (n: number) => new Date(Date.now() + n * day).toISOString().slice(0, 10);

@@ -7,6 +7,7 @@ import {
   buildClientApp,
   expectAccessible,
   makeClientAppWorld,
+  pickDateAndTime,
   screenshot,
   type ClientAppWorld,
 } from './client-app-support';
@@ -79,23 +80,6 @@ const liveRecords = () =>
      WHERE c.phone = $1 ORDER BY r.id`,
     [PHONE],
   );
-
-/** Picks the first bookable date (next month when this one has none) and the first time. */
-async function pickDateAndTime(): Promise<string> {
-  await expect.poll(() => page.locator('.calendar-grid').count()).toBe(1);
-  const open = page.locator('.calendar-grid button.day:not([disabled])');
-  await page.waitForLoadState('networkidle');
-  if ((await open.count()) === 0) {
-    await page.getByRole('button', { name: 'Next month' }).click();
-    await page.waitForLoadState('networkidle');
-  }
-  await open.first().click();
-  const time = page.locator('.times button').first();
-  await time.waitFor();
-  const label = (await time.textContent()) ?? '';
-  await time.click();
-  return label;
-}
 
 describe('the client app', () => {
   it('serves / and /book/<id> as redirects into /app/, with a manifest and a service worker', async () => {
@@ -277,7 +261,7 @@ describe('the client app', () => {
     await page.getByRole('radio', { name: /Any team member/ }).waitFor();
     await expectAccessible(page);
     await page.getByRole('radio', { name: /Any team member/ }).click();
-    await pickDateAndTime();
+    await pickDateAndTime(page);
     await page.getByLabel('Your name').waitFor();
     expect(await page.getByLabel('Your name').inputValue()).toBe('Erika Muster');
     expect(await page.getByLabel('Phone number').inputValue()).toBe(PHONE);
@@ -327,7 +311,7 @@ describe('the client app', () => {
     expect(await page.locator('.steps li[aria-current="step"]').textContent()).toContain('Date');
     await expectAccessible(page);
     await screenshot(page, '09-book-again-date');
-    await pickDateAndTime();
+    await pickDateAndTime(page);
     await page.getByRole('button', { name: 'Book', exact: true }).click();
     await page.getByRole('heading', { name: 'You are booked!' }).waitFor();
     const newest = (await liveRecords()).at(-1)!;
@@ -345,7 +329,7 @@ describe('the client app', () => {
     const card = page.getByRole('article').filter({ hasText: 'Ben Schulz' }).first();
     await card.getByRole('link', { name: 'Reschedule' }).click();
     await heading('Reschedule').waitFor();
-    await pickDateAndTime();
+    await pickDateAndTime(page);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Move the appointment' }).click();
     await page.getByRole('heading', { name: /The appointment is moved to/ }).waitFor();
@@ -494,7 +478,7 @@ describe('the client app', () => {
     await p.getByRole('checkbox', { name: /Manicure/ }).check();
     await p.getByRole('button', { name: 'Next' }).click();
     await p.getByRole('radio', { name: /Lea/ }).click();
-    await pickDateAndTime();
+    await pickDateAndTime(page);
     await p.getByLabel('Your name').fill('Mia Gast');
     await p.getByLabel('Phone number').fill(phone);
     await p.getByRole('button', { name: 'Get the code' }).click();

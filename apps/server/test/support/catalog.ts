@@ -1,7 +1,6 @@
 import { makeStaff } from '@visita/db/testing';
 import { expect } from 'vitest';
-import type { makeTenant } from './test-app';
-import { authHeader, call, type TestApp } from './test-app';
+import { authHeader, call, createTestApp, makeTenant, type TestApp } from './test-app';
 
 export type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 type Who = { token: string } | null;
@@ -57,6 +56,26 @@ export async function makeCatalog(t: TestApp, locationId: number, owner: { token
     ben,
     categoryId: category.body.data.id as number,
     resourceId: room.body.data.id as number,
+  };
+}
+
+export type Catalog = Awaited<ReturnType<typeof makeCatalog>>;
+
+/**
+ * The catalog tests' world: a fresh database, a tenant (owner, admin, staff, an outsider with a
+ * location of their own) and a catalog at each of the two locations.
+ */
+export async function openCatalogWorld() {
+  const t = await createTestApp();
+  const tenant = await makeTenant(t.db);
+  const loc = tenant.location.id;
+  return {
+    t,
+    http: api(t),
+    tenant,
+    loc,
+    cat: await makeCatalog(t, loc, tenant.owner),
+    theirs: await makeCatalog(t, tenant.otherLocation.id, tenant.outsider),
   };
 }
 

@@ -54,3 +54,55 @@ export async function createMembershipType(t: TestApp, chainId: number, owner: W
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.data as { id: number; [k: string]: unknown };
 }
+
+export const programBody = (cardTypeId: number, over: Record<string, unknown> = {}) => ({
+  title: 'Program',
+  type: 'discount_static',
+  service_item_type: 'any_allowed',
+  good_item_type: 'not_allowed',
+  value_unit: 'percent',
+  company_ids: [],
+  loyalty_card_type_ids: [cardTypeId],
+  rules: [{ value: 10 }],
+  ...over,
+});
+
+/** A card type of its own (so that the programs of one test do not reach another's cards). */
+export async function createCardType(t: TestApp, chainId: number, owner: Who, title = 'Club') {
+  const res = await api(t).post(`/chain/${chainId}/loyalty/card_types`, owner, { title });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.data as { id: number };
+}
+
+export async function createProgram(
+  t: TestApp,
+  chainId: number,
+  owner: Who,
+  cardTypeId: number,
+  over: Record<string, unknown> = {},
+) {
+  const res = await api(t).post(
+    `/chain/${chainId}/loyalty/programs`,
+    owner,
+    programBody(cardTypeId, over),
+  );
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as { id: number; [k: string]: unknown };
+}
+
+let cardNumbers = 0;
+export async function issueCard(
+  t: TestApp,
+  locationId: number,
+  admin: Who,
+  cardTypeId: number,
+  phone: string,
+) {
+  const res = await api(t).post(`/loyalty/cards/${locationId}`, admin, {
+    loyalty_card_number: `CARD-${process.pid}-${++cardNumbers}`,
+    loyalty_card_type_id: cardTypeId,
+    phone,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.data as { id: number; [k: string]: unknown };
+}

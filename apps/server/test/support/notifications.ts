@@ -16,7 +16,7 @@ import { expect } from 'vitest';
 import { appApi } from './cabinet';
 import { api } from './catalog';
 import { makeSalon, type Salon } from './records';
-import type { TestApp } from './test-app';
+import { createTestApp, type TestApp } from './test-app';
 
 export const PUBLIC_URL = 'https://visita.test';
 
@@ -92,6 +92,21 @@ export async function makeNotifySalon(t: TestApp) {
   const days = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'];
   await makeSchedule(t.db, s.anna.id, days, [{ from: '09:00', to: '18:00' }]);
   return s;
+}
+
+/**
+ * The notification tests' world: a fresh database with the clock on Saturday 28 Nov 2026 10:00 UTC,
+ * the engine (workers + a local push service) and the salon. Close it with `closeNotifyWorld`.
+ */
+export async function openNotifyWorld() {
+  const t = await createTestApp({ now: '2026-11-28T10:00:00Z' });
+  const e = await startEngine(t);
+  return { t, e, s: await makeNotifySalon(t) };
+}
+
+export async function closeNotifyWorld(t: TestApp, e: TestEngine): Promise<void> {
+  await e.close();
+  await t.close();
 }
 
 /** An appointment made in the back-office calendar for the client. */

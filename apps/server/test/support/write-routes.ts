@@ -424,7 +424,21 @@ export const ROUTES: Record<string, RouteEntry> = {
   'POST /api/v1/chain/{group_id}/loyalty/cards/{card_id}/manual_transaction': manualTransaction,
   'POST /api/v1/company/{company_id}/records/{record_id}/loyalty_payment': {
     who: 'owner',
-    body: (f) => ({ loyalty_card_id: f.cardId }),
+    body: (f) => ({ loyalty_card_id: f.cardId, loyalty_card_withdrawal: 5 }),
+  },
+  'DELETE /api/v1/company/{company_id}/records/{record_id}/loyalty_payment': { who: 'owner' },
+  'PUT /api/v1/chain/{group_id}/loyalty/programs/{program_id}': {
+    who: 'owner',
+    body: (f) => program(f.loc, f.cardTypeId),
+  },
+  'DELETE /api/v1/chain/{group_id}/loyalty/programs/{program_id}': { who: 'owner' },
+  'POST /api/v1/chain/{group_id}/loyalty/abonements/{item_id}/set_period': {
+    ...membership,
+    body: () => ({ period: 2, period_unit_id: 3 }),
+  },
+  'POST /api/v1/chain/{group_id}/loyalty/abonements/{item_id}/set_balance': {
+    ...membership,
+    body: () => ({ united_balance_services_count: 4 }),
   },
   'POST /api/v1/book_loyalty_purchase/{company_id}': {
     who: 'owner',

@@ -220,6 +220,37 @@ const newCard = async (_t: TestApp, w: WireWorld, ctx: SetupContext) => ({
     })
   ).data.id as number,
 });
+const programBodyOf = (w: WireWorld, title = 'Autumn') => ({
+  title,
+  type: 'discount_static',
+  service_item_type: 'any_allowed',
+  good_item_type: 'not_allowed',
+  value_unit: 'percent',
+  company_ids: [w.loc],
+  loyalty_card_type_ids: [w.cardType.id],
+  rules: [{ value: 10 }],
+});
+const newProgram = async (_t: TestApp, w: WireWorld, ctx: SetupContext) => ({
+  program_id: (await ctx.post(`/api/v1/chain/${w.chainId}/loyalty/programs`, programBodyOf(w)))
+    .id as number,
+});
+/** An appointment paid with the world's loyalty card (to be refunded). */
+let paidHour = 6;
+const paidRecord = async (t: TestApp, w: WireWorld, ctx: SetupContext) => {
+  const record_id = (
+    await makeAppointment(t.db, {
+      locationId: w.loc,
+      staffId: w.colleague.id,
+      serviceIds: [w.service.id],
+      phone: w.phone,
+      start: `2026-11-20T${String(paidHour++).padStart(2, '0')}:00:00Z`,
+    })
+  ).id;
+  await ctx.post(`/api/v1/company/${w.loc}/records/${record_id}/loyalty_payment`, {
+    loyalty_card_id: w.card.id,
+  });
+  return { record_id };
+};
 const newBackOfficeSession = async (_t: TestApp, w: WireWorld, ctx: SetupContext) => {
   const session = await ctx.post('/api/admin/v1/session', {
     login: w.owner.login,
@@ -233,7 +264,7 @@ const newBackOfficeSession = async (_t: TestApp, w: WireWorld, ctx: SetupContext
 /** The test acquirer's signed "paid" webhook for the world's pending purchase. */
 export const WIRE_PAYMENT_SECRET = 'wire-conformance-webhook-secret';
 const paidWebhook = (w: WireWorld, now: number) => {
-  const reference = w.purchase.checkout_url.split('/').pop()!;
+  const reference = new URL(w.purchase.checkout_url).pathname.split('/').pop()!;
   const body = JSON.stringify({
     id: 'evt_wire',
     type: 'checkout.succeeded',
@@ -882,6 +913,16 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/v1/chain/{group_id}/loyalty/programs': { status: 200, bare: true },
   'GET /api/v1/chain/{group_id}/loyalty/programs/{program_id}': { status: 200, bare: true },
+  'PUT /api/v1/chain/{group_id}/loyalty/programs/{program_id}': {
+    status: 200,
+    bare: true,
+    setup: newProgram,
+    body: (w) => programBodyOf(w, 'Winter'),
+  },
+  'DELETE /api/v1/chain/{group_id}/loyalty/programs/{program_id}': {
+    status: 204,
+    setup: newProgram,
+  },
   'PUT /api/v1/chain/{group_id}/loyalty/abonement_types/{type_id}/image': {
     ...own(),
     setup: newMembershipType,
@@ -917,6 +958,16 @@ export const OPERATIONS: Record<string, Operation> = {
     ...own(),
     setup: frozenMembership,
   },
+  'POST /api/v1/chain/{group_id}/loyalty/abonements/{item_id}/set_period': {
+    ...own(),
+    setup: newMembership,
+    body: () => ({ period: 2, period_unit_id: 3 }),
+  },
+  'POST /api/v1/chain/{group_id}/loyalty/abonements/{item_id}/set_balance': {
+    ...own(),
+    setup: newMembership,
+    body: () => ({ united_balance_services_count: 4 }),
+  },
   'POST /api/v1/company/{company_id}/loyalty/abonements': {
     ...own(201),
     body: (w) => ({ type_id: w.membershipType.id, phone: freshPhone() }),
@@ -950,6 +1001,10 @@ export const OPERATIONS: Record<string, Operation> = {
     ...own(),
     setup: newRecord,
     body: (w) => ({ loyalty_card_id: w.card.id }),
+  },
+  'DELETE /api/v1/company/{company_id}/records/{record_id}/loyalty_payment': {
+    ...own(),
+    setup: paidRecord,
   },
   'GET /api/v1/user/loyalty/abonements': own(),
   'GET /api/v1/user/loyalty/certificates': own(),

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { TEXT_PATTERN } from '../inputs';
+import { Int, Money, TEXT_PATTERN } from '../inputs';
 import { CountMeta, Envelope, Nullable, ObjectEnvelope } from '../envelope';
 
 /** Instruments clients hold (contract §3.h object shapes), B2B and B2C reads and writes. */
@@ -146,6 +146,22 @@ export const ChainItemParams = Type.Object({ group_id: Id(), item_id: Id() });
 export const FreezeBody = Type.Object({
   freeze_days: Type.Integer({ minimum: 1, maximum: 3650 }),
 });
+/** Altegio `set_period`: the membership's own validity period. */
+export const SetPeriodBody = Type.Object({
+  period: Int(1, 1000),
+  period_unit_id: Int(1, 4, { description: '1 day, 2 week, 3 month, 4 year' }),
+});
+/** Altegio `set_balance`: visits left (united balance; per-service balances are not supported). */
+export const SetBalanceBody = Type.Object({
+  united_balance_services_count: Int(0, 100000),
+  services_balance_count: Type.Optional(
+    Type.Array(Type.Object({ service_id: Int(0, 2147483647), balance: Int(0, 100000) }), {
+      maxItems: 0,
+      description: 'separate per-service balances: not supported (must be empty)',
+    }),
+  ),
+});
+export const ChainCardParams = Type.Object({ group_id: Id(), card_id: Id() });
 
 export const CardCreateBody = Type.Object({
   loyalty_card_number: Type.String({ minLength: 1, maxLength: 32, pattern: TEXT_PATTERN }),
@@ -197,6 +213,13 @@ export const VisitPaymentBody = Type.Object(
       }),
     ),
     loyalty_card_id: Type.Optional(Id()),
+    loyalty_card_withdrawal: Type.Optional(
+      Money({
+        minimum: 0.01,
+        description:
+          'bonus balance of the loyalty card to spend (Altegio apply_card_withdrawal): at most the balance and what is left to pay; needs loyalty_card_id',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -206,6 +229,7 @@ export const VisitPaymentWire = Type.Object({
   abonement_covered: Type.Number(),
   discount: Type.Number(),
   certificate_amount: Type.Number(),
+  loyalty_card_withdrawal: Type.Number({ description: 'bonus balance spent' }),
   due: Type.Number({ description: 'left to pay in money' }),
   cashback: Type.Number(),
   abonement: Nullable(AbonementWire),
@@ -213,3 +237,14 @@ export const VisitPaymentWire = Type.Object({
   loyalty_card: Nullable(LoyaltyCardWire),
 });
 export const VisitPaymentEnvelope = ObjectEnvelope(VisitPaymentWire);
+/** What a refund gave back (DELETE …/loyalty_payment). */
+export const VisitRefundWire = Type.Object({
+  record_id: Type.Integer(),
+  abonement_id: Nullable(Type.Integer({ description: 'its visit was given back' })),
+  certificate_id: Nullable(Type.Integer()),
+  certificate_amount: Type.Number({ description: 'balance given back to the gift card' }),
+  loyalty_card_id: Nullable(Type.Integer()),
+  loyalty_card_withdrawal: Type.Number({ description: 'bonus given back' }),
+  cashback: Type.Number({ description: 'bonus credited by the visit, taken back' }),
+});
+export const VisitRefundEnvelope = ObjectEnvelope(VisitRefundWire);

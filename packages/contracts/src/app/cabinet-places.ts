@@ -30,6 +30,7 @@ export const AppPlace = Type.Object({
   rating: Type.Number({ description: 'average of the location’s reviews, 0 without any' }),
   reviews_count: Type.Integer(),
   is_favourite: Type.Boolean(),
+  muted: Type.Boolean({ description: "the client muted this location's notifications" }),
   appointments_count: Type.Integer({ description: 'the client’s appointments here' }),
   promo: Nullable(LocationPromoObject),
 });

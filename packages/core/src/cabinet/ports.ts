@@ -50,6 +50,8 @@ export interface Place {
   rating: number;
   reviewsCount: number;
   isFavourite: boolean;
+  /** The client muted this location's notifications (the inbox gear). */
+  muted: boolean;
   appointmentsCount: number;
 }
 

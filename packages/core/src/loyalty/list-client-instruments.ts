@@ -1,3 +1,4 @@
+import { cardAt } from './card-rules';
 import type { Clock } from '../ports';
 import { isFrozen, membershipValidAt } from './membership-rules';
 import { isExpiringSoon } from './periods';
@@ -130,7 +131,9 @@ export async function findClientInstruments(
 
     const cards: CardView[] = [];
     if (want.cards)
-      for (const card of await r.loyaltyCards.listCards(filter)) {
+      for (const stored of await r.loyaltyCards.listCards(filter)) {
+        // An expired discount shows as none.
+        const card = cardAt(stored, now);
         const type = (await r.loyaltyTypes.findCardType(card.chainId, card.typeId))!;
         const c = await chainOf(card.chainId);
         const programs = (await r.loyaltyPrograms.listPrograms(card.chainId)).filter(

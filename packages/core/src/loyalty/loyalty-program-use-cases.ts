@@ -1,16 +1,12 @@
 import { invalid, notFound } from '../errors/domain-error';
-import type { LoyaltyUow } from './ports';
+import type { LoyaltyRepos, LoyaltyUow } from './ports';
 import type { LoyaltyCardType, LoyaltyProgram, LoyaltyProgramInput } from './types';
 import { checkChainIds, requireTitle } from './validate-scope';
 
 type Deps = { uow: LoyaltyUow };
 
-/** Creates a chain promotion as the seed's `POST /chain/{chain_id}/loyalty/programs` defines it. */
-export async function createLoyaltyProgram(
-  deps: Deps,
-  chainId: number,
-  input: LoyaltyProgramInput,
-): Promise<LoyaltyProgram> {
+/** The seed's rules for a promotion body (shared by create and edit); the cleaned input. */
+export function cleanProgramInput(input: LoyaltyProgramInput): LoyaltyProgramInput {
   const clean = { ...input, title: requireTitle(input.title) };
   if (clean.rules.length === 0) throw invalid('rules', 'rules must have at least one rule');
   if (clean.type.includes('_static')) {
@@ -30,20 +26,39 @@ export async function createLoyaltyProgram(
       'expiration_timeout_unit',
       'expiration_timeout_unit is required with expiration_timeout',
     );
-  return deps.uow(async (r) => {
-    await checkChainIds(
-      r.chainScope,
-      chainId,
-      { locationIds: clean.locationIds },
-      { locationIds: 'company_ids' },
+  return clean;
+}
+
+/** The program's locations and card types belong to the chain. */
+export async function checkProgramScope(
+  r: LoyaltyRepos,
+  chainId: number,
+  clean: LoyaltyProgramInput,
+): Promise<void> {
+  await checkChainIds(
+    r.chainScope,
+    chainId,
+    { locationIds: clean.locationIds },
+    { locationIds: 'company_ids' },
+  );
+  const types = new Set((await r.loyaltyTypes.listCardTypes(chainId)).map((t) => t.id));
+  const foreign = clean.cardTypeIds.filter((id) => !types.has(id));
+  if (foreign.length)
+    throw invalid(
+      'loyalty_card_type_ids',
+      `Card types ${foreign.join(', ')} are not in this chain`,
     );
-    const types = new Set((await r.loyaltyTypes.listCardTypes(chainId)).map((t) => t.id));
-    const foreign = clean.cardTypeIds.filter((id) => !types.has(id));
-    if (foreign.length)
-      throw invalid(
-        'loyalty_card_type_ids',
-        `Card types ${foreign.join(', ')} are not in this chain`,
-      );
+}
+
+/** Creates a chain promotion as the seed's `POST /chain/{chain_id}/loyalty/programs` defines it. */
+export async function createLoyaltyProgram(
+  deps: Deps,
+  chainId: number,
+  input: LoyaltyProgramInput,
+): Promise<LoyaltyProgram> {
+  const clean = cleanProgramInput(input);
+  return deps.uow(async (r) => {
+    await checkProgramScope(r, chainId, clean);
     return r.loyaltyPrograms.insertProgram(chainId, clean);
   });
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error';
-import { DAY_MS } from './periods';
-import type { Membership, MembershipType } from './types';
+import { addPeriod, DAY_MS } from './periods';
+import type { Membership, MembershipType, PeriodUnit } from './types';
 
 const refuse = (message: string, field = 'abonement_id') =>
   new DomainError('not_allowed', message, field);
@@ -95,4 +95,18 @@ export function unfreezeMembership(
     expiresAt: m.expiresAt - unusedDays * DAY_MS,
     freezeDaysUsed: m.freezeDaysUsed - unusedDays,
   };
+}
+
+/**
+ * The end of validity for a new period (`set_period`): the period from the start, on the selling
+ * location's wall clock, plus the days it has been frozen (freezing moved the end by as much).
+ */
+export function expiryForPeriod(
+  m: Pick<Membership, 'startsAt' | 'freezeDaysUsed'>,
+  period: number,
+  unitId: PeriodUnit,
+  timeZone: string,
+): number {
+  const end = addPeriod(m.startsAt, period, unitId, timeZone);
+  return m.freezeDaysUsed > 0 ? addPeriod(end, m.freezeDaysUsed, 1, timeZone) : end;
 }

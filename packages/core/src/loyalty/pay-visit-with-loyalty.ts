@@ -2,6 +2,7 @@ import { DomainError, notFound } from '../errors/domain-error';
 import type { Clock } from '../ports';
 import type { LoyaltyRepos, LoyaltyUow } from './ports';
 import type { Certificate, LoyaltyCard, Membership } from './types';
+import { discountStateOf } from './card-rules';
 import { settleVisit, type Settlement } from './visit-settlement';
 
 type Deps = { uow: LoyaltyUow; clock: Clock };
@@ -12,6 +13,8 @@ export interface VisitPaymentInput {
   /** At most this much from the certificate (default: as much as it may pay). */
   certificateAmountCents?: number | undefined;
   cardId?: number | undefined;
+  /** Bonus balance of the card to spend (never more than the balance nor what is left to pay). */
+  cardWithdrawalCents?: number | undefined;
 }
 
 export interface VisitPaymentResult extends Settlement {
@@ -51,6 +54,12 @@ export async function payVisitWithLoyalty(
   input: VisitPaymentInput,
 ): Promise<VisitPaymentResult> {
   const now = deps.clock.now().getTime();
+  if (input.cardWithdrawalCents !== undefined && input.cardId === undefined)
+    throw new DomainError(
+      'validation_failed',
+      'loyalty_card_withdrawal needs loyalty_card_id',
+      'loyalty_card_withdrawal',
+    );
   return deps.uow(async (r) => {
     const visit = await r.visitPayments.findVisitForPayment(locationId, recordId);
     if (!visit) throw notFound('Record');
@@ -84,7 +93,12 @@ export async function payVisitWithLoyalty(
       certificate = { certificate: c, type, requestedCents: input.certificateAmountCents };
     }
     let card:
-      | { card: LoyaltyCard; programs: Awaited<ReturnType<typeof r.loyaltyPrograms.listPrograms>> }
+      | {
+          card: LoyaltyCard;
+          programs: Awaited<ReturnType<typeof r.loyaltyPrograms.listPrograms>>;
+          programUses: Record<number, number>;
+          withdrawalCents: number | undefined;
+        }
       | undefined;
     if (input.cardId) {
       const found = await r.loyaltyCards.findCard(visit.chainId, input.cardId);
@@ -97,10 +111,23 @@ export async function payVisitWithLoyalty(
         );
       if (c.phone !== visit.clientPhone)
         throw refuse("The card is not this client's", 'loyalty_card_id');
-      card = { card: c, programs: await r.loyaltyPrograms.listPrograms(visit.chainId) };
+      card = {
+        card: c,
+        programs: await r.loyaltyPrograms.listPrograms(visit.chainId),
+        programUses: await r.loyaltyCards.countCashbackUses(c.id),
+        withdrawalCents: input.cardWithdrawalCents,
+      };
     }
 
-    const s = settleVisit({ locationId, now, lines: visit.lines, membership, certificate, card });
+    const s = settleVisit({
+      locationId,
+      timeZone: visit.timeZone,
+      now,
+      lines: visit.lines,
+      membership,
+      certificate,
+      card,
+    });
 
     if (membership && !(await r.memberships.useVisit(membership.membership.id, recordId)))
       throw refuse('The membership has no visits left', 'abonement_id');
@@ -129,6 +156,16 @@ export async function payVisitWithLoyalty(
           amountCents: s.discountCents,
           comment: '',
         });
+      if (s.withdrawalCents > 0)
+        await r.loyaltyCards.insertTransaction({
+          cardId: c.id,
+          programId: null,
+          recordId,
+          locationId,
+          kind: 'withdrawal',
+          amountCents: -s.withdrawalCents,
+          comment: '',
+        });
       if (s.cashbackCents > 0)
         await r.loyaltyCards.insertTransaction({
           cardId: c.id,
@@ -152,7 +189,9 @@ export async function payVisitWithLoyalty(
             title: typeTitle,
             discountPercent: s.cardAfter.discountPercent,
             expiresAt:
-              c.discountExpiresAt === null ? null : new Date(c.discountExpiresAt).toISOString(),
+              s.cardAfter.discountExpiresAt === null
+                ? null
+                : new Date(s.cardAfter.discountExpiresAt).toISOString(),
             phone: c.phone,
           },
         });
@@ -166,7 +205,13 @@ export async function payVisitWithLoyalty(
       dueCents: s.dueCents,
       membershipId: membership?.membership.id ?? null,
       certificateId: certificate?.certificate.id ?? null,
+      certificateDrawnCents: s.certificateDrawnCents,
       cardId: card?.card.id ?? null,
+      cardSoldCents: s.cardAfter && card ? s.cardAfter.soldCents - card.card.soldCents : 0,
+      cardPaidCents: s.cardAfter && card ? s.cardAfter.paidCents - card.card.paidCents : 0,
+      withdrawalCents: s.withdrawalCents,
+      cardBefore: s.cardBefore,
+      cardAfter: s.cardAfter ? discountStateOf(s.cardAfter) : null,
     });
     return {
       ...s,

@@ -1,6 +1,8 @@
 import type { UnitOfWork } from '../catalog/ports';
 import type { OutboxRepo } from '../booking/ports';
+import type { CardAfterRefund } from './card-rules';
 import type {
+  CardDiscountState,
   Certificate,
   CertificateType,
   CertificateTypeInput,
@@ -11,6 +13,7 @@ import type {
   Membership,
   MembershipType,
   MembershipTypeInput,
+  PeriodUnit,
 } from './types';
 
 export type TypeKind = 'membership' | 'certificate';
@@ -90,6 +93,14 @@ export interface LoyaltyTypesRepo {
 
 export interface LoyaltyProgramsRepo {
   insertProgram(chainId: number, input: LoyaltyProgramInput): Promise<LoyaltyProgram>;
+  /** Replaces a live program's settings and rules (null: no such program). */
+  updateProgram(
+    chainId: number,
+    id: number,
+    input: LoyaltyProgramInput,
+  ): Promise<LoyaltyProgram | null>;
+  /** Soft-deletes it (false: no such program); settled visits keep their history. */
+  deleteProgram(chainId: number, id: number): Promise<boolean>;
   listPrograms(chainId: number): Promise<LoyaltyProgram[]>;
   findProgram(chainId: number, id: number): Promise<LoyaltyProgram | null>;
 }
@@ -128,6 +139,12 @@ export interface MembershipsRepo {
    * membership, or when no visit was left at the moment of writing (conditional UPDATE).
    */
   useVisit(id: number, recordId: number): Promise<boolean>;
+  /** Gives back the visit this appointment used (false: it used none). */
+  returnVisit(id: number, recordId: number): Promise<boolean>;
+  /** Its own validity period and the end of validity it gives. */
+  setPeriod(id: number, period: number, unitId: PeriodUnit, expiresAt: number): Promise<Membership>;
+  /** New visits left (and total, raised when the new balance exceeds it). */
+  setVisitsRemaining(id: number, visits: number): Promise<Membership>;
 }
 
 export interface NewCertificate {
@@ -152,6 +169,8 @@ export interface CertificatesRepo {
    * expired (one conditional UPDATE): false when it does not, and nothing is drawn.
    */
   drawBalance(id: number, amountCents: number, spendAll: boolean, now: number): Promise<boolean>;
+  /** Gives `amountCents` back (the card is usable again) and drops the visit's redemptions. */
+  restoreBalance(id: number, amountCents: number, recordId: number): Promise<void>;
   insertRedemption(r: {
     certificateId: number;
     recordId: number | null;
@@ -172,13 +191,12 @@ export interface LoyaltyCardsRepo {
   lockCard(id: number): Promise<LoyaltyCard | null>;
   listCards(filter: { chainId?: number; phone?: string }): Promise<LoyaltyCard[]>;
   deleteCard(chainId: number, id: number): Promise<boolean>;
-  updateCardAfterVisit(
-    id: number,
-    after: Pick<
-      LoyaltyCard,
-      'visitsCount' | 'soldCents' | 'paidCents' | 'balanceCents' | 'discountPercent'
-    >,
-  ): Promise<void>;
+  /** Writes the card's counters, bonus balance and discount state (the row is locked). */
+  updateCardAfterVisit(id: number, after: CardAfterRefund): Promise<void>;
+  /** How often each program credited cashback to this card (live transactions), by program id. */
+  countCashbackUses(id: number): Promise<Record<number, number>>;
+  /** Cancels the visit's transactions on this card (kept, no longer listed or counted). */
+  cancelVisitTransactions(id: number, recordId: number): Promise<void>;
   /** Adds `deltaCents` to the bonus balance unless it would go below zero: false then. */
   addToBalance(id: number, deltaCents: number): Promise<boolean>;
   insertTransaction(t: {
@@ -216,13 +234,40 @@ export interface VisitForPayment {
   clientId: number | null;
   clientPhone: string | null;
   deleted: boolean;
+  /** The location's zone. */
+  timeZone: string;
   lines: { serviceId: number; categoryId: number | null; costCents: number }[];
 }
 
+/** What a visit's loyalty settlement changed, as stored. */
+export interface StoredVisitPayment {
+  recordId: number;
+  locationId: number;
+  membershipId: number | null;
+  certificateId: number | null;
+  certificateDrawnCents: number;
+  cardId: number | null;
+  cardSoldCents: number;
+  cardPaidCents: number;
+  withdrawalCents: number;
+  cashbackCents: number;
+  cardBefore: CardDiscountState | null;
+  cardAfter: CardDiscountState | null;
+}
+
 export interface VisitPaymentsRepo {
+  /**
+   * The appointment with its priced lines; its row stays locked until the transaction ends, so a
+   * payment and a deletion of the appointment are serialised.
+   */
   findVisitForPayment(locationId: number, recordId: number): Promise<VisitForPayment | null>;
   /** Claims the visit for a loyalty settlement: false when it was already settled. */
   claimVisit(recordId: number, locationId: number): Promise<boolean>;
+  /**
+   * Removes the visit's settlement and returns what it changed (one DELETE … RETURNING: of
+   * concurrent refunds one gets it, the others null).
+   */
+  takeSettlement(locationId: number, recordId: number): Promise<StoredVisitPayment | null>;
   saveSettlement(
     recordId: number,
     s: {
@@ -233,7 +278,13 @@ export interface VisitPaymentsRepo {
       dueCents: number;
       membershipId: number | null;
       certificateId: number | null;
+      certificateDrawnCents: number;
       cardId: number | null;
+      cardSoldCents: number;
+      cardPaidCents: number;
+      withdrawalCents: number;
+      cardBefore: CardDiscountState | null;
+      cardAfter: CardDiscountState | null;
     },
   ): Promise<void>;
 }

@@ -29,24 +29,29 @@ export function applicableLines(p: LoyaltyProgram, lines: VisitLine[]): VisitLin
   );
 }
 
-/** What an accumulative program measures on the card: visits, or money sold/paid (in units). */
-function metricOf(
-  p: LoyaltyProgram,
-  card: Pick<LoyaltyCard, 'visitsCount' | 'soldCents' | 'paidCents'>,
-): number {
-  if (p.type.endsWith('_visits')) return card.visitsCount;
-  if (p.type.endsWith('_sold')) return card.soldCents / 100;
-  return card.paidCents / 100;
+export type CardCounters = Pick<LoyaltyCard, 'visitsCount' | 'soldCents' | 'paidCents'> &
+  Partial<Pick<LoyaltyCard, 'discountBase'>>;
+
+/**
+ * What an accumulative program measures on the card: visits, or money sold/paid (in units).
+ * Discount programs count from the card's discount base (its totals when its last discount
+ * expired); cashback programs count the whole history.
+ */
+function metricOf(p: LoyaltyProgram, card: CardCounters): number {
+  const base =
+    isDiscountProgram(p) && card.discountBase
+      ? card.discountBase
+      : { visits: 0, soldCents: 0, paidCents: 0 };
+  if (p.type.endsWith('_visits')) return card.visitsCount - base.visits;
+  if (p.type.endsWith('_sold')) return (card.soldCents - base.soldCents) / 100;
+  return (card.paidCents - base.paidCents) / 100;
 }
 
 /**
  * The rule in force: a static program has one rule; an accumulative one takes the rule with the
  * highest threshold the card has reached (none reached: no benefit).
  */
-export function ruleInForce(
-  p: LoyaltyProgram,
-  card: Pick<LoyaltyCard, 'visitsCount' | 'soldCents' | 'paidCents'>,
-): ProgramRule | null {
+export function ruleInForce(p: LoyaltyProgram, card: CardCounters): ProgramRule | null {
   if (p.type.includes('_static')) return p.rules[0] ?? null;
   const metric = metricOf(p, card);
   let best: ProgramRule | null = null;
@@ -96,11 +101,38 @@ export function programCashback(
  * current totals (a static discount is the same at every visit and is not "raised").
  */
 export function standingDiscountPercent(programs: LoyaltyProgram[], card: LoyaltyCard): number {
+  return standingDiscount(programs, card).percent;
+}
+
+/** The card's standing discount and the program that gives it (null: none). */
+export function standingDiscount(
+  programs: LoyaltyProgram[],
+  card: LoyaltyCard,
+): { percent: number; program: LoyaltyProgram | null } {
   let best = 0;
+  let program: LoyaltyProgram | null = null;
   for (const p of programs)
     if (p.type.startsWith('discount_accumulative') && p.valueUnit === 'percent') {
       const rule = ruleInForce(p, card);
-      if (rule && rule.value > best) best = rule.value;
+      if (rule && rule.value > best) {
+        best = rule.value;
+        program = p;
+      }
     }
-  return Math.min(best, 100);
+  return { percent: Math.min(best, 100), program };
+}
+
+/**
+ * Whether a cashback program credits at this visit: every `visit_multiplicity`-th visit of the
+ * card (0 or 1: every visit), and at most `usage_limit` times per card (0: no limit).
+ * `visitNumber` counts this visit (the card's first visit is 1); `uses` is how often the
+ * program already credited this card.
+ */
+export function cashbackDue(
+  p: Pick<LoyaltyProgram, 'visitMultiplicity' | 'usageLimit'>,
+  visitNumber: number,
+  uses: number,
+): boolean {
+  if (p.visitMultiplicity > 1 && visitNumber % p.visitMultiplicity !== 0) return false;
+  return p.usageLimit <= 0 || uses < p.usageLimit;
 }

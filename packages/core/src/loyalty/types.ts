@@ -87,6 +87,9 @@ export interface Membership {
   frozenAt: number | null;
   frozenUntil: number | null;
   freezeDaysUsed: number;
+  /** Its own validity period after a `set_period` (null: the type's). */
+  period: number | null;
+  periodUnitId: PeriodUnit | null;
   createdAt: number;
 }
 
@@ -124,9 +127,21 @@ export interface LoyaltyCard {
   paidCents: number;
   soldCents: number;
   visitsCount: number;
+  /** When the granted accumulative discount stops (null: it does not expire / none granted). */
   discountExpiresAt: number | null;
+  /**
+   * The counters the accumulative discount programs count from: zero, or the card's totals at
+   * the moment its last discount expired (the client accumulates again from there).
+   */
+  discountBase: { visits: number; soldCents: number; paidCents: number };
   createdAt: number;
 }
+
+/** The part of a card a settlement's discount rules change, kept to undo it on a refund. */
+export type CardDiscountState = Pick<
+  LoyaltyCard,
+  'discountPercent' | 'discountExpiresAt' | 'discountBase'
+>;
 
 export const PROGRAM_TYPES = [
   'discount_static',

@@ -1,16 +1,19 @@
+import { cardAt, discountExpiry, discountStateOf } from './card-rules';
 import { certificateAppliesToService, redeemCertificate } from './certificate-rules';
 import { useMembershipForVisit } from './membership-rules';
 import {
   applicableLines,
+  cashbackDue,
   isCashbackProgram,
   isDiscountProgram,
   programApplies,
   programCashback,
   programDiscount,
-  standingDiscountPercent,
+  standingDiscount,
   type VisitLine,
 } from './program-rules';
 import type {
+  CardDiscountState,
   Certificate,
   CertificateType,
   LoyaltyCard,
@@ -21,13 +24,24 @@ import type {
 
 export interface SettlementInput {
   locationId: number;
+  /** The location's zone: a granted discount's expiry is counted on its wall clock. */
+  timeZone: string;
   now: number;
   lines: VisitLine[];
   membership?: { membership: Membership; type: MembershipType } | undefined;
   certificate?:
     | { certificate: Certificate; type: CertificateType; requestedCents?: number | undefined }
     | undefined;
-  card?: { card: LoyaltyCard; programs: LoyaltyProgram[] } | undefined;
+  card?:
+    | {
+        card: LoyaltyCard;
+        programs: LoyaltyProgram[];
+        /** How often each cashback program already credited this card (by program id). */
+        programUses?: Record<number, number> | undefined;
+        /** Bonus balance to spend at this visit (clamped to the balance and what is left). */
+        withdrawalCents?: number | undefined;
+      }
+    | undefined;
 }
 
 export interface Settlement {
@@ -39,15 +53,21 @@ export interface Settlement {
   certificateAmountCents: number;
   certificateBalanceAfterCents: number;
   certificateUsed: boolean;
+  /** How much the gift card's balance fell (a single-use card loses all of it). */
+  certificateDrawnCents: number;
+  /** Bonus balance of the card spent at this visit. */
+  withdrawalCents: number;
   /** What is left to pay in money. */
   dueCents: number;
   cashbackCents: number;
   cashbackProgramId: number | null;
   /** The card after the visit (counters, bonus balance, standing discount), when one was used. */
-  cardAfter: Pick<
-    LoyaltyCard,
-    'visitsCount' | 'soldCents' | 'paidCents' | 'balanceCents' | 'discountPercent'
-  > | null;
+  cardAfter:
+    | (Pick<LoyaltyCard, 'visitsCount' | 'soldCents' | 'paidCents' | 'balanceCents'> &
+        CardDiscountState)
+    | null;
+  /** The card's discount state as stored before the visit (to undo the visit on a refund). */
+  cardBefore: CardDiscountState | null;
   /** The card's standing discount went up with this visit (a `discount.granted` event). */
   discountRaised: boolean;
 }
@@ -95,7 +115,9 @@ export function settleVisit(input: SettlementInput): Settlement {
     lines = lines.map((l, i) => (use.covered[i] ? { ...l, costCents: 0 } : l));
   }
 
-  const card = input.card?.card ?? null;
+  const storedCard = input.card?.card ?? null;
+  // An expired discount is gone before anything is computed: it never applies.
+  const card = storedCard ? cardAt(storedCard, input.now) : null;
   const programs = card
     ? input.card!.programs.filter((p) => programApplies(p, card, input.locationId))
     : [];
@@ -126,6 +148,7 @@ export function settleVisit(input: SettlementInput): Settlement {
   let certificateAmountCents = 0;
   let certificateBalanceAfterCents = 0;
   let certificateUsed = false;
+  let certificateDrawnCents = 0;
   if (input.certificate) {
     const { certificate, type, requestedCents } = input.certificate;
     const eligibleCents = sum(lines.filter((l) => certificateAppliesToService(type, l)));
@@ -138,14 +161,25 @@ export function settleVisit(input: SettlementInput): Settlement {
     certificateAmountCents = r.amountCents;
     certificateBalanceAfterCents = r.balanceAfterCents;
     certificateUsed = r.used;
+    certificateDrawnCents = r.amountCents > 0 ? certificate.balanceCents - r.balanceAfterCents : 0;
   }
-  const dueCents = soldCents - certificateAmountCents;
+  const afterCertificateCents = soldCents - certificateAmountCents;
+  // Bonus spent: never more than the balance before this visit nor what is left to pay.
+  const withdrawalCents = card
+    ? Math.max(
+        0,
+        Math.min(input.card!.withdrawalCents ?? 0, card.balanceCents, afterCertificateCents),
+      )
+    : 0;
+  const dueCents = afterCertificateCents - withdrawalCents;
 
   let cashbackCents = 0;
   let cashbackProgramId: number | null = null;
   if (card) {
     const paidShare = soldCents > 0 ? dueCents / soldCents : 0;
+    const uses = input.card!.programUses ?? {};
     for (const p of programs.filter(isCashbackProgram)) {
+      if (!cashbackDue(p, card.visitsCount + 1, uses[p.id] ?? 0)) continue;
       const c = programCashback(p, card, lines, paidShare);
       if (c > cashbackCents) {
         cashbackCents = c;
@@ -162,16 +196,22 @@ export function settleVisit(input: SettlementInput): Settlement {
       visitsCount: card.visitsCount + 1,
       soldCents: card.soldCents + soldCents,
       paidCents: card.paidCents + dueCents,
-      balanceCents: card.balanceCents + cashbackCents,
+      balanceCents: card.balanceCents - withdrawalCents + cashbackCents,
     };
-    const percent = Math.max(standingDiscountPercent(programs, counters), 0);
-    discountRaised = percent > card.discountPercent;
+    const standing = standingDiscount(programs, counters);
+    discountRaised = standing.percent > card.discountPercent;
     cardAfter = {
       visitsCount: counters.visitsCount,
       soldCents: counters.soldCents,
       paidCents: counters.paidCents,
       balanceCents: counters.balanceCents,
-      discountPercent: Math.max(percent, card.discountPercent),
+      discountPercent: discountRaised ? standing.percent : card.discountPercent,
+      // A granted discount expires `expiration_timeout` after it was granted.
+      discountExpiresAt:
+        discountRaised && standing.program
+          ? discountExpiry(standing.program, input.now, input.timeZone)
+          : card.discountExpiresAt,
+      discountBase: { ...card.discountBase },
     };
   }
 
@@ -184,10 +224,13 @@ export function settleVisit(input: SettlementInput): Settlement {
     certificateAmountCents,
     certificateBalanceAfterCents,
     certificateUsed,
+    certificateDrawnCents,
+    withdrawalCents,
     dueCents,
     cashbackCents,
     cashbackProgramId,
     cardAfter,
+    cardBefore: storedCard ? discountStateOf(storedCard) : null,
     discountRaised,
   };
 }

@@ -43,6 +43,8 @@ export const membership = (over: Partial<Membership> = {}): Membership => ({
   frozenAt: null,
   frozenUntil: null,
   freezeDaysUsed: 0,
+  period: null,
+  periodUnitId: null,
   createdAt: T0 - DAY,
   ...over,
 });
@@ -95,6 +97,7 @@ export const card = (over: Partial<LoyaltyCard> = {}): LoyaltyCard => ({
   soldCents: 0,
   visitsCount: 0,
   discountExpiresAt: null,
+  discountBase: { visits: 0, soldCents: 0, paidCents: 0 },
   createdAt: T0 - DAY,
   ...over,
 });

@@ -258,6 +258,7 @@ describe('settling a visit', () => {
   it('membership covers its service, discount, certificate, then cashback on money paid', () => {
     const s = settleVisit({
       locationId: 1,
+      timeZone: 'Europe/Berlin',
       now: T0,
       lines,
       membership: { membership: membership({ visitsRemaining: 2 }), type: membershipType() },
@@ -294,6 +295,7 @@ describe('settling a visit', () => {
     });
     const s = settleVisit({
       locationId: 1,
+      timeZone: 'Europe/Berlin',
       now: T0,
       lines,
       card: { card: card({ paidCents: 50_00 }), programs: [p] },
@@ -305,6 +307,7 @@ describe('settling a visit', () => {
   it('programs of other card types or locations do not apply', () => {
     const s = settleVisit({
       locationId: 1,
+      timeZone: 'Europe/Berlin',
       now: T0,
       lines,
       card: {

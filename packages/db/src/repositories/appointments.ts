@@ -1,4 +1,9 @@
-import { type Appointment, type AppointmentDraft, type AppointmentsRepo } from '@visita/core';
+import {
+  DomainError,
+  type Appointment,
+  type AppointmentDraft,
+  type AppointmentsRepo,
+} from '@visita/core';
 import type { Queryable } from '../db';
 import { refuseOverlaps, tstzRange } from './time-holds';
 
@@ -202,6 +207,17 @@ export function appointmentsRepo(q: Queryable): AppointmentsRepo {
     },
 
     async deleteAppointment(id) {
+      // A visit paid with loyalty instruments keeps its draw until the payment is refunded:
+      // the record is locked first (a payment locks it too), then the settlement is looked for.
+      await q.query('SELECT id FROM records WHERE id = $1 FOR UPDATE', [id]);
+      const paid = await q.query('SELECT 1 FROM visit_loyalty_payments WHERE record_id = $1', [id]);
+      if (paid.length > 0)
+        throw new DomainError(
+          'conflict',
+          'This appointment was paid with loyalty instruments; refund the payment first (DELETE …/loyalty_payment)',
+          'record_id',
+          { reason: 'loyalty_payment' },
+        );
       const rows = await q.query(
         'UPDATE records SET deleted_at = now(), updated_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id',
         [id],

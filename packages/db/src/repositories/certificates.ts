@@ -82,6 +82,16 @@ export function certificatesRepo(q: Queryable): CertificatesRepo {
       );
       return rows.length > 0;
     },
+    async restoreBalance(id, amountCents, recordId) {
+      await q.query(
+        'UPDATE certificates SET balance = balance + $2::numeric, used = false WHERE id = $1',
+        [id, (amountCents / 100).toFixed(2)],
+      );
+      await q.query(
+        'DELETE FROM certificate_redemptions WHERE certificate_id = $1 AND record_id = $2',
+        [id, recordId],
+      );
+    },
     async insertRedemption(r) {
       await q.query(
         `INSERT INTO certificate_redemptions(certificate_id, record_id, location_id, amount)

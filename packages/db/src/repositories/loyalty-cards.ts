@@ -13,6 +13,9 @@ interface Row {
   sold_amount: number;
   visits_count: number;
   discount_expires_at: Date | null;
+  discount_base_visits: number;
+  discount_base_sold: number;
+  discount_base_paid: number;
   created_at: Date;
 }
 
@@ -28,6 +31,11 @@ const card = (r: Row): LoyaltyCard => ({
   soldCents: toCents(r.sold_amount),
   visitsCount: r.visits_count,
   discountExpiresAt: r.discount_expires_at ? r.discount_expires_at.getTime() : null,
+  discountBase: {
+    visits: r.discount_base_visits,
+    soldCents: toCents(r.discount_base_sold),
+    paidCents: toCents(r.discount_base_paid),
+  },
   createdAt: r.created_at.getTime(),
 });
 
@@ -90,7 +98,9 @@ export function loyaltyCardsRepo(q: Queryable): LoyaltyCardsRepo {
     async updateCardAfterVisit(id, a) {
       await q.query(
         `UPDATE loyalty_cards SET visits_count = $2, sold_amount = $3, paid_amount = $4,
-           balance = $5, discount_percent = $6 WHERE id = $1`,
+           balance = $5, discount_percent = $6, discount_expires_at = $7,
+           discount_base_visits = $8, discount_base_sold = $9, discount_base_paid = $10
+          WHERE id = $1`,
         [
           id,
           a.visitsCount,
@@ -98,7 +108,27 @@ export function loyaltyCardsRepo(q: Queryable): LoyaltyCardsRepo {
           units(a.paidCents),
           units(a.balanceCents),
           a.discountPercent,
+          a.discountExpiresAt === null ? null : new Date(a.discountExpiresAt),
+          a.discountBase.visits,
+          units(a.discountBase.soldCents),
+          units(a.discountBase.paidCents),
         ],
+      );
+    },
+    async countCashbackUses(id) {
+      const rows = await q.query<{ program_id: number; n: number }>(
+        `SELECT program_id, count(*)::int AS n FROM loyalty_transactions
+          WHERE card_id = $1 AND kind = 'cashback' AND canceled_at IS NULL
+            AND program_id IS NOT NULL GROUP BY program_id`,
+        [id],
+      );
+      return Object.fromEntries(rows.map((r) => [r.program_id, r.n]));
+    },
+    async cancelVisitTransactions(id, recordId) {
+      await q.query(
+        `UPDATE loyalty_transactions SET canceled_at = now()
+          WHERE card_id = $1 AND record_id = $2 AND canceled_at IS NULL`,
+        [id, recordId],
       );
     },
     async addToBalance(id, deltaCents) {
@@ -118,7 +148,7 @@ export function loyaltyCardsRepo(q: Queryable): LoyaltyCardsRepo {
     },
     async listTransactions(f) {
       const params: unknown[] = [f.chainId];
-      const parts = ['c.chain_id = $1'];
+      const parts = ['c.chain_id = $1', 't.canceled_at IS NULL'];
       if (f.cardId !== undefined) {
         params.push(f.cardId);
         parts.push(`t.card_id = $${params.length}`);

@@ -1,5 +1,6 @@
 import type {
   LoyaltyProgram,
+  LoyaltyProgramInput,
   LoyaltyProgramsRepo,
   NotificationTemplate,
   ProgramRule,
@@ -90,55 +91,78 @@ export function loyaltyProgramsRepo(q: Queryable): LoyaltyProgramsRepo {
     );
     return rows[0]!.id;
   };
+  /** Writes every setting, the templates and the rules of program `id`. */
+  const writeProgram = async (chainId: number, id: number, i: LoyaltyProgramInput) => {
+    const changed = await template(chainId, i.onChangedTemplate, 'loyalty_discount_changed');
+    const expiring = await template(chainId, i.onExpirationTemplate, 'loyalty_discount_expiration');
+    await q.query(
+      `UPDATE loyalty_programs SET title = $3, type = $4, service_item_type = $5,
+         good_item_type = $6, value_unit = $7, allowed_service_ids = $8, allowed_good_ids = $9,
+         allowed_good_category_ids = $10, usage_limit = $11, visit_multiplicity = $12,
+         sold_items_multiplicity = $13, expiration_timeout = $14, expiration_timeout_unit = $15,
+         expiration_notification_timeout = $16, params_source_type = $17,
+         history_start_date = $18, location_ids = $19, card_type_ids = $20,
+         on_changed_template_id = $21, on_expiration_template_id = $22
+        WHERE chain_id = $1 AND id = $2`,
+      [
+        chainId,
+        id,
+        i.title,
+        i.type,
+        i.serviceItemType,
+        i.goodItemType,
+        i.valueUnit,
+        i.allowedServiceIds,
+        i.allowedGoodIds,
+        i.allowedGoodCategoryIds,
+        i.usageLimit,
+        i.visitMultiplicity,
+        i.soldItemsMultiplicity,
+        i.expirationTimeout,
+        i.expirationTimeoutUnit,
+        i.expirationNotificationTimeout,
+        i.paramsSourceType,
+        i.historyStartDate,
+        i.locationIds,
+        i.cardTypeIds,
+        changed,
+        expiring,
+      ],
+    );
+    for (const rule of i.rules)
+      await q.query(
+        `INSERT INTO loyalty_program_rules(program_id, parameter, value, service_id)
+         VALUES ($1, $2, $3, $4)`,
+        [id, rule.parameter, rule.value, rule.serviceId],
+      );
+    return findProgram(chainId, id);
+  };
   return {
     async insertProgram(chainId, i) {
-      const changed = await template(chainId, i.onChangedTemplate, 'loyalty_discount_changed');
-      const expiring = await template(
-        chainId,
-        i.onExpirationTemplate,
-        'loyalty_discount_expiration',
-      );
       const rows = await q.query<{ id: number }>(
         `INSERT INTO loyalty_programs(chain_id, title, type, service_item_type, good_item_type,
-           value_unit, allowed_service_ids, allowed_good_ids, allowed_good_category_ids,
-           usage_limit, visit_multiplicity, sold_items_multiplicity, expiration_timeout,
-           expiration_timeout_unit, expiration_notification_timeout, params_source_type,
-           history_start_date, location_ids, card_type_ids, on_changed_template_id,
-           on_expiration_template_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-           $19, $20, $21) RETURNING id`,
-        [
-          chainId,
-          i.title,
-          i.type,
-          i.serviceItemType,
-          i.goodItemType,
-          i.valueUnit,
-          i.allowedServiceIds,
-          i.allowedGoodIds,
-          i.allowedGoodCategoryIds,
-          i.usageLimit,
-          i.visitMultiplicity,
-          i.soldItemsMultiplicity,
-          i.expirationTimeout,
-          i.expirationTimeoutUnit,
-          i.expirationNotificationTimeout,
-          i.paramsSourceType,
-          i.historyStartDate,
-          i.locationIds,
-          i.cardTypeIds,
-          changed,
-          expiring,
-        ],
+           value_unit) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [chainId, i.title, i.type, i.serviceItemType, i.goodItemType, i.valueUnit],
       );
-      const id = rows[0]!.id;
-      for (const rule of i.rules)
-        await q.query(
-          `INSERT INTO loyalty_program_rules(program_id, parameter, value, service_id)
-           VALUES ($1, $2, $3, $4)`,
-          [id, rule.parameter, rule.value, rule.serviceId],
-        );
-      return (await findProgram(chainId, id))!;
+      return (await writeProgram(chainId, rows[0]!.id, i))!;
+    },
+    async updateProgram(chainId, id, i) {
+      const rows = await q.query(
+        `SELECT id FROM loyalty_programs WHERE chain_id = $1 AND id = $2 AND deleted_at IS NULL
+         FOR UPDATE`,
+        [chainId, id],
+      );
+      if (rows.length === 0) return null;
+      await q.query('DELETE FROM loyalty_program_rules WHERE program_id = $1', [id]);
+      return writeProgram(chainId, id, i);
+    },
+    async deleteProgram(chainId, id) {
+      const rows = await q.query(
+        `UPDATE loyalty_programs SET deleted_at = now()
+          WHERE chain_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING id`,
+        [chainId, id],
+      );
+      return rows.length > 0;
     },
     async listPrograms(chainId) {
       const rows = await q.query<ProgramRow>(

@@ -1,4 +1,4 @@
-import type { InstrumentFilter, Membership, MembershipsRepo } from '@visita/core';
+import type { InstrumentFilter, Membership, MembershipsRepo, PeriodUnit } from '@visita/core';
 import type { Queryable } from '../db';
 
 interface Row {
@@ -15,6 +15,8 @@ interface Row {
   frozen_at: Date | null;
   frozen_until: Date | null;
   freeze_days_used: number;
+  period: number | null;
+  period_unit_id: PeriodUnit | null;
   created_at: Date;
 }
 
@@ -35,6 +37,8 @@ const membership = (r: Row): Membership => ({
   frozenAt: ms(r.frozen_at),
   frozenUntil: ms(r.frozen_until),
   freezeDaysUsed: r.freeze_days_used,
+  period: r.period,
+  periodUnitId: r.period_unit_id,
   createdAt: r.created_at.getTime(),
 });
 
@@ -120,6 +124,34 @@ export function membershipsRepo(q: Queryable): MembershipsRepo {
         [id],
       );
       return rows.length > 0;
+    },
+    async returnVisit(id, recordId) {
+      const gone = await q.query(
+        `DELETE FROM membership_visits WHERE membership_id = $1 AND record_id = $2
+         RETURNING membership_id`,
+        [id, recordId],
+      );
+      if (gone.length === 0) return false;
+      await q.query(
+        `UPDATE memberships SET visits_remaining = visits_remaining + 1
+          WHERE id = $1 AND visits_remaining IS NOT NULL`,
+        [id],
+      );
+      return true;
+    },
+    async setPeriod(id, period, unitId, expiresAt) {
+      return (await one(
+        `UPDATE memberships SET period = $2, period_unit_id = $3, expires_at = $4
+          WHERE id = $1 RETURNING *`,
+        [id, period, unitId, new Date(expiresAt)],
+      ))!;
+    },
+    async setVisitsRemaining(id, visits) {
+      return (await one(
+        `UPDATE memberships SET visits_remaining = $2, visits_total = GREATEST(visits_total, $2)
+          WHERE id = $1 RETURNING *`,
+        [id, visits],
+      ))!;
     },
   };
 }

@@ -2,6 +2,26 @@ import { randomBytes } from 'node:crypto';
 import { DomainError, type PaymentNotification, type PaymentProvider } from '@visita/core';
 import { signPayload, verifySignedPayload } from './signature';
 
+/**
+ * The hosted page of a test checkout; like a real acquirer's it carries where the payer goes
+ * back to (`return`), which the page only links to when it is on our own origin.
+ */
+export function testCheckoutUrl(base: string, reference: string, returnUrl: string): string {
+  const url = `${base.replace(/\/$/, '')}/pay/test/${reference}`;
+  return returnUrl ? `${url}?return=${encodeURIComponent(returnUrl)}` : url;
+}
+
+/** The return URL when it is on the server's own origin (no open redirect), else null. */
+export function ownReturnUrl(base: string, given: unknown): string | null {
+  if (typeof given !== 'string' || given === '') return null;
+  try {
+    const url = new URL(given);
+    return url.origin === new URL(base).origin ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Card numbers of the built-in test acquirer (the usual sandbox numbers). */
 export const TEST_CARDS = {
   success: '4242424242424242',
@@ -32,9 +52,12 @@ export function testAcquirer(options: { publicUrl: string; secret: string }): Te
   const base = options.publicUrl.replace(/\/$/, '');
   return {
     name: 'test',
-    createCheckout() {
+    createCheckout(request) {
       const reference = `tp_${randomBytes(16).toString('hex')}`;
-      return Promise.resolve({ reference, checkoutUrl: `${base}/pay/test/${reference}` });
+      return Promise.resolve({
+        reference,
+        checkoutUrl: testCheckoutUrl(base, reference, request.returnUrl),
+      });
     },
     verifyWebhook(rawBody, headers, now): PaymentNotification | null {
       verifySignedPayload(options.secret, rawBody, headers[TEST_SIGNATURE_HEADER], now);

@@ -5,6 +5,7 @@ import { runAccessChecksBeforeValidation } from '../../../plugins/access-before-
 import { registerAuth } from '../../../plugins/auth';
 import { registerRateLimit, type RateLimitStore } from '../../../plugins/rate-limit';
 import { adminDeskTimeRoutes } from './desk-times';
+import { adminNotificationRoutes } from './notifications';
 import { adminPromoRoutes } from './promo';
 import { adminReportRoutes } from './reports';
 import { adminSessionRoutes } from './session';
@@ -12,7 +13,7 @@ import { adminSessionRoutes } from './session';
 /**
  * The back office's own API under `/api/admin/v1`, for what the Altegio-compatible API has no
  * place for (sign-in with a session partner token, the caller's locations and rights, desk
- * times, reports). Same envelope, error mapping, `Authorization` header and per-IP rate limits as `/api/v1`.
+ * times, reports, notification settings and bulk pushes, the promotional block). Same envelope, error mapping, `Authorization` header and per-IP rate limits as `/api/v1`.
  */
 export async function registerAdminApi(
   app: FastifyInstance,
@@ -28,6 +29,7 @@ export async function registerAdminApi(
       adminDeskTimeRoutes(api, deps);
       adminReportRoutes(api, deps);
       adminPromoRoutes(api, deps);
+      adminNotificationRoutes(api, deps);
     },
     { prefix: '/api/admin/v1' },
   );

@@ -2,6 +2,7 @@ import {
   CardCreateBody,
   CardLookupParams,
   CardTypeListEnvelope,
+  ChainCardParams,
   ChainParams,
   ClientCardsParams,
   CompanyCardParams,
@@ -12,9 +13,6 @@ import {
   NoContent,
   TransactionListEnvelope,
   TransactionQuery,
-  VisitPaymentBody,
-  VisitPaymentEnvelope,
-  VisitPaymentParams,
 } from '@visita/contracts';
 import {
   addManualCardTransaction,
@@ -26,34 +24,22 @@ import {
   listCardTransactions,
   normalizePhone,
   notFound,
-  payVisitWithLoyalty,
   toCents,
   type CardView,
 } from '@visita/core';
 import type { FastifyInstance } from 'fastify';
-import Type from 'typebox';
 import type { ServerDeps } from '../../../deps';
 import { accessDenied, needsRight, pathIdOf } from '../../../plugins/auth';
 import { needsChainRight, needsLocationRight } from '../../../plugins/chain-access';
-import {
-  presentAbonement,
-  presentCardType,
-  presentCertificate,
-  presentLoyaltyCard,
-} from '../../../presenters/loyalty';
+import { presentCardType, presentLoyaltyCard } from '../../../presenters/loyalty';
 import { CompanyParams, ok, typed, userSecurity } from '../../typed';
 
 const tags = ['Loyalty: cards and visit payment'];
 const security = userSecurity;
-const ChainCardParams = Type.Object({
-  group_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  card_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-});
 
-/** Loyalty cards (contract §3.h), their transactions, and paying a visit with loyalty instruments. */
+/** Loyalty cards (contract §3.h) and their transactions. */
 export function loyaltyCardRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const t = typed(app);
-  const url = deps.config.publicUrl;
   const chainOfLocation = async (locationId: number) => {
     const loc = await deps.read((r) => r.chainScope.findLocationChain(locationId));
     if (!loc) throw notFound('Location');
@@ -270,65 +256,6 @@ export function loyaltyCardRoutes(app: FastifyInstance, deps: ServerDeps): void 
         created_date: isoWithOffset(x.createdAt, 'UTC'),
       }));
       return ok(data, { count: data.length });
-    },
-  );
-
-  t.post(
-    '/company/:company_id/records/:record_id/loyalty_payment',
-    {
-      schema: {
-        tags,
-        summary:
-          'Pay an appointment with a membership, a gift card and/or a loyalty card (Visita path)',
-        description:
-          'Once per appointment (a second call is 409). The membership covers the services it includes and uses one visit; the card’s best discount program lowers the rest; the gift card pays what it may (never more than its balance); the card’s cashback program credits a bonus on what is left to pay in money.',
-        security,
-        params: VisitPaymentParams,
-        body: VisitPaymentBody,
-        response: { 200: VisitPaymentEnvelope, 409: errorResponses[422], ...errorResponses },
-      },
-      preHandler: needsRight(deps.db, 'records:write'),
-    },
-    async (request) => {
-      const { company_id, record_id } = request.params;
-      const b = request.body;
-      const s = await payVisitWithLoyalty(deps, company_id, record_id, {
-        membershipId: b.abonement_id,
-        certificateId: b.certificate_id,
-        certificateAmountCents:
-          b.certificate_amount === undefined ? undefined : toCents(b.certificate_amount),
-        cardId: b.loyalty_card_id,
-      });
-      const now = deps.clock.now().getTime();
-      const types = await deps.read(async (r) => ({
-        m: s.membership
-          ? await r.loyaltyTypes.findMembershipType(s.membership.chainId, s.membership.typeId)
-          : null,
-        c: s.certificate
-          ? await r.loyaltyTypes.findCertificateType(s.certificate.chainId, s.certificate.typeId)
-          : null,
-      }));
-      const card = s.card
-        ? (await cardsOf(s.card.chainId, s.card.phone)).find((v) => v.card.id === s.card!.id)
-        : undefined;
-      return ok({
-        record_id: s.recordId,
-        total: fromCents(s.totalCents),
-        abonement_covered: fromCents(s.membershipCoveredCents),
-        discount: fromCents(s.discountCents),
-        certificate_amount: fromCents(s.certificateAmountCents),
-        due: fromCents(s.dueCents),
-        cashback: fromCents(s.cashbackCents),
-        abonement:
-          s.membership && types.m
-            ? presentAbonement(s.membership, types.m, types.m.locationIds, now, url)
-            : null,
-        certificate:
-          s.certificate && types.c
-            ? presentCertificate(s.certificate, types.c, types.c.locationIds, now, url)
-            : null,
-        loyalty_card: card ? presentLoyaltyCard(card) : null,
-      });
     },
   );
 }

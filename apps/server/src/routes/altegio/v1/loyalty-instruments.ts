@@ -4,10 +4,8 @@ import {
   CertificateEnvelope,
   CertificateListEnvelope,
   ChainInstrumentQuery,
-  ChainItemParams,
   ChainParams,
   errorResponses,
-  FreezeBody,
   InstrumentQuery,
   SellBody,
 } from '@visita/contracts';
@@ -16,7 +14,6 @@ import {
   normalizePhone,
   sellCertificate,
   sellMembership,
-  setMembershipFrozen,
 } from '@visita/core';
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../../../deps';
@@ -33,7 +30,7 @@ import { CompanyParams, ok, typed, userSecurity } from '../../typed';
 const tags = ['Loyalty: memberships and gift cards'];
 const security = userSecurity;
 
-/** B2B memberships (abonements) and gift certificates: reads by phone, desk sales, freezing. */
+/** B2B memberships (abonements) and gift certificates: reads by phone, desk sales. */
 export function loyaltyInstrumentRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const t = typed(app);
   const url = deps.config.publicUrl;
@@ -132,39 +129,6 @@ export function loyaltyInstrumentRoutes(app: FastifyInstance, deps: ServerDeps):
       return ok(list, { count: list.length });
     },
   );
-
-  for (const action of ['freeze', 'unfreeze'] as const)
-    t.post(
-      `/chain/:group_id/loyalty/abonements/:item_id/${action}`,
-      {
-        schema: {
-          tags,
-          summary:
-            action === 'freeze'
-              ? 'Freeze a membership (within its type’s limit)'
-              : 'Unfreeze a membership (unused days are given back)',
-          security,
-          params: ChainItemParams,
-          ...(action === 'freeze' ? { body: FreezeBody } : {}),
-          response: { 200: AbonementEnvelope, ...errorResponses },
-        },
-        preHandler: needsChainRight(deps, 'clients:write'),
-      },
-      async (request) => {
-        const { group_id, item_id } = request.params;
-        const days = (request.body as { freeze_days?: number } | undefined)?.freeze_days ?? 0;
-        const m = await setMembershipFrozen(
-          deps,
-          group_id,
-          item_id,
-          action === 'freeze' ? { freeze: true, days } : { freeze: false },
-        );
-        const type = (await deps.read((r) =>
-          r.loyaltyTypes.findMembershipType(group_id, m.typeId),
-        ))!;
-        return ok(presentAbonement(m, type, type.locationIds, now(), url));
-      },
-    );
 
   t.post(
     '/company/:company_id/loyalty/abonements',

@@ -1,6 +1,7 @@
 import {
   ChainParams,
   errorResponses,
+  NoContent,
   ProgramBody,
   ProgramParams,
   ProgramQuery,
@@ -8,8 +9,10 @@ import {
 } from '@visita/contracts';
 import {
   createLoyaltyProgram,
+  deleteLoyaltyProgram,
   getLoyaltyProgram,
   listLoyaltyPrograms,
+  updateLoyaltyProgram,
   type LoyaltyProgram,
 } from '@visita/core';
 import type { FastifyInstance } from 'fastify';
@@ -110,6 +113,54 @@ export function loyaltyProgramRoutes(app: FastifyInstance, deps: ServerDeps): vo
       const { group_id, program_id } = request.params;
       const program = await getLoyaltyProgram(deps, group_id, program_id);
       return (await present(group_id, [program], request.query.include))[0]!;
+    },
+  );
+
+  t.put(
+    '/chain/:group_id/loyalty/programs/:program_id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a chain promotion',
+        description:
+          'The same body as creating it; rules are replaced. Always allowed: visits already paid keep what they got, the next settlement uses the new settings.',
+        security: userSecurity,
+        params: ProgramParams,
+        querystring: ProgramQuery,
+        body: ProgramBody,
+        response: { 200: ProgramWire, ...errorResponses },
+      },
+      preHandler: needsChainRight(deps, 'catalog:write'),
+    },
+    async (request) => {
+      const { group_id, program_id } = request.params;
+      const program = await updateLoyaltyProgram(
+        deps,
+        group_id,
+        program_id,
+        programInput(request.body),
+      );
+      return (await present(group_id, [program], request.query.include))[0]!;
+    },
+  );
+
+  t.delete(
+    '/chain/:group_id/loyalty/programs/:program_id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a chain promotion',
+        description: 'Always allowed (204); it no longer applies to visits paid from now on.',
+        security: userSecurity,
+        params: ProgramParams,
+        response: { 204: NoContent, ...errorResponses },
+      },
+      preHandler: needsChainRight(deps, 'catalog:write'),
+    },
+    async (request, reply) => {
+      const { group_id, program_id } = request.params;
+      await deleteLoyaltyProgram(deps, group_id, program_id);
+      return reply.status(204).send(null);
     },
   );
 }

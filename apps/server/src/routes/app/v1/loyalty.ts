@@ -12,6 +12,7 @@ import {
 import { findClientInstruments, getMyPayment, listOnlineOffers, startPurchase } from '@visita/core';
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../../../deps';
+import { testCheckoutUrl } from '../../../adapters/payments/test-acquirer';
 import { needsConsentedAppUser, requireAppUser } from '../../../plugins/app-auth';
 import {
   presentAppGiftCard,
@@ -31,11 +32,13 @@ export function appLoyaltyRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const t = typed(app);
   const preHandler = needsConsentedAppUser(deps);
   const url = deps.config.publicUrl;
+  // The payer comes back to the app's purchase screen (it knows which purchase it started).
+  const returnUrl = `${url.replace(/\/$/, '')}/app/purchases`;
   const saleDeps = {
     ...deps,
     numbers: deps.loyalty.numbers,
     provider: deps.loyalty.provider,
-    returnUrl: `${url.replace(/\/$/, '')}/app/purchases`,
+    returnUrl,
   };
 
   t.get(
@@ -176,7 +179,7 @@ export function appLoyaltyRoutes(app: FastifyInstance, deps: ServerDeps): void {
         presentPurchase(
           p,
           deps.loyalty.provider.name === p.provider && p.provider === 'test'
-            ? `${url.replace(/\/$/, '')}/pay/test/${p.providerRef}`
+            ? testCheckoutUrl(url, p.providerRef, returnUrl)
             : '',
         ),
       );
