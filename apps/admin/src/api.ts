@@ -119,7 +119,7 @@ export const v1 = {
     request<T, M>('POST', `/api/v1${path}`, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', `/api/v1${path}`, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', `/api/v1${path}`, body),
-  del: (path: string) => request<null>('DELETE', `/api/v1${path}`),
+  del: <T = null>(path: string) => request<T>('DELETE', `/api/v1${path}`),
   /** Operations the seed answers without the envelope (loyalty programs): the body as it is. */
   bare: async <T>(path: string) => (await request<T>('GET', `/api/v1${path}`)) as unknown as T,
 };

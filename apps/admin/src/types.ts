@@ -20,6 +20,7 @@ import type {
   CertificateWire,
   LoyaltyCardWire,
   VisitPaymentWire,
+  VisitRefundWire,
   ResourceObject,
 } from '@visita/contracts';
 import type { Static } from 'typebox';
@@ -44,6 +45,7 @@ export type Membership = Static<typeof AbonementWire>;
 export type GiftCard = Static<typeof CertificateWire>;
 export type LoyaltyCard = Static<typeof LoyaltyCardWire>;
 export type VisitPayment = Static<typeof VisitPaymentWire>;
+export type VisitRefund = Static<typeof VisitRefundWire>;
 export type Resource = Static<typeof ResourceObject>;
 export type ServiceCategory = Static<typeof ServiceCategoryObject>;
 

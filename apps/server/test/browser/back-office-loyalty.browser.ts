@@ -237,7 +237,37 @@ describe('loyalty in Chromium', () => {
       `SELECT value::text AS value FROM loyalty_program_rules`,
     );
     expect(Number(rule?.value)).toBe(10);
+
+    // Edit (contract 2: PUT) — the club discount becomes 12%.
+    await p.getByRole('button', { name: 'Edit Club 10%' }).click();
+    const edit = p.getByRole('dialog', { name: 'Edit Club 10%' });
+    await edit.getByLabel('Program title').fill('Club 12%');
+    await edit.getByLabel('Value', { exact: true }).fill('12');
+    await edit.getByRole('button', { name: 'Save program' }).click();
+    const edited = p.locator('table.table tbody tr', { hasText: 'Club 12%' });
+    await edited.waitFor();
+    expect(await edited.textContent()).toContain('12%');
+    // A second program, then deleted (DELETE 204).
+    await p.getByRole('button', { name: '+ New program' }).click();
+    const spare = p.getByRole('dialog', { name: 'New loyalty program' });
+    await spare.getByLabel('Program title').fill('Autumn cashback');
+    await spare.getByLabel('Kind').selectOption('cashback_static_paid');
+    await spare.getByLabel('Value', { exact: true }).fill('5');
+    await spare.getByRole('button', { name: 'Create program' }).click();
+    await p.locator('table.table tbody tr', { hasText: 'Autumn cashback' }).waitFor();
     await shot(p, 'loyalty-programs');
+    await p.getByRole('button', { name: 'Delete Autumn cashback' }).click();
+    await p
+      .getByRole('dialog', { name: 'Delete Autumn cashback?' })
+      .getByRole('button', { name: 'Yes, delete' })
+      .click();
+    await expect
+      .poll(() => p.locator('table.table tbody tr', { hasText: 'Autumn cashback' }).count())
+      .toBe(0);
+    const titles = await t.db.query<{ title: string }>(
+      `SELECT title FROM loyalty_programs WHERE deleted_at IS NULL ORDER BY id`,
+    );
+    expect(titles).toEqual([{ title: 'Club 12%' }]);
     await p.close();
   });
 
@@ -348,10 +378,10 @@ describe('loyalty in Chromium', () => {
     await details.getByRole('heading', { name: 'Visit paid' }).waitFor();
     paid = details.getByRole('status');
     const text = await paid.textContent();
-    expect(text).toContain('Card discount€4.5');
+    expect(text).toContain('Card discount€5.4');
     expect(text).toContain('Gift card€20');
     expect(text).toContain('€30 left');
-    expect(text).toContain('Left to pay€20.5');
+    expect(text).toContain('Left to pay€19.6');
     await shot(p, 'loyalty-payment');
     const [certificate] = await t.db.query<{ balance: string }>(
       `SELECT balance::text AS balance FROM certificates`,
@@ -361,6 +391,14 @@ describe('loyalty in Chromium', () => {
       `SELECT visits_remaining FROM memberships`,
     );
     expect(membership?.visits_remaining).toBe(4);
+
+    // Undo it (contract 3: DELETE …/loyalty_payment): the gift card gets its €20 back.
+    await details.getByRole('button', { name: 'Undo the payment' }).click();
+    await details.getByText('Payment undone: €20 back on the gift card.').waitFor();
+    const [back] = await t.db.query<{ balance: string }>(
+      `SELECT balance::text AS balance FROM certificates`,
+    );
+    expect(Number(back?.balance)).toBe(50);
     await p.close();
   });
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { v1 } from '../../api';
+import { ApiError, v1 } from '../../api';
 import { Problem, useLoad } from '../../components/status';
 import { useMoney, useSession } from '../../session';
-import type { Appointment, VisitPayment } from '../../types';
+import type { Appointment, VisitPayment, VisitRefund } from '../../types';
 import { loadInstruments, membershipLabel } from '../clients/instruments';
 
 /**
@@ -20,6 +20,8 @@ export function LoyaltyPayment(props: { appointment: Appointment; onBack: () => 
   const [giftCard, setGiftCard] = useState(0);
   const [amount, setAmount] = useState<number | ''>('');
   const [card, setCard] = useState(0);
+  const [bonus, setBonus] = useState<number | ''>('');
+  const [refunded, setRefunded] = useState<VisitRefund | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [paid, setPaid] = useState<VisitPayment | null>(null);
@@ -37,15 +39,40 @@ export function LoyaltyPayment(props: { appointment: Appointment; onBack: () => 
           ...(giftCard ? { certificate_id: giftCard } : {}),
           ...(giftCard && amount !== '' ? { certificate_amount: amount } : {}),
           ...(card ? { loyalty_card_id: card } : {}),
+          ...(card && bonus !== '' && bonus > 0 ? { loyalty_card_withdrawal: bonus } : {}),
         },
       );
       setPaid(res.data);
+      setRefunded(null);
     } catch (e) {
       setError(e);
     } finally {
       setBusy(false);
     }
   }
+
+  async function refund() {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await v1.del<VisitRefund>(
+        `/company/${location.id}/records/${a.id}/loyalty_payment`,
+      );
+      setRefunded(res.data);
+      setPaid(null);
+      data.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const undoButton = (
+    <button type="button" className="danger-outline" disabled={busy} onClick={() => void refund()}>
+      Undo the payment
+    </button>
+  );
 
   if (paid)
     return (
@@ -78,6 +105,12 @@ export function LoyaltyPayment(props: { appointment: Appointment; onBack: () => 
               </dd>
             </>
           ) : null}
+          {paid.loyalty_card_withdrawal ? (
+            <>
+              <dt>Bonus spent</dt>
+              <dd>{money(paid.loyalty_card_withdrawal)}</dd>
+            </>
+          ) : null}
           <dt>Left to pay</dt>
           <dd>{money(paid.due)}</dd>
           {paid.cashback ? (
@@ -87,7 +120,9 @@ export function LoyaltyPayment(props: { appointment: Appointment; onBack: () => 
             </>
           ) : null}
         </dl>
+        {error ? <Problem error={error} right="records:write" /> : null}
         <div className="actions">
+          {undoButton}
           <button type="button" onClick={props.onBack}>
             Done
           </button>
@@ -99,6 +134,24 @@ export function LoyaltyPayment(props: { appointment: Appointment; onBack: () => 
   return (
     <form className="stack" aria-label="Pay with loyalty" onSubmit={(e) => void pay(e)}>
       <h3>Pay {money(total)} with loyalty</h3>
+      {refunded ? (
+        <p className="notice success" role="status">
+          Payment undone:{' '}
+          {[
+            refunded.abonement_id ? 'the membership visit is back' : '',
+            refunded.certificate_amount
+              ? `${money(refunded.certificate_amount)} back on the gift card`
+              : '',
+            refunded.loyalty_card_withdrawal
+              ? `${money(refunded.loyalty_card_withdrawal)} bonus back`
+              : '',
+            refunded.cashback ? `${money(refunded.cashback)} cashback taken back` : '',
+          ]
+            .filter(Boolean)
+            .join(', ') || 'nothing was drawn'}
+          .
+        </p>
+      ) : null}
       {data.error ? <Problem error={data.error} right="clients:read" /> : null}
       {d ? (
         <>
@@ -138,21 +191,36 @@ export function LoyaltyPayment(props: { appointment: Appointment; onBack: () => 
               />
             </label>
           </div>
-          <label>
-            Loyalty card
-            <select value={card} onChange={(e) => setCard(Number(e.target.value))}>
-              <option value={0}>None</option>
-              {d.cards.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.type.title} №{c.number} · {c.discount}% discount
-                </option>
-              ))}
-            </select>
-          </label>
+          <div className="row">
+            <label>
+              Loyalty card
+              <select value={card} onChange={(e) => setCard(Number(e.target.value))}>
+                <option value={0}>None</option>
+                {d.cards.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.type.title} №{c.number} · bonus {money(c.balance)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Bonus to spend
+              <input
+                type="number"
+                min={0.01}
+                step="0.01"
+                disabled={!card}
+                placeholder="none"
+                value={bonus}
+                onChange={(e) => setBonus(e.target.value === '' ? '' : Number(e.target.value))}
+              />
+            </label>
+          </div>
         </>
       ) : null}
       {error ? <Problem error={error} right="records:write" /> : null}
       <div className="actions">
+        {error instanceof ApiError && error.status === 409 ? undoButton : null}
         <button type="button" className="secondary" onClick={props.onBack}>
           Back
         </button>

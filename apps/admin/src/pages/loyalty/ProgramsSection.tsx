@@ -1,25 +1,11 @@
-import { useEffect, useState } from 'react';
-import { ApiError, query, v1 } from '../../api';
+import { useState } from 'react';
+import { query, v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
 import { Problem, useLoad } from '../../components/status';
 import { useSession } from '../../session';
 import type { CardType, Program } from '../../types';
 import { ProgramForm } from './ProgramForm';
 import { programTypeName } from './program-kinds';
-
-/**
- * Whether the server has program edits (PUT/DELETE …/programs/{id}): a DELETE of id 0 is refused
- * by the path's validation (400) where the route exists and is an unknown route (404) where not.
- * Nothing can be deleted by it.
- */
-async function programEditsSupported(base: string): Promise<boolean> {
-  try {
-    await v1.del(`${base}/0`);
-    return true;
-  } catch (e) {
-    return e instanceof ApiError && e.status !== 404;
-  }
-}
 
 export function ProgramsSection(props: { cardTypes: CardType[] }) {
   const { location, can } = useSession();
@@ -28,14 +14,11 @@ export function ProgramsSection(props: { cardTypes: CardType[] }) {
     () => v1.bare<Program[]>(`${base}${query({ include: 'rules,loyalty_card_types' })}`),
     [base],
   );
-  const [editable, setEditable] = useState(false);
   const [editing, setEditing] = useState<Program | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Program | null>(null);
   const [error, setError] = useState<unknown>(null);
   const canWrite = can('catalog:write');
-  useEffect(() => {
-    if (canWrite) void programEditsSupported(base).then(setEditable);
-  }, [base, canWrite]);
+  const editable = canWrite;
 
   const programs = list.data ?? [];
   async function remove(p: Program) {
