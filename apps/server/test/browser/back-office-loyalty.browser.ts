@@ -181,9 +181,13 @@ describe('loyalty in Chromium', () => {
     const stored = edit.getByRole('img', { name: 'Stored card image' });
     await stored.waitFor();
     await expect
-      .poll(() => stored.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .poll(() =>
+        stored.evaluate(
+          (img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth,
+        ),
+      )
       .toBeGreaterThan(0);
-    const size = await stored.evaluate((img: HTMLImageElement) => ({
+    const size = await stored.evaluate((img: { naturalWidth: number; naturalHeight: number }) => ({
       w: img.naturalWidth,
       h: img.naturalHeight,
     }));
@@ -378,10 +382,10 @@ describe('loyalty in Chromium', () => {
     await details.getByRole('heading', { name: 'Visit paid' }).waitFor();
     paid = details.getByRole('status');
     const text = await paid.textContent();
-    expect(text).toContain('Card discount€5.4');
+    expect(text).toContain('Card discount€5.40');
     expect(text).toContain('Gift card€20');
     expect(text).toContain('€30 left');
-    expect(text).toContain('Left to pay€19.6');
+    expect(text).toContain('Left to pay€19.60');
     await shot(p, 'loyalty-payment');
     const [certificate] = await t.db.query<{ balance: string }>(
       `SELECT balance::text AS balance FROM certificates`,
