@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeader, call, createTestApp, type TestApp } from '../support/test-app';
-import { ensureAdminBuilt, localDate, makeStudio, SCREENSHOTS, signInAs } from './admin-support';
+import {
+  ensureAdminBuilt,
+  expectAccessible,
+  localDate,
+  makeStudio,
+  SCREENSHOTS,
+  signInAs,
+} from './admin-support';
 import { launchChromium } from './support';
 
 let t: TestApp;
@@ -103,6 +110,7 @@ describe('catalog, team and reports in Chromium', () => {
     ]);
     expect(rows[3]!.slots).toEqual([{ from: '09:00', to: '18:00' }]);
     await page.getByText('09:00–12:30, 13:30–18:00').first().waitFor();
+    await expectAccessible(page);
     await page.close();
   });
 
@@ -217,6 +225,7 @@ describe('catalog, team and reports in Chromium', () => {
       [s.mitte.id],
     );
     expect(room).toMatchObject({ title: 'Treatment room', instances: 2 });
+    await expectAccessible(page);
     await shot(page, 'resources');
 
     // Colour: longer, dearer, and it needs the room now.

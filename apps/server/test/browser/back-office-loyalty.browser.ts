@@ -259,6 +259,7 @@ describe('loyalty in Chromium', () => {
     await spare.getByLabel('Value', { exact: true }).fill('5');
     await spare.getByRole('button', { name: 'Create program' }).click();
     await p.locator('table.table tbody tr', { hasText: 'Autumn cashback' }).waitFor();
+    await expectAccessible(p);
     await shot(p, 'loyalty-programs');
     await p.getByRole('button', { name: 'Delete Autumn cashback' }).click();
     await p
@@ -386,6 +387,7 @@ describe('loyalty in Chromium', () => {
     expect(text).toContain('Gift card€20');
     expect(text).toContain('€30 left');
     expect(text).toContain('Left to pay€19.60');
+    await expectAccessible(p);
     await shot(p, 'loyalty-payment');
     const [certificate] = await t.db.query<{ balance: string }>(
       `SELECT balance::text AS balance FROM certificates`,

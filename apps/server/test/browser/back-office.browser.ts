@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { ensureAdminBuilt, makeStudio, SCREENSHOTS, signInAs } from './admin-support';
+import {
+  ensureAdminBuilt,
+  expectAccessible,
+  makeStudio,
+  SCREENSHOTS,
+  signInAs,
+} from './admin-support';
 import { launchChromium } from './support';
 
 let t: TestApp;
@@ -259,6 +265,7 @@ describe('the back office in Chromium', () => {
       link_url: 'https://lumen.example/winter',
     });
     await promo.scrollIntoViewIfNeeded();
+    await expectAccessible(page);
     await shot(page, 'promo');
     await promo.getByRole('button', { name: 'Remove block' }).click();
     await promo.getByRole('status').getByText('Promotional block removed').waitFor();

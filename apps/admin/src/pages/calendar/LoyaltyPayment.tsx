@@ -78,48 +78,50 @@ export function LoyaltyPayment(props: { appointment: Appointment; onBack: () => 
     return (
       <section className="stack" aria-labelledby="paid-h">
         <h3 id="paid-h">Visit paid</h3>
-        <dl className="facts paid" role="status">
-          <dt>Total</dt>
-          <dd>{money(paid.total)}</dd>
-          {paid.abonement_covered ? (
-            <>
-              <dt>Membership</dt>
-              <dd>
-                {money(paid.abonement_covered)}
-                {paid.abonement ? ` (${membershipLabel(paid.abonement)})` : ''}
-              </dd>
-            </>
-          ) : null}
-          {paid.discount ? (
-            <>
-              <dt>Card discount</dt>
-              <dd>{money(paid.discount)}</dd>
-            </>
-          ) : null}
-          {paid.certificate_amount ? (
-            <>
-              <dt>Gift card</dt>
-              <dd>
-                {money(paid.certificate_amount)}
-                {paid.certificate ? ` (${money(paid.certificate.balance)} left)` : ''}
-              </dd>
-            </>
-          ) : null}
-          {paid.loyalty_card_withdrawal ? (
-            <>
-              <dt>Bonus spent</dt>
-              <dd>{money(paid.loyalty_card_withdrawal)}</dd>
-            </>
-          ) : null}
-          <dt>Left to pay</dt>
-          <dd>{money(paid.due)}</dd>
-          {paid.cashback ? (
-            <>
-              <dt>Cashback</dt>
-              <dd>{money(paid.cashback)}</dd>
-            </>
-          ) : null}
-        </dl>
+        <div role="status">
+          <dl className="facts paid">
+            <dt>Total</dt>
+            <dd>{money(paid.total)}</dd>
+            {paid.abonement_covered ? (
+              <>
+                <dt>Membership</dt>
+                <dd>
+                  {money(paid.abonement_covered)}
+                  {paid.abonement ? ` (${membershipLabel(paid.abonement)})` : ''}
+                </dd>
+              </>
+            ) : null}
+            {paid.discount ? (
+              <>
+                <dt>Card discount</dt>
+                <dd>{money(paid.discount)}</dd>
+              </>
+            ) : null}
+            {paid.certificate_amount ? (
+              <>
+                <dt>Gift card</dt>
+                <dd>
+                  {money(paid.certificate_amount)}
+                  {paid.certificate ? ` (${money(paid.certificate.balance)} left)` : ''}
+                </dd>
+              </>
+            ) : null}
+            {paid.loyalty_card_withdrawal ? (
+              <>
+                <dt>Bonus spent</dt>
+                <dd>{money(paid.loyalty_card_withdrawal)}</dd>
+              </>
+            ) : null}
+            <dt>Left to pay</dt>
+            <dd>{money(paid.due)}</dd>
+            {paid.cashback ? (
+              <>
+                <dt>Cashback</dt>
+                <dd>{money(paid.cashback)}</dd>
+              </>
+            ) : null}
+          </dl>
+        </div>
         {error ? <Problem error={error} right="records:write" /> : null}
         <div className="actions">
           {undoButton}
