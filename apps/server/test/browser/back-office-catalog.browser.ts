@@ -246,6 +246,27 @@ describe('catalog, team and reports in Chromium', () => {
     expect(colour?.duration_seconds).toBe(7200);
     expect(Number(colour?.price_min)).toBe(95);
 
+    // A category: created, renamed, deleted.
+    await page.getByRole('button', { name: '+ Category' }).click();
+    await page.getByRole('dialog', { name: 'New category' }).getByLabel('Title').fill('Extras');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Extras' }).waitFor();
+    await page.getByRole('button', { name: 'Edit category Extras' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit category Extras' });
+    await dialog.getByLabel('Title').fill('Add-ons');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Add-ons' }).waitFor();
+    await page.getByRole('button', { name: 'Edit category Add-ons' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit category Add-ons' });
+    await dialog.getByRole('button', { name: 'Delete category' }).click();
+    await dialog.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByRole('status').getByText('Category Add-ons deleted.').waitFor();
+    await expect.poll(() => page.getByRole('heading', { name: 'Add-ons' }).count()).toBe(0);
+    const [category] = await t.db.query<{ title: string; deleted: boolean }>(
+      `SELECT title, deleted_at IS NOT NULL AS deleted FROM service_categories WHERE title = 'Add-ons'`,
+    );
+    expect(category).toEqual({ title: 'Add-ons', deleted: true });
+
     // A resource a service needs cannot go: the server says so.
     await page.getByRole('link', { name: 'Resources', exact: true }).click();
     await page.getByRole('button', { name: 'Edit Treatment room' }).click();

@@ -3,24 +3,44 @@ import { v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
 import { Problem } from '../../components/status';
 import { useSession } from '../../session';
+import type { ServiceCategory } from '../../types';
 
-export function CategoryDialog(props: { onClose: () => void; onCreated: () => void }) {
+/** Create a category, or rename / delete one (the server refuses deleting one with services). */
+export function CategoryDialog(props: {
+  category?: ServiceCategory;
+  onClose: () => void;
+  onCreated: (message: string) => void;
+}) {
   const { location } = useSession();
-  const [title, setTitle] = useState('');
+  const c = props.category;
+  const [title, setTitle] = useState(c?.title ?? '');
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const path = c ? `/service_category/${location.id}/${c.id}` : '';
+
+  async function run(action: () => Promise<unknown>, message: string) {
     setError(null);
     try {
-      await v1.post(`/locations/${location.id}/service_categories`, { title });
-      props.onCreated();
+      await action();
+      props.onCreated(message);
     } catch (e) {
       setError(e);
     }
   }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(
+      () =>
+        c
+          ? v1.put(path, { title: title.trim() })
+          : v1.post(`/locations/${location.id}/service_categories`, { title: title.trim() }),
+      c ? `Category ${title.trim()} saved.` : `Category ${title.trim()} created.`,
+    );
+  };
+
   return (
-    <Dialog title="New category" onClose={props.onClose}>
-      <form className="stack" onSubmit={(e) => void submit(e)}>
+    <Dialog title={c ? `Edit category ${c.title}` : 'New category'} onClose={props.onClose}>
+      <form className="stack" onSubmit={submit}>
         <label>
           Title
           <input
@@ -33,10 +53,37 @@ export function CategoryDialog(props: { onClose: () => void; onCreated: () => vo
         </label>
         {error ? <Problem error={error} right="catalog:write" /> : null}
         <div className="actions">
-          <button type="button" className="secondary" onClick={props.onClose}>
-            Close
-          </button>
-          <button type="submit">Create</button>
+          {c && confirmDelete ? (
+            <>
+              <span>Delete the category {c.title}?</span>
+              <button type="button" className="secondary" onClick={() => setConfirmDelete(false)}>
+                Keep it
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => void run(() => v1.del(path), `Category ${c.title} deleted.`)}
+              >
+                Yes, delete
+              </button>
+            </>
+          ) : (
+            <>
+              {c ? (
+                <button
+                  type="button"
+                  className="danger-outline"
+                  onClick={() => setConfirmDelete(true)}
+                >
+                  Delete category
+                </button>
+              ) : null}
+              <button type="button" className="secondary" onClick={props.onClose}>
+                Close
+              </button>
+              <button type="submit">{c ? 'Save' : 'Create'}</button>
+            </>
+          )}
         </div>
       </form>
     </Dialog>

@@ -28,6 +28,7 @@ export function ServicesPage() {
   }, [location.id]);
   const [creating, setCreating] = useState<'service' | 'category' | null>(null);
   const [editing, setEditing] = useState<Service | null>(null);
+  const [editingCategory, setEditingCategory] = useState<ServiceCategory | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const writable = can('catalog:write');
 
@@ -70,7 +71,20 @@ export function ServicesPage() {
       ) : null}
       {groups.map((g) => (
         <section key={g.id} className="card" aria-labelledby={`cat-${g.id}`}>
-          <h2 id={`cat-${g.id}`}>{g.title}</h2>
+          <div className="page-head">
+            <h2 id={`cat-${g.id}`}>{g.title}</h2>
+            {writable && g.id !== 0 ? (
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  setEditingCategory(data?.categories.find((c) => c.id === g.id) ?? null)
+                }
+              >
+                Edit category <span className="sr-only">{g.title}</span>
+              </button>
+            ) : null}
+          </div>
           {g.services.length === 0 ? (
             <p className="muted">No services in this category yet.</p>
           ) : (
@@ -142,11 +156,17 @@ export function ServicesPage() {
           </a>
         </p>
       ) : null}
-      {creating === 'category' ? (
+      {creating === 'category' || editingCategory ? (
         <CategoryDialog
-          onClose={() => setCreating(null)}
-          onCreated={() => {
+          {...(editingCategory ? { category: editingCategory } : {})}
+          onClose={() => {
             setCreating(null);
+            setEditingCategory(null);
+          }}
+          onCreated={(message) => {
+            setCreating(null);
+            setEditingCategory(null);
+            setNotice(message);
             catalog.reload();
           }}
         />
