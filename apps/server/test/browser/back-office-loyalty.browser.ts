@@ -121,6 +121,10 @@ describe('loyalty in Chromium', () => {
     await dialog.getByLabel('Visits', { exact: true }).fill('5');
     await dialog.getByLabel('May be frozen').check();
     await dialog.getByLabel('Freezing days in total').fill('14');
+    await dialog
+      .getByRole('group', { name: 'Covers the services' })
+      .getByLabel('Haircut', { exact: true })
+      .check();
     await dialog.getByRole('switch', { name: /Sell online/ }).check();
     await dialog.getByLabel('Online title').fill('Five haircuts');
     await dialog.getByLabel('Online price').fill('180');
@@ -130,6 +134,21 @@ describe('loyalty in Chromium', () => {
     await edit.getByRole('status').getByText('Saved').waitFor();
     const [created] = await membershipTypes();
     expect(created).toMatchObject({ title: 'Haircut x5', image_key: null });
+    const typeRes = await call(t.app, {
+      method: 'GET',
+      url: `/api/v1/chain/${s.mitte.chainId}/loyalty/abonement_types/${created!.id}`,
+      headers: s.asOwner,
+    });
+    expect(typeRes.body.data).toMatchObject({
+      services: [s.cut.id],
+      cost: 200,
+      period: 6,
+      freeze_limit: 14,
+      united_balance_services_count: 5,
+      is_online_sale_enabled: true,
+      online_sale_title: 'Five haircuts',
+      online_sale_price: 180,
+    });
 
     // The rules are checked in the browser before anything is sent.
     const uploads: string[] = [];

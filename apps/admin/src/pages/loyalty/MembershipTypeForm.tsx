@@ -3,6 +3,7 @@ import { v1 } from '../../api';
 import { fieldError, Problem } from '../../components/status';
 import type { MembershipType } from '../../types';
 import { OnlineSaleFields } from './OnlineSaleFields';
+import { ServicePicker } from './ServicePicker';
 import { UNITS } from './units';
 
 export interface MembershipDraft {
@@ -14,6 +15,7 @@ export interface MembershipDraft {
   unlimited: boolean;
   allow_freeze: boolean;
   freeze_limit: number;
+  services: number[];
   sale: { enabled: boolean; title: string; description: string; price: number };
 }
 
@@ -26,6 +28,7 @@ export const draftOf = (t: MembershipType | null): MembershipDraft => ({
   unlimited: t?.is_united_balance_unlimited ?? false,
   allow_freeze: t?.allow_freeze ?? false,
   freeze_limit: t?.freeze_limit ?? 0,
+  services: t?.services ?? [],
   sale: {
     enabled: t?.is_online_sale_enabled ?? false,
     title: t?.online_sale_title ?? '',
@@ -68,8 +71,8 @@ export function MembershipTypeForm(props: {
       online_sale_title: d.sale.title,
       online_sale_description: d.sale.description,
       online_sale_price: d.sale.price,
-      services: [],
-      service_categories: [],
+      services: d.services,
+      service_categories: props.type?.service_categories ?? [],
     };
     const base = `/chain/${props.chainId}/loyalty/abonement_types`;
     try {
@@ -177,6 +180,11 @@ export function MembershipTypeForm(props: {
           </label>
         ) : null}
       </div>
+      <ServicePicker
+        legend="Covers the services"
+        value={d.services}
+        onChange={(services) => set({ services })}
+      />
       <OnlineSaleFields value={d.sale} onChange={(sale) => set({ sale })} error={err} />
       {error ? <Problem error={error} right="catalog:write" /> : null}
       <div className="actions">
