@@ -80,9 +80,14 @@ async function request<T>(
 }
 
 /** The client app API with the logged-in client's token. */
-export function app<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export function app<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<T> {
   const token = session.token();
-  return request<T>(`${APP}${path}`, token ? `Bearer ${token}` : null, method, body).then(
+  return request<T>(`${APP}${path}`, token ? `Bearer ${token}` : null, method, body, headers).then(
     (r) => r.data,
   );
 }

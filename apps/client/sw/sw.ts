@@ -71,7 +71,8 @@ self.addEventListener('fetch', (event) => {
   else if (url.pathname.startsWith('/app/')) event.respondWith(cacheFirst(request));
   else if (CACHED_API.test(url.pathname)) event.respondWith(networkFirst(request, API));
   // The card types' pictures, so the cards last seen keep their image offline.
-  else if (url.pathname.startsWith('/media/loyalty/')) event.respondWith(networkFirst(request, API));
+  else if (url.pathname.startsWith('/media/loyalty/'))
+    event.respondWith(networkFirst(request, API));
 });
 
 interface PushPayload {

@@ -16,6 +16,7 @@ export * from './app/identity';
 export * from './app/cabinet-appointments';
 export * from './app/cabinet-places';
 export * from './app/cabinet-profile';
+export * from './app/booking';
 export * from './altegio/user-records';
 export * from './altegio/loyalty-types';
 export * from './altegio/loyalty-instruments';

@@ -27,7 +27,9 @@ export function Finish(props: {
   const [busy, setBusy] = useState(false);
   // One key per booking attempt: a retry after a lost answer never books twice.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), [props.slot.datetime]);
-  const needsCode = props.location.phone_confirmation && !props.reschedule;
+  // A logged-in client's phone was verified at login: the app books without a second code.
+  const loggedIn = Boolean(profile);
+  const needsCode = props.location.phone_confirmation && !props.reschedule && !loggedIn;
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -54,25 +56,29 @@ export function Finish(props: {
         setCodeSent(true);
         return;
       }
-      await booking(
-        'POST',
-        `/book_record/${props.location.id}`,
+      const appointments = [
         {
-          phone,
-          fullname: name,
-          comment,
-          ...(needsCode ? { code } : {}),
-          appointments: [
-            {
-              id: 1,
-              services: props.serviceIds,
-              staff_id: props.staffId,
-              datetime: props.slot.datetime,
-            },
-          ],
+          id: 1,
+          services: props.serviceIds,
+          staff_id: props.staffId,
+          datetime: props.slot.datetime,
         },
-        { 'idempotency-key': idempotencyKey },
-      );
+      ];
+      const once = { 'idempotency-key': idempotencyKey };
+      if (loggedIn)
+        await app(
+          'POST',
+          `/places/${props.location.id}/appointments`,
+          { fullname: name, ...(comment ? { comment } : {}), appointments },
+          once,
+        );
+      else
+        await booking(
+          'POST',
+          `/book_record/${props.location.id}`,
+          { phone, fullname: name, comment, ...(needsCode ? { code } : {}), appointments },
+          once,
+        );
       props.onDone();
     });
   };

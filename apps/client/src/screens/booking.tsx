@@ -14,7 +14,7 @@ import { Load, Screen } from '../ui';
 import { useLoad } from '../use-load';
 import { DateStep, ServicesStep, StaffStep, TimeStep } from './booking-steps';
 import { Finish } from './booking-finish';
-import { PromoBlock, promoOf } from './promo';
+import { PromoBlock } from './promo';
 
 type Step = 'services' | 'staff' | 'date' | 'time' | 'contact' | 'done';
 const STEPS: Step[] = ['services', 'staff', 'date', 'time', 'contact'];
@@ -152,7 +152,7 @@ export function BookingScreen(props: {
             ) : null}
             {staffGone && step === 'staff' ? <p className="hint">{t('book.staff_gone')}</p> : null}
             {step === 'services' && !moving ? (
-              <PromoBlock promo={promoOf(location, 'booking_widget_promo')} from={location.title} />
+              <PromoBlock promo={location.booking_widget_promo} from={location.title} />
             ) : null}
             {step === 'services' ? (
               <Load state={catalog}>

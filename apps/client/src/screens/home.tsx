@@ -9,7 +9,7 @@ import { PhotoImage } from './account';
 import { AppointmentCard } from './appointment-card';
 import { GiftCardCard, MembershipCard } from './wallet-cards';
 import { PlaceCard } from './places';
-import { PromoBlock, promoOf } from './promo';
+import { PromoBlock } from './promo';
 
 /** The bell with the unread count; hidden count while the notifications API is absent. */
 export function Bell() {
@@ -69,9 +69,9 @@ export function HomeScreen() {
     >
       <div className="home-top">{greeting}</div>
       {(places.data ?? [])
-        .filter((p) => promoOf(p))
+        .filter((p) => p.promo)
         .map((p) => (
-          <PromoBlock key={p.id} promo={promoOf(p)} from={p.title} />
+          <PromoBlock key={p.id} promo={p.promo} from={p.title} />
         ))}
       <Section title={t('appointments.title')} all="/appointments" id="home-appointments">
         <Load state={upcoming}>

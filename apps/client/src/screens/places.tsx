@@ -8,7 +8,7 @@ import type { Place, PlaceDetails, Review } from '../types';
 import { Empty, Icon, Load, Screen, Stars, initials } from '../ui';
 import { useLoad } from '../use-load';
 import { AppointmentCard } from './appointment-card';
-import { PromoBlock, promoOf } from './promo';
+import { PromoBlock } from './promo';
 import { OffersBlock } from './purchases';
 
 /** The heart: adds or removes the place from favourites. */
@@ -176,7 +176,7 @@ export function PlaceScreen(props: { id: number }) {
                 ) : null}
               </div>
             </div>
-            <PromoBlock promo={promoOf(p)} from={p.title} />
+            <PromoBlock promo={p.promo} from={p.title} />
             <div className="button-row">
               <button
                 type="button"

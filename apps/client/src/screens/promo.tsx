@@ -26,7 +26,3 @@ export function PromoBlock(props: { promo: Promo | null | undefined; from: strin
     </aside>
   );
 }
-
-/** The promo of a place or location read from an answer that may not carry it yet. */
-export const promoOf = (x: object | null | undefined, key = 'promo'): Promo | null =>
-  ((x as Record<string, unknown> | null | undefined)?.[key] as Promo | null | undefined) ?? null;

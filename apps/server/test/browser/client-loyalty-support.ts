@@ -134,6 +134,8 @@ export async function makeLoyaltyWorld(t: TestApp, w: ClientAppWorld, phone: str
   );
 
   const loc = w.lumen.id;
+  // The chain's main location has a logo: the cards show it next to the issuer's name.
+  await t.db.query('UPDATE locations SET logo = $1 WHERE id = $2', [giftImage.thumb, loc]);
   const frozen = ok(
     await http.post(`/company/${loc}/loyalty/abonements`, owner, { type_id: yoga.id, phone }),
   );

@@ -108,6 +108,11 @@ describe('the client app: memberships, gift cards, loyalty cards, purchases', ()
     await hair.getByText('Haircut').waitFor();
     const text = (await hair.textContent()) ?? '';
     expect(text).toContain('Lumen Studios');
+    const logo = hair.locator('.issuer img');
+    expect(await logo.getAttribute('src')).toBe(l.giftImage.thumb);
+    await expect
+      .poll(() => logo.evaluate((i: { naturalWidth: number }) => i.naturalWidth))
+      .toBe(288);
     expect(text).toContain('Studio Lumen, Studio Lumen Ost');
     expect(text).toMatch(/Frozen until \d{2}\.\d{2}\.\d{4}/);
     expect(text).toContain('Can be frozen for 7 more days');

@@ -87,7 +87,7 @@ export async function createProgram(
     programBody(cardTypeId, over),
   );
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { id: number; [k: string]: unknown };
+  return res.body as unknown as { id: number; [k: string]: unknown };
 }
 
 let cardNumbers = 0;

@@ -456,6 +456,10 @@ export const ROUTES: Record<string, RouteEntry> = {
   'POST /api/app/v1/notifications/{id}/read': { who: 'client', params: notificationId },
   'POST /api/app/v1/notifications/{id}/confirm': { who: 'client', params: notificationId },
   'PUT /api/app/v1/places/{location_id}/mute': { who: 'client', body: () => ({ muted: true }) },
+  'POST /api/app/v1/places/{location_id}/appointments': {
+    who: 'client',
+    body: (f) => ({ fullname: 'Ana', comment: 'hi', appointments: [appointment(f)] }),
+  },
   // The acquirer's raw body has no JSON schema: signed, so that what is judged is its content.
   'POST /api/payments/webhooks/{provider}': {
     who: 'none',

@@ -1037,6 +1037,15 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/app/v1/notifications/{id}/read': own(),
   'POST /api/app/v1/notifications/{id}/confirm': own(),
   'PUT /api/app/v1/places/{location_id}/mute': { ...own(), body: () => ({ muted: true }) },
+  'POST /api/app/v1/places/{location_id}/appointments': {
+    ...own(201),
+    body: (w) => ({
+      fullname: 'Ana',
+      appointments: [
+        { id: 1, services: [w.service.id], staff_id: w.member.id, datetime: at(4, 12) },
+      ],
+    }),
+  },
   'GET /api/admin/v1/locations/{company_id}/notification-settings': own(),
   'PATCH /api/admin/v1/locations/{company_id}/notification-settings': {
     ...own(),

@@ -38,6 +38,11 @@ export interface BookAppointmentsInput {
   email?: string;
   /** The SMS code (`book_code`), needed where the location demands a confirmed phone. */
   code?: string | number;
+  /**
+   * The phone is already verified by the caller (a logged-in app client booking with the number
+   * they logged in with by SMS code): no second code is asked for.
+   */
+  phoneVerified?: boolean;
   comment?: string;
   appointments: RequestedAppointment[];
   notifyBySms?: number;
@@ -230,7 +235,7 @@ export async function bookAppointments(
     const fullname = input.fullname.trim();
     if (!fullname) throw new DomainError('name_required', 'fullname is required', 'fullname');
     const phone = normalizePhone(input.phone);
-    if (location.phoneConfirmation) {
+    if (location.phoneConfirmation && !input.phoneVerified) {
       // 432 for a missing or wrong code (the try is still counted); a right code is spent with the booking.
       const refused = await spendPhoneCode(repos, deps, phone, input.code, location.id);
       if (refused) {

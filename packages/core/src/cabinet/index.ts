@@ -13,3 +13,4 @@ export * from './profile-photo';
 export * from './delete-my-account';
 export * from './user-records';
 export * from './user-record-caller';
+export * from './book-my-appointment';
