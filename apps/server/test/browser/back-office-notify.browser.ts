@@ -232,6 +232,8 @@ describe('notifications and bulk push in Chromium', () => {
     expect(await alert.textContent()).toContain(
       'As staff at Studio Mitte you can’t change the location’s settings.',
     );
+    await alert.scrollIntoViewIfNeeded();
+    await shot(p, 'refusal-notifications');
     expect(
       await t.db.query(`SELECT brand_name FROM locations WHERE id = $1`, [s.mitte.id]),
     ).toEqual(brandBefore);
