@@ -183,6 +183,7 @@ describe('notifications and bulk push in Chromium', () => {
     await p.getByRole('button', { name: /Bulk actions/ }).click();
     await p.getByRole('button', { name: 'Send push to the app' }).click();
     const dialog = p.getByRole('dialog', { name: 'Send push to the app' });
+    await dialog.getByText('Filters: uses the app').waitFor();
     await dialog.getByText('2 clients match').waitFor();
     await dialog.getByText('2 have the app').waitFor();
     await dialog.getByLabel('Message').fill('Winter hours: open until 21:00 this week!');
