@@ -119,7 +119,9 @@ export const v1 = {
     request<T, M>('POST', `/api/v1${path}`, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', `/api/v1${path}`, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', `/api/v1${path}`, body),
-  del: (path: string) => request<null>('DELETE', `/api/v1${path}`),
+  del: <T = null>(path: string) => request<T>('DELETE', `/api/v1${path}`),
+  /** Operations the seed answers without the envelope (loyalty programs): the body as it is. */
+  bare: async <T>(path: string) => (await request<T>('GET', `/api/v1${path}`)) as unknown as T,
 };
 
 export const admin = {
@@ -148,4 +150,17 @@ export function query(
     else parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/**
+ * Media URLs the API answers are absolute (its public URL); the back office loads them from
+ * the origin it is served from, which is the same server, so its CSP stays `'self'`.
+ */
+export function mediaPath(url: string): string {
+  try {
+    const u = new URL(url, window.location.origin);
+    return u.pathname + u.search;
+  } catch {
+    return url;
+  }
 }

@@ -105,13 +105,11 @@ export function useMoney(): (amount: number) => string {
   const { location } = useSession();
   return useMemo(() => {
     try {
-      const format = new Intl.NumberFormat('en-GB', {
-        style: 'currency',
-        currency: location.currency,
-        minimumFractionDigits: 0,
-        maximumFractionDigits: 2,
-      });
-      return (amount: number) => format.format(amount);
+      const options = { style: 'currency', currency: location.currency } as const;
+      const whole = new Intl.NumberFormat('en-GB', { ...options, maximumFractionDigits: 0 });
+      const cents = new Intl.NumberFormat('en-GB', { ...options, minimumFractionDigits: 2 });
+      // "€45", but "€5.40" rather than "€5.4" when there are cents.
+      return (amount: number) => (Number.isInteger(amount) ? whole : cents).format(amount);
     } catch {
       return (amount: number) => `${amount} ${location.currency}`;
     }

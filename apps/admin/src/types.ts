@@ -12,6 +12,16 @@ import type {
   ServiceCategoryObject,
   StaffObject,
   StaffScheduleObject,
+  MembershipTypeWire,
+  CertificateTypeWire,
+  CardTypeWire,
+  ProgramWire,
+  AbonementWire,
+  CertificateWire,
+  LoyaltyCardWire,
+  VisitPaymentWire,
+  VisitRefundWire,
+  ResourceObject,
 } from '@visita/contracts';
 import type { Static } from 'typebox';
 
@@ -27,6 +37,16 @@ export type FreeTime = Static<typeof BookTimeSchema>;
 export type OnlineSettings = Static<typeof OnlineSettingsObject>;
 
 export type Service = Static<typeof ServiceObject>;
+export type MembershipType = Static<typeof MembershipTypeWire>;
+export type GiftCardType = Static<typeof CertificateTypeWire>;
+export type CardType = Static<typeof CardTypeWire>;
+export type Program = Static<typeof ProgramWire>;
+export type Membership = Static<typeof AbonementWire>;
+export type GiftCard = Static<typeof CertificateWire>;
+export type LoyaltyCard = Static<typeof LoyaltyCardWire>;
+export type VisitPayment = Static<typeof VisitPaymentWire>;
+export type VisitRefund = Static<typeof VisitRefundWire>;
+export type Resource = Static<typeof ResourceObject>;
 export type ServiceCategory = Static<typeof ServiceCategoryObject>;
 
 /** A group event (`/activity`), with the fields the calendar shows. */

@@ -66,9 +66,16 @@ export function Problem(props: { error: unknown; right?: string; onRetry?: () =>
       </section>
     );
   const message = error instanceof Error ? error.message : 'Something went wrong.';
+  const details =
+    error instanceof ApiError
+      ? Object.entries(error.fields).flatMap(([, list]) => list.filter((m) => m !== message))
+      : [];
   return (
     <div className="notice error" role="alert">
-      <span>{message}</span>
+      <span>
+        {message}
+        {details.length ? ` ${details.join(' ')}` : ''}
+      </span>
       {props.onRetry ? (
         <button type="button" className="link" onClick={props.onRetry}>
           Try again

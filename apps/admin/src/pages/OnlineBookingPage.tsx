@@ -3,6 +3,7 @@ import { v1 } from '../api';
 import { fieldError, Problem, useLoad } from '../components/status';
 import { useSession } from '../session';
 import type { OnlineSettings } from '../types';
+import { PromoBlock } from './PromoBlock';
 
 const STEPS = [5, 10, 15, 20, 30, 45, 60, 90, 120];
 
@@ -214,6 +215,7 @@ export function OnlineBookingPage() {
           </div>
         </form>
       ) : null}
+      <PromoBlock />
     </div>
   );
 }

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeader, call, createTestApp, type TestApp } from '../support/test-app';
-import { ensureAdminBuilt, localDate, makeStudio, SCREENSHOTS, signInAs } from './admin-support';
+import {
+  ensureAdminBuilt,
+  expectAccessible,
+  localDate,
+  makeStudio,
+  SCREENSHOTS,
+  signInAs,
+} from './admin-support';
 import { launchChromium } from './support';
 
 let t: TestApp;
@@ -65,6 +72,45 @@ describe('catalog, team and reports in Chromium', () => {
     expect(rows[6]!.slots).toEqual([]); // Sunday: an explicit day off
     await expect.poll(() => page.locator('.days-strip li.on').count()).toBe(12);
     await shot(page, 'team');
+    await page.close();
+  });
+
+  it('a break inside the working hours splits the day; a break outside them is stopped', async () => {
+    const page = await adminPage();
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.locator('.member-item', { hasText: 'Anna Berg' }).click();
+    await page.getByRole('heading', { name: 'Working hours of Anna Berg' }).waitFor();
+    await page.getByRole('button', { name: 'Wednesday: add a break' }).click();
+    await page.getByLabel('Wednesday break from').fill('19:00');
+    await page.getByLabel('Wednesday break to').fill('19:30');
+    await page.getByText('The break must lie inside the working hours.').waitFor();
+    const writes: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && r.url().includes('/staff/schedule')) writes.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Apply to these dates' }).click();
+    expect(writes).toEqual([]);
+    await page.getByLabel('Wednesday break from').fill('12:30');
+    await page.getByLabel('Wednesday break to').fill('13:30');
+    await page.getByLabel('For how many weeks').selectOption('1');
+    const start = await page.getByLabel('From the week of').inputValue();
+    await page.getByRole('button', { name: 'Apply to these dates' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Applied to 1 week/)
+      .waitFor();
+    const rows = await t.db.query<{ date: string; slots: { from: string; to: string }[] }>(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, slots FROM staff_schedules
+        WHERE staff_id = $1 AND date BETWEEN $2::date AND $2::date + 6 ORDER BY date`,
+      [s.anna.id, start],
+    );
+    expect(rows[2]!.slots).toEqual([
+      { from: '09:00', to: '12:30' },
+      { from: '13:30', to: '18:00' },
+    ]);
+    expect(rows[3]!.slots).toEqual([{ from: '09:00', to: '18:00' }]);
+    await page.getByText('09:00–12:30, 13:30–18:00').first().waitFor();
+    await expectAccessible(page);
     await page.close();
   });
 
@@ -150,6 +196,131 @@ describe('catalog, team and reports in Chromium', () => {
       headers: authHeader(t.partnerToken, s.staff.token),
     });
     expect(direct.status).toBe(403);
+    await page.close();
+  });
+
+  it('manages resources, edits and deletes a service, edits and removes team members', async () => {
+    const page = await adminPage();
+    await page.getByRole('link', { name: 'Resources', exact: true }).click();
+    await page.getByRole('heading', { name: 'Resources', level: 1 }).waitFor();
+    await page.getByRole('button', { name: '+ New resource' }).click();
+    let dialog = page.getByRole('dialog', { name: 'New resource' });
+    await dialog.getByLabel('Title').fill('Massage room');
+    await dialog.getByLabel('How many').fill('2');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('status').getByText('Massage room created.').waitFor();
+    await page
+      .getByRole('row', { name: /Massage room/ })
+      .getByText('2 ×', { exact: false })
+      .waitFor();
+    await page.getByRole('button', { name: 'Edit Massage room' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Massage room' });
+    await dialog.getByLabel('Title').fill('Treatment room');
+    await dialog.getByLabel('Description').fill('Quiet room at the back');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('row', { name: /Treatment room.*Quiet room at the back/ }).waitFor();
+    const [room] = await t.db.query<{ id: number; title: string; instances: number }>(
+      `SELECT r.id, r.title, (SELECT count(*)::int FROM resource_instances i WHERE i.resource_id = r.id) AS instances
+         FROM resources r WHERE r.location_id = $1`,
+      [s.mitte.id],
+    );
+    expect(room).toMatchObject({ title: 'Treatment room', instances: 2 });
+    await expectAccessible(page);
+    await shot(page, 'resources');
+
+    // Colour: longer, dearer, and it needs the room now.
+    await page.getByRole('link', { name: 'Services' }).click();
+    await page.getByRole('button', { name: 'Edit Colour' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Colour' });
+    await dialog.getByLabel('Duration (minutes)').fill('120');
+    await dialog.getByLabel('Price').fill('95');
+    await dialog.getByLabel('Treatment room').check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Colour saved.').waitFor();
+    const row = page.getByRole('row', { name: /Colour/ });
+    expect(await row.textContent()).toContain('2 h');
+    const [colour] = await t.db.query<{ duration_seconds: number; price_min: string }>(
+      `SELECT duration_seconds, price_min FROM services WHERE id = $1`,
+      [s.colour.id],
+    );
+    expect(colour?.duration_seconds).toBe(7200);
+    expect(Number(colour?.price_min)).toBe(95);
+
+    // A category: created, renamed, deleted.
+    await page.getByRole('button', { name: '+ Category' }).click();
+    await page.getByRole('dialog', { name: 'New category' }).getByLabel('Title').fill('Extras');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Extras' }).waitFor();
+    await page.getByRole('button', { name: 'Edit category Extras' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit category Extras' });
+    await dialog.getByLabel('Title').fill('Add-ons');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Add-ons' }).waitFor();
+    await page.getByRole('button', { name: 'Edit category Add-ons' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit category Add-ons' });
+    await dialog.getByRole('button', { name: 'Delete category' }).click();
+    await dialog.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByRole('status').getByText('Category Add-ons deleted.').waitFor();
+    await expect.poll(() => page.getByRole('heading', { name: 'Add-ons' }).count()).toBe(0);
+    const [category] = await t.db.query<{ title: string; deleted: boolean }>(
+      `SELECT title, deleted_at IS NOT NULL AS deleted FROM service_categories WHERE title = 'Add-ons'`,
+    );
+    expect(category).toEqual({ title: 'Add-ons', deleted: true });
+
+    // A resource a service needs cannot go: the server says so.
+    await page.getByRole('link', { name: 'Resources', exact: true }).click();
+    await page.getByRole('button', { name: 'Edit Treatment room' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Treatment room' });
+    await dialog.getByRole('button', { name: 'Delete resource' }).click();
+    await dialog.getByRole('button', { name: 'Yes, delete' }).click();
+    await dialog.getByRole('alert').waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toMatch(/service/i);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Delete the service (soft: past appointments keep it).
+    await page.getByRole('link', { name: 'Services' }).click();
+    await page.getByRole('button', { name: 'Edit Colour' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Colour' });
+    await dialog.getByRole('button', { name: 'Delete service' }).click();
+    await dialog.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByRole('status').getByText('Colour deleted.').waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /Colour/ }).count()).toBe(0);
+    const [gone] = await t.db.query<{ deleted_at: Date | null }>(
+      `SELECT deleted_at FROM services WHERE id = $1`,
+      [s.colour.id],
+    );
+    expect(gone?.deleted_at).not.toBeNull();
+
+    // Team: rename and hide Carla online; add a temporary member and remove them.
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('button', { name: /Carla Diaz/ }).click();
+    await page.getByRole('button', { name: 'Edit Carla Diaz' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Carla Diaz' });
+    await dialog.getByLabel('Name').fill('Carla Díaz-Ruiz');
+    await dialog.getByLabel('Specialization').fill('Colourist');
+    await dialog.getByLabel('Hidden from online booking').check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Carla Díaz-Ruiz saved.').waitFor();
+    await page.getByRole('button', { name: /Carla Díaz-Ruiz.*Colourist.*Hidden online/ }).waitFor();
+    const [carla] = await t.db.query<{ name: string; hidden: boolean }>(
+      `SELECT name, hidden FROM staff WHERE id = $1`,
+      [s.carla.id],
+    );
+    expect(carla).toEqual({ name: 'Carla Díaz-Ruiz', hidden: true });
+
+    const add = page.getByRole('form', { name: 'Add a team member' });
+    await add.getByLabel('Name').fill('Tim Temp');
+    await add.getByRole('button', { name: 'Add team member' }).click();
+    await page.getByRole('button', { name: 'Edit Tim Temp' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Tim Temp' });
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await dialog.getByRole('button', { name: 'Yes, remove' }).click();
+    await page.getByRole('status').getByText('Tim Temp removed from the team.').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /Tim Temp/ }).count()).toBe(0);
+    const [tim] = await t.db.query<{ deleted: boolean }>(
+      `SELECT (deleted_at IS NOT NULL OR fired) AS deleted FROM staff WHERE name = 'Tim Temp'`,
+    );
+    expect(tim?.deleted).toBe(true);
     await page.close();
   });
 });

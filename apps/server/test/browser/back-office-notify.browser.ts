@@ -38,8 +38,8 @@ afterAll(async () => {
 const outside: string[] = [];
 const errors: string[] = [];
 afterEach(() => {
-  expect(outside).toEqual([]);
-  expect(errors).toEqual([]);
+  const seen = { outside: outside.splice(0), errors: errors.splice(0) };
+  expect(seen).toEqual({ outside: [], errors: [] });
 });
 
 async function page(login = s.admin.login, password = 'admin-pass'): Promise<Page> {
@@ -183,6 +183,7 @@ describe('notifications and bulk push in Chromium', () => {
     await p.getByRole('button', { name: /Bulk actions/ }).click();
     await p.getByRole('button', { name: 'Send push to the app' }).click();
     const dialog = p.getByRole('dialog', { name: 'Send push to the app' });
+    await dialog.getByText('Filters: uses the app').waitFor();
     await dialog.getByText('2 clients match').waitFor();
     await dialog.getByText('2 have the app').waitFor();
     await dialog.getByLabel('Message').fill('Winter hours: open until 21:00 this week!');
@@ -232,6 +233,8 @@ describe('notifications and bulk push in Chromium', () => {
     expect(await alert.textContent()).toContain(
       'As staff at Studio Mitte you can’t change the location’s settings.',
     );
+    await alert.scrollIntoViewIfNeeded();
+    await shot(p, 'refusal-notifications');
     expect(
       await t.db.query(`SELECT brand_name FROM locations WHERE id = $1`, [s.mitte.id]),
     ).toEqual(brandBefore);

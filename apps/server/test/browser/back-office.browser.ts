@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { ensureAdminBuilt, makeStudio, SCREENSHOTS, signInAs } from './admin-support';
+import {
+  ensureAdminBuilt,
+  expectAccessible,
+  makeStudio,
+  SCREENSHOTS,
+  signInAs,
+} from './admin-support';
 import { launchChromium } from './support';
 
 let t: TestApp;
@@ -28,8 +34,8 @@ afterAll(async () => {
 const outside: string[] = [];
 const errors: string[] = [];
 afterEach(() => {
-  expect(outside).toEqual([]);
-  expect(errors).toEqual([]);
+  const seen = { outside: outside.splice(0), errors: errors.splice(0) };
+  expect(seen).toEqual({ outside: [], errors: [] });
 });
 
 async function newPage(): Promise<Page> {
@@ -196,7 +202,9 @@ describe('the back office in Chromium', () => {
     // A horizon beyond the limit is stopped in the form (the API would refuse it too): nothing saved.
     await page.getByLabel('Book up to (days ahead)').fill('999');
     await page.getByRole('button', { name: 'Save rules' }).click();
-    expect(await page.locator('input:invalid').count()).toBe(1);
+    expect(
+      await page.getByRole('form', { name: 'Booking rules' }).locator('input:invalid').count(),
+    ).toBe(1);
     expect(
       await t.db.query('SELECT 1 FROM location_booking_settings WHERE location_id = $1', [
         s.mitte.id,
@@ -222,6 +230,46 @@ describe('the back office in Chromium', () => {
       online_needs_confirmation: true,
     });
     await shot(page, 'online-booking');
+    await page.close();
+  });
+
+  it('edits the promotional block of the booking page: the server’s 422 under the link, then saved and removed', async () => {
+    const page = await newPage();
+    await signInAs(page, base, s.admin.login, 'admin-pass');
+    await page.getByRole('link', { name: 'Online booking' }).click();
+    const promo = page.getByRole('form', { name: 'Promotional block' });
+    await promo.getByText('Nothing is shown now.').waitFor();
+    await promo.getByLabel('Title').fill('Winter glow week');
+    await promo.getByLabel('Text').fill('20% off every colour until Sunday.');
+    await promo.getByLabel('Link (optional)').fill('javascript:alert(1)');
+    await promo.getByRole('button', { name: 'Save block' }).click();
+    await promo.locator('#promo-link-help.field-error').waitFor();
+    expect(await promo.locator('#promo-link-help').textContent()).toContain('http');
+    expect(await promo.getByLabel('Link (optional)').getAttribute('aria-invalid')).toBe('true');
+    const company = async () =>
+      (await fetch(`${base}/api/v1/company/${s.mitte.id}`, {
+        headers: { authorization: `Bearer ${t.partnerToken}` },
+      }).then((r) => r.json())) as { data: { booking_widget_promo: unknown } };
+    expect((await company()).data.booking_widget_promo).toBeNull();
+
+    await promo.getByLabel('Link (optional)').fill('https://lumen.example/winter');
+    await promo.getByRole('button', { name: 'Save block' }).click();
+    await promo.getByRole('status').getByText('Promotional block saved').waitFor();
+    await promo
+      .getByRole('complementary', { name: /Preview/ })
+      .getByText('More ›')
+      .waitFor();
+    expect((await company()).data.booking_widget_promo).toEqual({
+      title: 'Winter glow week',
+      text: '20% off every colour until Sunday.',
+      link_url: 'https://lumen.example/winter',
+    });
+    await promo.scrollIntoViewIfNeeded();
+    await expectAccessible(page);
+    await shot(page, 'promo');
+    await promo.getByRole('button', { name: 'Remove block' }).click();
+    await promo.getByRole('status').getByText('Promotional block removed').waitFor();
+    expect((await company()).data.booking_widget_promo).toBeNull();
     await page.close();
   });
 

@@ -7,6 +7,7 @@ import { useMoney, useSession } from '../../session';
 import { formatDay, formatDuration, hhmm, splitLocal } from '../../time';
 import type { Appointment, FreeTime, TeamMember } from '../../types';
 import { ATTENDANCE, attendanceOf, clientName } from './data';
+import { LoyaltyPayment } from './LoyaltyPayment';
 import { TimePicker } from './TimePicker';
 
 const SOURCE: Record<string, string> = {
@@ -28,6 +29,7 @@ export function AppointmentDialog(props: {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [moving, setMoving] = useState(false);
+  const [paying, setPaying] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const { date, minutes } = splitLocal(a.date);
   const status = attendanceOf(a.attendance);
@@ -57,7 +59,11 @@ export function AppointmentDialog(props: {
     run(() => v1.del(`/record/${location.id}/${a.id}`), 'Appointment cancelled.');
 
   return (
-    <Dialog title={`${clientName(a)} · ${hhmm(minutes)}`} onClose={props.onClose} wide={moving}>
+    <Dialog
+      title={`${clientName(a)} · ${hhmm(minutes)}`}
+      onClose={props.onClose}
+      wide={moving || paying}
+    >
       <dl className="facts">
         <dt>When</dt>
         <dd>
@@ -147,8 +153,9 @@ export function AppointmentDialog(props: {
           }
         />
       ) : null}
+      {paying ? <LoyaltyPayment appointment={a} onBack={() => setPaying(false)} /> : null}
       {error ? <Problem error={error} right="records:write" /> : null}
-      {writable && !moving ? (
+      {writable && !moving && !paying ? (
         <div className="actions">
           {confirmCancel ? (
             <>
@@ -174,6 +181,11 @@ export function AppointmentDialog(props: {
               >
                 Cancel appointment
               </button>
+              {a.client ? (
+                <button type="button" className="secondary" onClick={() => setPaying(true)}>
+                  Pay with loyalty…
+                </button>
+              ) : null}
               <button type="button" onClick={() => setMoving(true)}>
                 Move…
               </button>

@@ -1,16 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { v1 } from '../../api';
-import { Dialog } from '../../components/dialog';
-import { fieldError, Problem, useLoad } from '../../components/status';
+import { Problem, useLoad } from '../../components/status';
+import { href, navigate } from '../../router';
 import { useMoney, useSession } from '../../session';
 import { formatDuration } from '../../time';
-import type { Service, ServiceCategory, TeamMember } from '../../types';
-
-interface Resource {
-  id: number;
-  title: string;
-  instances: { id: number; title: string }[];
-}
+import type { Resource, Service, ServiceCategory, TeamMember } from '../../types';
+import { CategoryDialog } from './CategoryDialog';
+import { ServiceDialog } from './ServiceDialog';
 
 /** Services by category, the team members who provide them, and the resources they use. */
 export function ServicesPage() {
@@ -30,7 +26,11 @@ export function ServicesPage() {
       resources: resources.data,
     };
   }, [location.id]);
-  const [creating, setCreating] = useState<'service' | 'category' | 'resource' | null>(null);
+  const [creating, setCreating] = useState<'service' | 'category' | null>(null);
+  const [editing, setEditing] = useState<Service | null>(null);
+  const [editingCategory, setEditingCategory] = useState<ServiceCategory | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const writable = can('catalog:write');
 
   const data = catalog.data;
   const groups = data
@@ -55,21 +55,36 @@ export function ServicesPage() {
             <button type="button" className="secondary" onClick={() => setCreating('category')}>
               + Category
             </button>
-            <button type="button" className="secondary" onClick={() => setCreating('resource')}>
-              + Resource
-            </button>
             <button type="button" onClick={() => setCreating('service')}>
               + New service
             </button>
           </div>
         ) : null}
       </div>
+      {notice ? (
+        <p className="notice success" role="status">
+          {notice}
+        </p>
+      ) : null}
       {catalog.error ? (
         <Problem error={catalog.error} right="catalog:read" onRetry={catalog.reload} />
       ) : null}
       {groups.map((g) => (
         <section key={g.id} className="card" aria-labelledby={`cat-${g.id}`}>
-          <h2 id={`cat-${g.id}`}>{g.title}</h2>
+          <div className="page-head">
+            <h2 id={`cat-${g.id}`}>{g.title}</h2>
+            {writable && g.id !== 0 ? (
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  setEditingCategory(data?.categories.find((c) => c.id === g.id) ?? null)
+                }
+              >
+                Edit category <span className="sr-only">{g.title}</span>
+              </button>
+            ) : null}
+          </div>
           {g.services.length === 0 ? (
             <p className="muted">No services in this category yet.</p>
           ) : (
@@ -83,6 +98,11 @@ export function ServicesPage() {
                   </th>
                   <th scope="col">Team members</th>
                   <th scope="col">Online</th>
+                  {writable ? (
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -108,6 +128,13 @@ export function ServicesPage() {
                         <span className="badge">Desk only</span>
                       )}
                     </td>
+                    {writable ? (
+                      <td>
+                        <button type="button" className="link" onClick={() => setEditing(s)}>
+                          Edit <span className="sr-only">{s.title}</span>
+                        </button>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -116,202 +143,52 @@ export function ServicesPage() {
         </section>
       ))}
       {data ? (
-        <section className="card" aria-labelledby="resources-h">
-          <h2 id="resources-h">Resources</h2>
-          {data.resources.length === 0 ? (
-            <p className="muted">
-              No rooms, chairs or devices yet. Services that need one hold it while they run.
-            </p>
-          ) : (
-            <ul className="resource-list">
-              {data.resources.map((r) => (
-                <li key={r.id}>
-                  <strong>{r.title}</strong>{' '}
-                  <span className="muted">
-                    {r.instances.length} × ({r.instances.map((i) => i.title).join(', ')})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <p className="muted">
+          {data.resources.length} resources (rooms, chairs, devices):{' '}
+          <a
+            href={href('resources')}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('resources');
+            }}
+          >
+            manage resources
+          </a>
+        </p>
       ) : null}
-      {creating && data ? (
-        <CreateDialog
-          kind={creating}
+      {creating === 'category' || editingCategory ? (
+        <CategoryDialog
+          {...(editingCategory ? { category: editingCategory } : {})}
+          onClose={() => {
+            setCreating(null);
+            setEditingCategory(null);
+          }}
+          onCreated={(message) => {
+            setCreating(null);
+            setEditingCategory(null);
+            setNotice(message);
+            catalog.reload();
+          }}
+        />
+      ) : null}
+      {(creating === 'service' || editing) && data ? (
+        <ServiceDialog
+          service={editing}
           categories={data.categories}
           staff={data.staff}
           resources={data.resources}
-          onClose={() => setCreating(null)}
-          onCreated={() => {
+          onClose={() => {
             setCreating(null);
+            setEditing(null);
+          }}
+          onDone={(message) => {
+            setCreating(null);
+            setEditing(null);
+            setNotice(message);
             catalog.reload();
           }}
         />
       ) : null}
     </div>
-  );
-}
-
-function CreateDialog(props: {
-  kind: 'service' | 'category' | 'resource';
-  categories: ServiceCategory[];
-  staff: TeamMember[];
-  resources: Resource[];
-  onClose: () => void;
-  onCreated: () => void;
-}) {
-  const { location } = useSession();
-  const [title, setTitle] = useState('');
-  const [categoryId, setCategoryId] = useState(0);
-  const [minutes, setMinutes] = useState(60);
-  const [price, setPrice] = useState(0);
-  const [staffIds, setStaffIds] = useState<number[]>([]);
-  const [resourceIds, setResourceIds] = useState<number[]>([]);
-  const [online, setOnline] = useState(true);
-  const [count, setCount] = useState(1);
-  const [error, setError] = useState<unknown>(null);
-  const toggle = (list: number[], id: number) =>
-    list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      if (props.kind === 'category')
-        await v1.post(`/locations/${location.id}/service_categories`, { title });
-      else if (props.kind === 'resource')
-        await v1.post(`/locations/${location.id}/resources`, { title, count });
-      else
-        await v1.post(`/locations/${location.id}/services`, {
-          title,
-          category_id: categoryId,
-          duration: minutes * 60,
-          price_min: price,
-          price_max: price,
-          is_online: online,
-          staff: staffIds.map((id) => ({ id })),
-          resources: resourceIds,
-        });
-      props.onCreated();
-    } catch (e) {
-      setError(e);
-    }
-  }
-
-  const heading = { service: 'New service', category: 'New category', resource: 'New resource' }[
-    props.kind
-  ];
-  return (
-    <Dialog title={heading} onClose={props.onClose}>
-      <form className="stack" onSubmit={(e) => void submit(e)}>
-        <label>
-          Title
-          <input
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            required
-            maxLength={300}
-            autoFocus
-          />
-        </label>
-        {props.kind === 'resource' ? (
-          <label>
-            How many
-            <input
-              type="number"
-              min={1}
-              max={100}
-              value={count}
-              onChange={(e) => setCount(Number(e.target.value))}
-            />
-          </label>
-        ) : null}
-        {props.kind === 'service' ? (
-          <>
-            <div className="row">
-              <label>
-                Category
-                <select value={categoryId} onChange={(e) => setCategoryId(Number(e.target.value))}>
-                  <option value={0}>None</option>
-                  {props.categories.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.title}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Duration (minutes)
-                <input
-                  type="number"
-                  min={5}
-                  step={5}
-                  max={1435}
-                  value={minutes}
-                  onChange={(e) => setMinutes(Number(e.target.value))}
-                />
-              </label>
-              <label>
-                Price
-                <input
-                  type="number"
-                  min={0}
-                  step={0.01}
-                  value={price}
-                  onChange={(e) => setPrice(Number(e.target.value))}
-                />
-              </label>
-            </div>
-            {fieldError(error, 'duration') ? (
-              <p className="field-error">{fieldError(error, 'duration')}</p>
-            ) : null}
-            <fieldset>
-              <legend>Provided by</legend>
-              {props.staff.map((m) => (
-                <label key={m.id} className="check">
-                  <input
-                    type="checkbox"
-                    checked={staffIds.includes(m.id)}
-                    onChange={() => setStaffIds(toggle(staffIds, m.id))}
-                  />
-                  {m.name}
-                </label>
-              ))}
-            </fieldset>
-            {props.resources.length ? (
-              <fieldset>
-                <legend>Needs</legend>
-                {props.resources.map((r) => (
-                  <label key={r.id} className="check">
-                    <input
-                      type="checkbox"
-                      checked={resourceIds.includes(r.id)}
-                      onChange={() => setResourceIds(toggle(resourceIds, r.id))}
-                    />
-                    {r.title}
-                  </label>
-                ))}
-              </fieldset>
-            ) : null}
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={online}
-                onChange={(e) => setOnline(e.target.checked)}
-              />
-              Clients can book it online
-            </label>
-          </>
-        ) : null}
-        {error ? <Problem error={error} right="catalog:write" /> : null}
-        <div className="actions">
-          <button type="button" className="secondary" onClick={props.onClose}>
-            Close
-          </button>
-          <button type="submit">Create</button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

@@ -12,7 +12,11 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * of them have the app is asked of the server before anything is sent; after sending, the
  * delivery progress is polled until the fan-out is done.
  */
-export function BulkPushDialog(props: { filters: unknown[]; onClose: () => void }) {
+export function BulkPushDialog(props: {
+  filters: unknown[];
+  summary: string;
+  onClose: () => void;
+}) {
   const { location } = useSession();
   const base = `/locations/${location.id}/bulk-pushes`;
   const preview = useLoad(
@@ -54,6 +58,7 @@ export function BulkPushDialog(props: { filters: unknown[]; onClose: () => void 
   const p = preview.data;
   return (
     <Dialog title="Send push to the app" onClose={props.onClose}>
+      <p className="muted">Filters: {props.summary}</p>
       {preview.error ? <Problem error={preview.error} right="clients:read" /> : null}
       {p ? (
         <p className="audience" role="status">

@@ -5,6 +5,7 @@ import { navigate } from '../../router';
 import { useMoney, useSession } from '../../session';
 import type { Appointment, Client } from '../../types';
 import { attendanceOf } from '../calendar/data';
+import { ClientLoyalty } from './ClientLoyalty';
 
 type VisitStatus = 'all' | 'upcoming' | 'past' | 'canceled';
 
@@ -78,6 +79,7 @@ export function ClientCardPage(props: { clientId: number }) {
               </p>
             </section>
           </div>
+          <ClientLoyalty phone={c.phone} />
           <section aria-labelledby="history-h">
             <div className="page-head">
               <h2 id="history-h">Appointments</h2>

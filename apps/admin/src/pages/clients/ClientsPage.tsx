@@ -89,7 +89,20 @@ export function ClientsPage() {
           ) : null}
         </div>
       </div>
-      {pushing ? <BulkPushDialog filters={filters} onClose={() => setPushing(false)} /> : null}
+      {pushing ? (
+        <BulkPushDialog
+          filters={filters}
+          summary={
+            [
+              search ? `search “${search}”` : '',
+              app === 'yes' ? 'uses the app' : app === 'no' ? 'no app yet' : '',
+            ]
+              .filter(Boolean)
+              .join(', ') || 'none (the whole clients base)'
+          }
+          onClose={() => setPushing(false)}
+        />
+      ) : null}
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="grow">
           Search

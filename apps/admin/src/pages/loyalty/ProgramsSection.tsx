@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { query, v1 } from '../../api';
+import { Dialog } from '../../components/dialog';
+import { Problem, useLoad } from '../../components/status';
+import { useSession } from '../../session';
+import type { CardType, Program } from '../../types';
+import { ProgramForm } from './ProgramForm';
+import { programTypeName } from './program-kinds';
+
+export function ProgramsSection(props: { cardTypes: CardType[] }) {
+  const { location, can } = useSession();
+  const base = `/chain/${location.chain_id}/loyalty/programs`;
+  const list = useLoad(
+    () => v1.bare<Program[]>(`${base}${query({ include: 'rules,loyalty_card_types' })}`),
+    [base],
+  );
+  const [editing, setEditing] = useState<Program | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Program | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const canWrite = can('catalog:write');
+  const editable = canWrite;
+
+  const programs = list.data ?? [];
+  async function remove(p: Program) {
+    try {
+      await v1.del(`${base}/${p.id}`);
+      setDeleting(null);
+      list.reload();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <section aria-labelledby="programs-h">
+      <div className="page-head">
+        <h2 id="programs-h">Loyalty programs</h2>
+        {canWrite ? (
+          <button type="button" onClick={() => setEditing('new')}>
+            + New program
+          </button>
+        ) : null}
+      </div>
+      {list.error ? (
+        <Problem error={list.error} right="catalog:read" onRetry={list.reload} />
+      ) : null}
+      {list.data && programs.length === 0 ? <p className="empty">No programs yet.</p> : null}
+      {programs.length ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Program</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Value</th>
+              <th scope="col">Cards</th>
+              {editable ? <th scope="col">Actions</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {programs.map((p) => (
+              <tr key={p.id}>
+                <td>{p.title}</td>
+                <td>{programTypeName(p.type)}</td>
+                <td>
+                  {(p.rules ?? [])
+                    .map(
+                      (r) =>
+                        `${r.parameter ? `from ${r.parameter}: ` : ''}${r.value}${p.value_unit === 'percent' ? '%' : ''}`,
+                    )
+                    .join(', ')}
+                </td>
+                <td>{(p.loyalty_card_types ?? []).map((c) => c.title).join(', ') || '—'}</td>
+                {editable ? (
+                  <td className="row-actions">
+                    <button type="button" className="link" onClick={() => setEditing(p)}>
+                      Edit <span className="sr-only">{p.title}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="link danger-text"
+                      onClick={() => setDeleting(p)}
+                    >
+                      Delete <span className="sr-only">{p.title}</span>
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {editing ? (
+        <Dialog
+          wide
+          title={editing === 'new' ? 'New loyalty program' : `Edit ${editing.title}`}
+          onClose={() => setEditing(null)}
+        >
+          <ProgramForm
+            chainId={location.chain_id}
+            locationId={location.id}
+            cardTypes={props.cardTypes}
+            program={editing === 'new' ? null : editing}
+            onSaved={() => {
+              setEditing(null);
+              list.reload();
+            }}
+          />
+        </Dialog>
+      ) : null}
+      {deleting ? (
+        <Dialog title={`Delete ${deleting.title}?`} onClose={() => setDeleting(null)}>
+          <p>Cards keep what they earned; the program no longer applies to future visits.</p>
+          {error ? <Problem error={error} right="catalog:write" /> : null}
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => setDeleting(null)}>
+              Keep it
+            </button>
+            <button type="button" className="danger" onClick={() => void remove(deleting)}>
+              Yes, delete
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+    </section>
+  );
+}
