@@ -12,6 +12,7 @@ import {
   type AppClient,
   type TestEngine,
 } from './support/notifications';
+import { createCardType, issueCard } from './support/loyalty';
 import type { Salon } from './support/records';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -225,12 +226,33 @@ async function loyaltyEvent(type: string, aggregateId: number, payload: Record<s
   );
 }
 
+/** The client's loyalty card, holding `percent` until `expiresAt` as the loyalty engine sets it. */
+async function holdDiscount(c: AppClient, percent: number, expiresAt: string, cardId?: number) {
+  const id =
+    cardId ??
+    (
+      await issueCard(
+        t,
+        s.loc,
+        s.admin,
+        (await createCardType(t, s.location.chainId, s.owner)).id,
+        c.phone,
+      )
+    ).id;
+  await t.db.query(
+    'UPDATE loyalty_cards SET discount_percent = $2, discount_expires_at = $3 WHERE id = $1',
+    [id, percent, expiresAt],
+  );
+  return id;
+}
+
 describe('types 10 and 11: new discount, discount expiring', () => {
   it('announces the discount now and its expiry 3 days before; a new expiry moves the warning', async () => {
     const c = await makeAppClient(t, e, s);
-    await loyaltyEvent('discount.granted', 71, {
+    const card = await holdDiscount(c, 10, '2026-12-20T23:00:00Z');
+    await loyaltyEvent('discount.granted', card, {
       clientId: c.clientId,
-      cardId: 71,
+      cardId: card,
       title: 'Gold card',
       discountPercent: 10,
       expiresAt: '2026-12-20T23:00:00Z',
@@ -239,9 +261,10 @@ describe('types 10 and 11: new discount, discount expiring', () => {
     const [granted] = await only(c, 10);
     expect(granted!.body).toContain('Gold card 10%');
     // Raised and extended before the first warning was due.
-    await loyaltyEvent('discount.granted', 71, {
+    await holdDiscount(c, 15, '2027-01-10T23:00:00Z', card);
+    await loyaltyEvent('discount.granted', card, {
       clientId: c.clientId,
-      cardId: 71,
+      cardId: card,
       title: 'Gold card',
       discountPercent: 15,
       expiresAt: '2027-01-10T23:00:00Z',
@@ -254,6 +277,27 @@ describe('types 10 and 11: new discount, discount expiring', () => {
     const [expiring] = await only(c, 11);
     expect(expiring!.body).toContain('Gold card 15%');
     expect(expiring!.body).toContain('11.01.2027');
+  });
+
+  it('no warning once the card no longer holds that discount (a refund took it back)', async () => {
+    const c = await makeAppClient(t, e, s);
+    const card = await holdDiscount(c, 10, '2027-02-20T23:00:00Z');
+    await loyaltyEvent('discount.granted', card, {
+      clientId: c.clientId,
+      cardId: card,
+      title: 'Gold card',
+      discountPercent: 10,
+      expiresAt: '2027-02-20T23:00:00Z',
+    });
+    await e.settle();
+    expect(await only(c, 10)).toHaveLength(1);
+    // The visit that granted it is refunded: the card is back to no discount.
+    await t.db.query(
+      'UPDATE loyalty_cards SET discount_percent = 0, discount_expires_at = NULL WHERE id = $1',
+      [card],
+    );
+    await at('2027-02-18T00:00:00Z');
+    expect(await only(c, 11)).toHaveLength(0);
   });
 
   it('without an expiry date there is no warning; type 10 off sends nothing', async () => {

@@ -28,13 +28,17 @@ type Payload = {
 /**
  * A scheduled notification is due. It looks at the state now, not at what was true when it
  * was planned: no reminder for a canceled or moved visit, no review request or repeat-visit
- * invitation after a no-show, no invitation when the client already booked again.
+ * invitation after a no-show, no invitation when the client already booked again, no discount
+ * warning once the card no longer holds that discount (refunded, re-granted, card deleted).
  */
 async function runScheduled(q: Queryable, ctx: NotifyContext, p: Payload): Promise<void> {
   if (!isNotificationType(p.type)) return;
   const now = ctx.now().getTime();
   if (p.type === 11) {
     if (p.clientId === undefined || p.expiresAt === undefined || now >= p.expiresAt) return;
+    const cardId = Number(p.cardId);
+    if (!Number.isInteger(cardId) || !(await nd.holdsDiscountEndingAt(q, cardId, p.expiresAt)))
+      return;
     const recipient = await nd.findRecipient(q, p.clientId);
     if (!recipient?.appUser) return;
     await notify(q, ctx, {
