@@ -54,6 +54,9 @@ describe('back-office session', () => {
       booking_url: `/app/book/${loc.id}`,
     });
     expect(data.locations[0].rights).toContain('users:manage');
+    // Granted on the whole chain: the chain-level routes (loyalty types, programs) are open.
+    expect(data.locations[0]).toMatchObject({ chain_role: 'owner' });
+    expect(data.locations[0].chain_rights).toContain('catalog:write');
     // The two tokens work together on the Altegio-compatible API.
     const staff = await call(t.app, {
       method: 'GET',
@@ -90,6 +93,29 @@ describe('back-office session', () => {
     expect(only.rights).toContain('records:read');
     expect(only.rights).not.toContain('records:write');
     expect(only.rights).not.toContain('clients:read');
+    // A grant on one location is no grant on the chain.
+    expect(only).toMatchObject({ chain_role: null, chain_rights: [] });
+  });
+
+  it('an administrator of one location has location rights but none on the chain', async () => {
+    const admin = await makeUser(
+      t.db,
+      { role: 'administrator', locationId: second.id },
+      { passwordHash: 'plain:pw-3' },
+    );
+    const res = await signIn(admin.login, 'pw-3');
+    const [only] = res.body.data.locations;
+    expect(only).toMatchObject({ id: second.id, role: 'administrator', chain_role: null });
+    expect(only.rights).toContain('clients:write');
+    expect(only.chain_rights).toEqual([]);
+    // …and the API agrees: the chain's membership types are refused, the location's clients not.
+    const headers = asSession(res.body.data);
+    const chainTypes = await call(t.app, {
+      method: 'GET',
+      url: `/api/v1/chain/${loc.chainId}/loyalty/abonement_types`,
+      headers,
+    });
+    expect(chainTypes.status).toBe(403);
   });
 
   it('a session partner token works only with the user who signed in', async () => {

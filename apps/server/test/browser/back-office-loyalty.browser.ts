@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { makeUser } from '@visita/db/testing';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from '../support/test-app';
@@ -437,7 +438,29 @@ describe('loyalty in Chromium', () => {
     const alert = p.getByRole('alert');
     await alert.getByRole('heading', { name: 'You don’t have access to this' }).waitFor();
     expect(refused).toContain(403);
+    // It says why: the right is needed on the whole chain, the staff member's grant is one salon.
+    expect(await alert.first().innerText()).toContain('This needs a role on the whole chain');
+    expect(await p.getByRole('link', { name: /Loyalty \(no access\)/ }).count()).toBe(1);
     expect(await p.getByRole('button', { name: '+ New membership type' }).count()).toBe(0);
+    await p.close();
+  });
+
+  it('an administrator of one salon sees Loyalty locked, not buttons the server refuses', async () => {
+    const { login } = await makeUser(
+      t.db,
+      { role: 'administrator', locationId: s.mitte.id },
+      { passwordHash: 'plain:salon-pass' },
+    );
+    const p = await page(login, 'salon-pass');
+    await p.getByRole('link', { name: /Loyalty \(no access\)/ }).click();
+    await p
+      .getByRole('alert')
+      .getByRole('heading', { name: 'You don’t have access to this' })
+      .waitFor();
+    expect(await p.getByRole('alert').first().innerText()).toContain('yours is for');
+    expect(await p.getByRole('button', { name: '+ New membership type' }).count()).toBe(0);
+    // Online booking is readable for them (and not shown locked).
+    expect(await p.getByRole('link', { name: /Online booking \(no access\)/ }).count()).toBe(0);
     await p.close();
   });
 });
