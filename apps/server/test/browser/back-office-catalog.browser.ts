@@ -174,7 +174,7 @@ describe('catalog, team and reports in Chromium', () => {
       .trim()
       .split('\r\n');
     expect(csv[0]).toBe(
-      'date,appointments,revenue,clients,new_clients,returning_clients,clients_with_app',
+      'date (Europe/Berlin),appointments,revenue (EUR),clients,new_clients,returning_clients,clients_with_app',
     );
     expect(csv).toHaveLength(api.body.data.days.length + 1);
     expect(csv).toContain(`${localDate('Europe/Berlin', -9)},1,80.00,1,0,1,1`);

@@ -1,3 +1,4 @@
+import { makeService } from '@visita/db/testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import {
   makeStudio,
   SCREENSHOTS,
   signInAs,
+  wallClock,
 } from './admin-support';
 import { launchChromium } from './support';
 
@@ -86,8 +88,16 @@ describe('the back office in Chromium', () => {
       .poll(() => page.locator('.member-head').allTextContents())
       .toEqual(['ABAnna Berg', 'BOBen Okafor', 'CDCarla Diaz']);
 
+    // A service not offered online is still booked at the desk.
+    await makeService(t.db, s.mitte.id, {
+      title: 'Consultation at the desk',
+      minutes: 30,
+      staffIds: [s.anna.id],
+      onlineBookable: false,
+    });
     await page.getByRole('button', { name: '+ New appointment' }).click();
     const dialog = page.getByRole('dialog', { name: 'New appointment' });
+    await dialog.getByLabel(/^Consultation at the desk/).waitFor();
     await dialog.getByRole('button', { name: '+ New client' }).click();
     await dialog.getByLabel('Name').fill('Nora Weiss');
     await dialog.getByLabel('Phone').fill('+49 151 5550 1234');
@@ -118,7 +128,7 @@ describe('the back office in Chromium', () => {
     const [moved] = await appointmentsOf(s.carla.id);
     expect(moved?.id).toBe(created?.id);
     expect(new Date(moved!.starts_at).toISOString()).toBe(
-      new Date(`${s.tomorrow}T14:00:00+01:00`).toISOString(),
+      wallClock(s.tomorrow, '14:00', 'Europe/Berlin'),
     );
 
     // Confirm, then cancel.

@@ -57,7 +57,8 @@ async function loadAppointments(
 
 export async function loadServices(locationId: number): Promise<Service[]> {
   const res = await v1.get<Service[]>(`/company/${locationId}/services`);
-  return res.data.filter((s) => s.active);
+  // `active` is only the online-booking flag: the desk books every service of the location.
+  return res.data;
 }
 
 export async function loadFreeTimes(
