@@ -95,6 +95,12 @@ describe('the back office in Chromium', () => {
       staffIds: [s.anna.id],
       onlineBookable: false,
     });
+    // Escape closes the dialog and gives focus back to the button that opened it.
+    await page.getByRole('button', { name: '+ New appointment' }).click();
+    await page.getByRole('dialog', { name: 'New appointment' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await page.locator(':focus').textContent()).toBe('+ New appointment');
     await page.getByRole('button', { name: '+ New appointment' }).click();
     const dialog = page.getByRole('dialog', { name: 'New appointment' });
     await dialog.getByLabel(/^Consultation at the desk/).waitFor();

@@ -61,7 +61,15 @@ export function ClientsPage() {
           </span>
         ) : null}
         <span className="spacer" />
-        <div className="menu-wrap">
+        <div
+          className="menu-wrap"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && menu) {
+              setMenu(false);
+              event.currentTarget.querySelector('button')?.focus();
+            }
+          }}
+        >
           <button
             type="button"
             className="secondary"
