@@ -157,7 +157,7 @@ describe('the back office in Chromium', () => {
     await event.getByLabel('Find by name or phone').fill('Lea');
     await event.getByRole('button', { name: /Lea Fischer/ }).click();
     await event.getByRole('button', { name: 'Add to the event' }).click();
-    await page.getByText('Lea Fischer joined Scalp care class.').waitFor();
+    await event.getByRole('status').getByText('Lea Fischer joined Scalp care class.').waitFor();
     await expect.poll(() => event.locator('.attendees li').count()).toBe(3);
     await event.getByText('3 of 8 booked').waitFor();
     const [places] = await t.db.query<{ booked_count: number }>(
@@ -165,7 +165,22 @@ describe('the back office in Chromium', () => {
       [s.ben.id],
     );
     expect(places?.booked_count).toBe(3);
+    // Each attendee is marked on their own, and a place can be cancelled.
+    await event.getByLabel('Mark Lea Fischer as').selectOption({ label: 'Arrived' });
+    await event.getByRole('status').getByText('Lea Fischer marked arrived.').waitFor();
+    const attendanceOfLea = async () =>
+      (
+        await t.db.query<{ attendance: number }>(
+          `SELECT r.attendance FROM records r JOIN clients c ON c.id = r.client_id
+            WHERE r.activity_id IS NOT NULL AND c.name = 'Lea' AND r.deleted_at IS NULL`,
+        )
+      )[0]?.attendance;
+    await expect.poll(attendanceOfLea).toBe(1);
     await shot(page, 'group-event');
+    await event.getByRole('button', { name: 'Cancel Lea Fischer’s place' }).click();
+    await event.getByRole('status').getByText('Lea Fischer’s place cancelled.').waitFor();
+    await expect.poll(() => event.locator('.attendees li').count()).toBe(2);
+    await event.getByText('2 of 8 booked').waitFor();
     await event.getByRole('button', { name: 'Close' }).click();
 
     await page.getByRole('button', { name: 'Week' }).click();
