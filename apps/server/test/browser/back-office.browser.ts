@@ -186,7 +186,24 @@ describe('the back office in Chromium', () => {
     await page.getByRole('button', { name: 'Week' }).click();
     await page.locator('.day-head').first().waitFor();
     expect(await page.locator('.day-head').count()).toBe(7);
+    // Tomorrow's group event sits in Ben's lane of tomorrow, and the next week has other days.
+    const dayName = (date: string) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'UTC',
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }).format(new Date(`${date}T12:00:00Z`));
+    const bensTomorrow = page.getByRole('region', { name: `Ben Okafor, ${dayName(s.tomorrow)}` });
+    await bensTomorrow.getByRole('button', { name: /Group event Scalp care class/ }).waitFor();
     await shot(page, 'calendar-week');
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await expect.poll(() => bensTomorrow.count()).toBe(0);
+    const weekLater = new Date(Date.parse(`${s.tomorrow}T12:00:00Z`) + 7 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await page.getByRole('region', { name: `Ben Okafor, ${dayName(weekLater)}` }).waitFor();
     await page.close();
   });
 
