@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app';
 import {
   ensureAdminBuilt,
+  localDate,
   expectAccessible,
   makeStudio,
   SCREENSHOTS,
@@ -228,6 +229,18 @@ describe('the back office in Chromium', () => {
       .toEqual(expect.arrayContaining(['Lea Fischer', 'Paul Wagner']));
     await page.getByLabel('Search').fill('Paul');
     await expect.poll(() => rows.count()).toBe(1);
+    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Has the app').selectOption('any');
+    // Mia's visits (30 and 9 days ago) are the only money spent; a visit since 20 days ago
+    // (tomorrow's count too) leaves out nobody but those who never came.
+    await page.getByLabel('Spent at least').fill('100');
+    await expect
+      .poll(() => rows.locator('td:first-child').allTextContents())
+      .toEqual(['Mia Schneider']);
+    await page.getByLabel('Spent at least').fill('');
+    await page.getByLabel('Visited since').fill(localDate('Europe/Berlin', 5));
+    await expect.poll(() => rows.count()).toBe(0);
+    await page.getByLabel('Visited since').fill('');
 
     await page.getByLabel('Has the app').selectOption('any');
     await page.getByLabel('Search').fill('Mia');
