@@ -205,6 +205,45 @@ describe(`${CONCURRENT} concurrent visit payments with one instrument`, () => {
     expect(row).toEqual({ balance: 0, withdrawn: -50, visits: CONCURRENT });
   });
 
+  it(`bonus in two lots (30 + 20) spent by ${CONCURRENT} visits and 6 manual takes of 10 at once: exactly 50 taken, no lot below zero, each spend recorded once`, async () => {
+    const phone = nextPhone();
+    const type = await createCardType(t, tenant.location.chainId, tenant.owner, 'Race lots');
+    const card = await issueCard(t, tenant.location.id, tenant.admin, type.id, phone);
+    const manual = (amount: number) =>
+      api(t).post(
+        `/company/${tenant.location.id}/loyalty/cards/${card.id}/manual_transaction`,
+        tenant.admin,
+        { amount },
+      );
+    expect((await manual(30)).status).toBe(200);
+    expect((await manual(20)).status).toBe(200);
+    const records = await visits(phone);
+    const [paid, takes] = await Promise.all([
+      payAll(
+        records.map((r) => r.id),
+        { loyalty_card_id: card.id, loyalty_card_withdrawal: 20 },
+      ),
+      Promise.all(Array.from({ length: 6 }, () => manual(-10))),
+    ]);
+    expect(paid.filter((r) => r.status !== 200).map((r) => r.body)).toEqual([]);
+    expect(takes.every((r) => r.status === 200 || r.status === 422)).toBe(true);
+    const spentAtVisits = paid.reduce(
+      (sum, r) => sum + (r.body.data.loyalty_card_withdrawal as number),
+      0,
+    );
+    const taken = takes.filter((r) => r.status === 200).length * 10;
+    expect(spentAtVisits + taken).toBe(50);
+    const [row] = await t.db.query<{ balance: number; remaining: number; spends: number }>(
+      `SELECT c.balance,
+         (SELECT sum(remaining) FROM loyalty_bonus_lots WHERE card_id = c.id) AS remaining,
+         (SELECT sum(s.amount) FROM loyalty_bonus_spends s JOIN loyalty_bonus_lots l ON l.id = s.lot_id
+           WHERE l.card_id = c.id) AS spends
+         FROM loyalty_cards c WHERE id = $1`,
+      [card.id],
+    );
+    expect(row).toEqual({ balance: 0, remaining: 0, spends: 50 });
+  });
+
   it('6 concurrent refunds of one visit: one 200, the others 404; the visit and the balance come back once', async () => {
     const phone = nextPhone();
     const mType = await createMembershipType(t, tenant.location.chainId, tenant.owner, {

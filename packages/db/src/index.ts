@@ -7,4 +7,5 @@ export * from './demo/seed-demo';
 export * as outboxQueue from './repositories/outbox-queue';
 export * as jobsQueue from './repositories/jobs';
 export * as notificationDelivery from './repositories/notification-delivery';
+export * as loyaltyNotices from './repositories/loyalty-notices';
 export { ensureVapidKeys, type VapidKeys } from './repositories/push-subscriptions';

@@ -81,6 +81,9 @@ export function presentAppLoyaltyCard(v: CardView) {
     title: v.type.title,
     issuer: issuerOf(v.issuer),
     bonus_balance: fromCents(c.balanceCents),
+    // The nearest expiry of bonus still held and how much of it expires then.
+    bonus_expires_at: c.bonusExpiresAt ? isoWithOffset(c.bonusExpiresAt, zoneOf(v.issuer)) : null,
+    bonus_expiring_amount: fromCents(c.bonusExpiringCents ?? 0),
     discount_percent: c.discountPercent,
     discount_expires_at:
       c.discountExpiresAt === null ? null : isoWithOffset(c.discountExpiresAt, zoneOf(v.issuer)),

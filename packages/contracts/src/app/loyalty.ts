@@ -63,7 +63,11 @@ export const AppLoyaltyCard = Type.Object({
   number: Type.String(),
   title: Type.String(),
   issuer: Issuer,
-  bonus_balance: Type.Number(),
+  bonus_balance: Type.Number({ description: 'bonus not expired now' }),
+  bonus_expires_at: Nullable(
+    Type.String({ description: 'the nearest expiry of bonus held (null: none expires)' }),
+  ),
+  bonus_expiring_amount: Type.Number({ description: 'how much bonus expires at bonus_expires_at' }),
   discount_percent: Type.Number(),
   discount_expires_at: Nullable(Type.String()),
   visits_count: Type.Integer(),

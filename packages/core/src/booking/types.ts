@@ -100,7 +100,8 @@ export type DomainEventType =
   | 'client.updated'
   | 'client.deleted'
   | 'payment.succeeded'
-  | 'discount.granted';
+  | 'discount.granted'
+  | 'bonus.credited';
 
 export interface DomainEvent {
   locationId: number;

@@ -1,3 +1,4 @@
+import { bonusAt } from './bonus-lots';
 import { addPeriod } from './periods';
 import type { CardDiscountState, LoyaltyCard, LoyaltyProgram, PeriodUnit } from './types';
 
@@ -9,10 +10,20 @@ const UNIT: Record<NonNullable<LoyaltyProgram['expirationTimeoutUnit']>, PeriodU
 };
 
 /**
- * The card as it stands at `now`: a granted discount whose expiry has come is gone, and the
- * accumulative discount programs count again from the card's totals at that moment.
+ * The card as it stands at `now`: expired bonus lots no longer count in the balance (and the
+ * nearest expiry of what is left is known); a granted discount whose expiry has come is gone,
+ * and the accumulative discount programs count again from the card's totals at that moment.
  */
-export function cardAt(card: LoyaltyCard, now: number): LoyaltyCard {
+export function cardAt(stored: LoyaltyCard, now: number): LoyaltyCard {
+  const bonus = stored.bonusLots ? bonusAt(stored.bonusLots, now) : null;
+  const card: LoyaltyCard = bonus
+    ? {
+        ...stored,
+        balanceCents: bonus.balanceCents,
+        bonusExpiresAt: bonus.expiresAt,
+        bonusExpiringCents: bonus.expiringCents,
+      }
+    : stored;
   if (card.discountExpiresAt === null || now < card.discountExpiresAt) return card;
   return {
     ...card,
@@ -27,7 +38,7 @@ export function cardAt(card: LoyaltyCard, now: number): LoyaltyCard {
 }
 
 /**
- * When a discount the program grants at `grantedAt` expires: `expiration_timeout` units later on
+ * When a discount the program grants (or a bonus its cashback credits) at `grantedAt` expires: `expiration_timeout` units later on
  * the wall clock of the location where it was granted (null: the program sets no expiry).
  */
 export function discountExpiry(

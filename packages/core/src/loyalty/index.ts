@@ -5,6 +5,7 @@ export * from './membership-rules';
 export * from './certificate-rules';
 export * from './program-rules';
 export * from './card-rules';
+export * from './bonus-lots';
 export * from './visit-settlement';
 export * from './ports';
 export * from './payment-ports';

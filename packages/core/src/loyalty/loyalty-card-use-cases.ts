@@ -2,6 +2,8 @@ import { DomainError, invalid, notFound } from '../errors/domain-error';
 import { normalizePhone } from '../clients/phone';
 import type { Clock } from '../ports';
 import type { LoyaltyUow, LoyaltyTransaction } from './ports';
+import { bonusSpendPlan } from './bonus-lots';
+import { cardAt } from './card-rules';
 import type { LoyaltyCard } from './types';
 
 type Deps = { uow: LoyaltyUow; clock: Clock };
@@ -51,21 +53,43 @@ export async function deleteLoyaltyCard(deps: Deps, chainId: number, id: number)
     throw notFound('Loyalty card');
 }
 
-/** A manual bonus change (positive or negative, never below zero). */
+/**
+ * A manual bonus change: a positive one is a lot that does not expire (unless `expiresAt`); a
+ * negative one is taken from the soonest-expiring unexpired lots, never below zero.
+ */
 export async function addManualCardTransaction(
   deps: Deps,
   chainId: number,
   locationId: number,
   cardId: number,
-  input: { amountCents: number; comment: string },
+  input: { amountCents: number; comment: string; expiresAt?: number | null | undefined },
 ): Promise<LoyaltyCard> {
+  const now = deps.clock.now().getTime();
   if (!Number.isInteger(input.amountCents) || input.amountCents === 0)
     throw invalid('amount', 'amount must be a non-zero sum');
   return deps.uow(async (r) => {
-    const card = await r.loyaltyCards.findCard(chainId, cardId);
+    const found = await r.loyaltyCards.findCard(chainId, cardId);
+    const card = found ? await r.loyaltyCards.lockCard(found.id) : null;
     if (!card) throw notFound('Loyalty card');
-    if (!(await r.loyaltyCards.addToBalance(card.id, input.amountCents)))
-      throw new DomainError('not_allowed', 'The card balance cannot go below zero', 'amount');
+    const below = () =>
+      new DomainError('not_allowed', 'The card balance cannot go below zero', 'amount');
+    if (input.amountCents > 0) {
+      if (input.expiresAt != null && input.expiresAt <= now)
+        throw invalid('expires_at', 'expires_at must be in the future');
+      await r.loyaltyCards.insertBonusLot({
+        cardId: card.id,
+        recordId: null,
+        programId: null,
+        amountCents: input.amountCents,
+        expiresAt: input.expiresAt ?? null,
+      });
+    } else {
+      const plan = bonusSpendPlan(card.bonusLots ?? [], now, -input.amountCents);
+      if (!plan) throw below();
+      for (const step of plan)
+        if (!(await r.loyaltyCards.spendBonusLot(step.lotId, step.cents, null, now))) throw below();
+    }
+    await r.loyaltyCards.syncBalance(card.id);
     await r.loyaltyCards.insertTransaction({
       cardId: card.id,
       programId: null,
@@ -75,7 +99,7 @@ export async function addManualCardTransaction(
       amountCents: input.amountCents,
       comment: input.comment,
     });
-    return (await r.loyaltyCards.findCard(chainId, cardId))!;
+    return cardAt((await r.loyaltyCards.findCard(chainId, cardId))!, now);
   });
 }
 

@@ -1,4 +1,5 @@
 import { invalid, notFound } from '../errors/domain-error';
+import { unknownPlaceholders } from '../notifications/render';
 import type { LoyaltyRepos, LoyaltyUow } from './ports';
 import type { LoyaltyCardType, LoyaltyProgram, LoyaltyProgramInput } from './types';
 import { checkChainIds, requireTitle } from './validate-scope';
@@ -26,7 +27,16 @@ export function cleanProgramInput(input: LoyaltyProgramInput): LoyaltyProgramInp
       'expiration_timeout_unit',
       'expiration_timeout_unit is required with expiration_timeout',
     );
+  checkTemplate(clean.onChangedTemplate, 'on_changed_notification_template.body');
+  checkTemplate(clean.onExpirationTemplate, 'on_expiration_notification_template.body');
   return clean;
+}
+
+/** A `custom` template is the program's own message: only the notification placeholders. */
+function checkTemplate(template: { type: string; body: string } | null, field: string) {
+  if (template?.type !== 'custom') return;
+  const unknown = unknownPlaceholders(template.body);
+  if (unknown.length) throw invalid(field, `unknown placeholder {${unknown[0]}}`);
 }
 
 /** The program's locations and card types belong to the chain. */

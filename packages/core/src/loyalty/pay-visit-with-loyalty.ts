@@ -2,7 +2,8 @@ import { DomainError, notFound } from '../errors/domain-error';
 import type { Clock } from '../ports';
 import type { LoyaltyRepos, LoyaltyUow } from './ports';
 import type { Certificate, LoyaltyCard, Membership } from './types';
-import { discountStateOf } from './card-rules';
+import { bonusSpendPlan } from './bonus-lots';
+import { cardAt, discountStateOf } from './card-rules';
 import { settleVisit, type Settlement } from './visit-settlement';
 
 type Deps = { uow: LoyaltyUow; clock: Clock };
@@ -146,6 +147,24 @@ export async function payVisitWithLoyalty(
     if (card && s.cardAfter) {
       const c = card.card;
       await r.loyaltyCards.updateCardAfterVisit(c.id, s.cardAfter);
+      const lotId = await writeBonus(r, c, recordId, now, s);
+      if (lotId !== null && s.cashbackExpiresAt !== null)
+        await r.outbox.addEvent({
+          locationId,
+          type: 'bonus.credited',
+          aggregateId: c.id,
+          payload: {
+            clientId: visit.clientId,
+            cardId: c.id,
+            lotId,
+            amount: s.cashbackCents / 100,
+            expiresAt: new Date(s.cashbackExpiresAt).toISOString(),
+            programId: s.cashbackProgramId,
+            notifyDaysBefore:
+              programOf(card.programs, s.cashbackProgramId)?.expirationNotificationTimeout ?? 0,
+            phone: c.phone,
+          },
+        });
       if (s.discountCents > 0)
         await r.loyaltyCards.insertTransaction({
           cardId: c.id,
@@ -193,6 +212,8 @@ export async function payVisitWithLoyalty(
                 ? null
                 : new Date(s.cardAfter.discountExpiresAt).toISOString(),
             phone: c.phone,
+            programId: s.grantProgramId,
+            notifyDaysBefore: programOf(card.programs, s.grantProgramId)?.expirationNotificationTimeout ?? 0,
           },
         });
       }
@@ -222,7 +243,47 @@ export async function payVisitWithLoyalty(
       certificate: certificate
         ? await r.certificates.findCertificate(visit.chainId, certificate.certificate.id)
         : null,
-      card: card ? await r.loyaltyCards.findCard(visit.chainId, card.card.id) : null,
+      card: card ? await cardNow(r, visit.chainId, card.card.id, now) : null,
     };
   });
+}
+
+const programOf = (programs: { id: number; expirationNotificationTimeout: number }[], id: number | null) =>
+  id === null ? undefined : programs.find((p) => p.id === id);
+
+async function cardNow(r: LoyaltyRepos, chainId: number, id: number, now: number) {
+  const c = await r.loyaltyCards.findCard(chainId, id);
+  return c ? cardAt(c, now) : null;
+}
+
+/**
+ * The bonus side of a settlement on the locked card: the withdrawal is taken from the
+ * soonest-expiring unexpired lots (each a conditional UPDATE), the cashback credited is a new lot
+ * expiring when its program says, with a `bonus.credited` event when it expires.
+ */
+async function writeBonus(
+  r: LoyaltyRepos,
+  c: LoyaltyCard,
+  recordId: number,
+  now: number,
+  s: Settlement,
+): Promise<number | null> {
+  if (s.withdrawalCents > 0) {
+    const plan = bonusSpendPlan(c.bonusLots ?? [], now, s.withdrawalCents);
+    if (!plan) throw refuse('The bonus balance does not cover this amount', 'loyalty_card_withdrawal');
+    for (const step of plan)
+      if (!(await r.loyaltyCards.spendBonusLot(step.lotId, step.cents, recordId, now)))
+        throw refuse('The bonus balance does not cover this amount', 'loyalty_card_withdrawal');
+  }
+  let lotId: number | null = null;
+  if (s.cashbackCents > 0)
+    lotId = await r.loyaltyCards.insertBonusLot({
+      cardId: c.id,
+      recordId,
+      programId: s.cashbackProgramId,
+      amountCents: s.cashbackCents,
+      expiresAt: s.cashbackExpiresAt,
+    });
+  await r.loyaltyCards.syncBalance(c.id);
+  return lotId;
 }

@@ -197,8 +197,28 @@ export interface LoyaltyCardsRepo {
   countCashbackUses(id: number): Promise<Record<number, number>>;
   /** Cancels the visit's transactions on this card (kept, no longer listed or counted). */
   cancelVisitTransactions(id: number, recordId: number): Promise<void>;
-  /** Adds `deltaCents` to the bonus balance unless it would go below zero: false then. */
-  addToBalance(id: number, deltaCents: number): Promise<boolean>;
+  /** Credits a bonus lot (expiresAt null: never expires); returns its id. */
+  insertBonusLot(lot: {
+    cardId: number;
+    recordId: number | null;
+    programId: number | null;
+    amountCents: number;
+    expiresAt: number | null;
+  }): Promise<number>;
+  /**
+   * Takes `cents` from the lot only while it is live, unexpired at `now` and still holds them
+   * (one conditional UPDATE) and writes the spend: false when it does not, nothing taken.
+   */
+  spendBonusLot(lotId: number, cents: number, recordId: number | null, now: number): Promise<boolean>;
+  /** A refund: puts what the visit spent back into the lots it came from. */
+  restoreVisitSpends(id: number, recordId: number): Promise<void>;
+  /** A refund: cancels the lot the visit credited; what it was and what was left of it. */
+  cancelVisitLot(
+    id: number,
+    recordId: number,
+  ): Promise<{ amountCents: number; remainingCents: number } | null>;
+  /** Sets the stored balance to the sum of the live lots' remainders (the CHECK's last line). */
+  syncBalance(id: number): Promise<void>;
   insertTransaction(t: {
     cardId: number;
     programId: number | null;

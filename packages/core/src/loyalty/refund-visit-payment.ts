@@ -1,8 +1,38 @@
 import { DomainError, notFound } from '../errors/domain-error';
+import type { Clock } from '../ports';
+import { bonusSpendPlan } from './bonus-lots';
 import { cardAfterRefund } from './card-rules';
-import type { LoyaltyUow, StoredVisitPayment } from './ports';
+import type { LoyaltyRepos, LoyaltyUow, StoredVisitPayment } from './ports';
 
-type Deps = { uow: LoyaltyUow };
+type Deps = { uow: LoyaltyUow; clock: Clock };
+
+const spentSince = () =>
+  new DomainError(
+    'conflict',
+    'The cashback this visit credited has been spent since; refund the visits that spent it first',
+    'loyalty_card_id',
+  );
+
+/**
+ * The bonus side of a refund on the locked card: what the visit spent goes back into its lots;
+ * the lot it credited is canceled, and the part of it spent since is taken from the card's other
+ * unexpired lots (soonest-expiring first). Throws (the transaction rolls back) when they do not
+ * cover it.
+ */
+async function undoVisitBonus(r: LoyaltyRepos, cardId: number, recordId: number, now: number) {
+  await r.loyaltyCards.restoreVisitSpends(cardId, recordId);
+  const lot = await r.loyaltyCards.cancelVisitLot(cardId, recordId);
+  const shortfall = lot ? lot.amountCents - lot.remainingCents : 0;
+  if (shortfall > 0) {
+    const card = await r.loyaltyCards.lockCard(cardId);
+    const plan = card && bonusSpendPlan(card.bonusLots ?? [], now, shortfall);
+    if (!plan) throw spentSince();
+    for (const step of plan)
+      if (!(await r.loyaltyCards.spendBonusLot(step.lotId, step.cents, null, now)))
+        throw spentSince();
+  }
+  await r.loyaltyCards.syncBalance(cardId);
+}
 
 export type VisitRefund = StoredVisitPayment;
 
@@ -20,6 +50,7 @@ export async function refundVisitPayment(
   locationId: number,
   recordId: number,
 ): Promise<VisitRefund> {
+  const now = deps.clock.now().getTime();
   return deps.uow(async (r) => {
     const s = await r.visitPayments.takeSettlement(locationId, recordId);
     if (!s) throw notFound('Visit loyalty payment');
@@ -39,14 +70,10 @@ export async function refundVisitPayment(
           before: s.cardBefore,
           after: s.cardAfter,
         });
-        if (!after)
-          throw new DomainError(
-            'conflict',
-            'The cashback this visit credited has been spent since; refund the visits that spent it first',
-            'loyalty_card_id',
-          );
+        if (!after) throw spentSince();
         await r.loyaltyCards.updateCardAfterVisit(card.id, after);
       }
+      if (card) await undoVisitBonus(r, card.id, recordId, now);
       await r.loyaltyCards.cancelVisitTransactions(s.cardId, recordId);
     }
     return s;

@@ -115,14 +115,30 @@ export interface LoyaltyCardType {
   locationIds: number[];
 }
 
+/** A bonus credited to a card: what is left of it, and when it expires (null: never). */
+export interface BonusLot {
+  id: number;
+  amountCents: number;
+  remainingCents: number;
+  expiresAt: number | null;
+}
+
 export interface LoyaltyCard {
   id: number;
   chainId: number;
   typeId: number;
   number: string;
   phone: string;
-  /** Bonus (cashback) balance. */
+  /**
+   * Bonus (cashback) balance: as stored, the sum of the live lots' remainders; after `cardAt`,
+   * only the lots not expired at that moment.
+   */
   balanceCents: number;
+  /** The card's live bonus lots (undefined: the balance has no lots and does not expire). */
+  bonusLots?: BonusLot[] | undefined;
+  /** After `cardAt`: the nearest expiry of bonus still held, and how much expires then. */
+  bonusExpiresAt?: number | null | undefined;
+  bonusExpiringCents?: number | undefined;
   discountPercent: number;
   paidCents: number;
   soldCents: number;

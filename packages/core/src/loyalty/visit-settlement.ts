@@ -61,6 +61,10 @@ export interface Settlement {
   dueCents: number;
   cashbackCents: number;
   cashbackProgramId: number | null;
+  /** When the bonus credited expires: the cashback program's `expiration_timeout` later (null: never). */
+  cashbackExpiresAt: number | null;
+  /** The program whose tier the card reached when `discountRaised`. */
+  grantProgramId: number | null;
   /** The card after the visit (counters, bonus balance, standing discount), when one was used. */
   cardAfter:
     | (Pick<LoyaltyCard, 'visitsCount' | 'soldCents' | 'paidCents' | 'balanceCents'> &
@@ -175,6 +179,7 @@ export function settleVisit(input: SettlementInput): Settlement {
 
   let cashbackCents = 0;
   let cashbackProgramId: number | null = null;
+  let cashbackExpiresAt: number | null = null;
   if (card) {
     const paidShare = soldCents > 0 ? dueCents / soldCents : 0;
     const uses = input.card!.programUses ?? {};
@@ -184,12 +189,15 @@ export function settleVisit(input: SettlementInput): Settlement {
       if (c > cashbackCents) {
         cashbackCents = c;
         cashbackProgramId = p.id;
+        // A credited bonus expires `expiration_timeout` later on the location's wall clock.
+        cashbackExpiresAt = discountExpiry(p, input.now, input.timeZone);
       }
     }
   }
 
   let cardAfter: Settlement['cardAfter'] = null;
   let discountRaised = false;
+  let grantProgramId: number | null = null;
   if (card) {
     const counters = {
       ...card,
@@ -200,6 +208,7 @@ export function settleVisit(input: SettlementInput): Settlement {
     };
     const standing = standingDiscount(programs, counters);
     discountRaised = standing.percent > card.discountPercent;
+    grantProgramId = discountRaised ? (standing.program?.id ?? null) : null;
     cardAfter = {
       visitsCount: counters.visitsCount,
       soldCents: counters.soldCents,
@@ -229,6 +238,8 @@ export function settleVisit(input: SettlementInput): Settlement {
     dueCents,
     cashbackCents,
     cashbackProgramId,
+    cashbackExpiresAt: cashbackCents > 0 ? cashbackExpiresAt : null,
+    grantProgramId,
     cardAfter,
     cardBefore: storedCard ? discountStateOf(storedCard) : null,
     discountRaised,

@@ -1,4 +1,4 @@
-import { toCents, type LoyaltyCard, type LoyaltyCardsRepo } from '@visita/core';
+import { toCents, type BonusLot, type LoyaltyCard, type LoyaltyCardsRepo } from '@visita/core';
 import { isPgError, PG, type Queryable } from '../db';
 
 interface Row {
@@ -41,11 +41,39 @@ const card = (r: Row): LoyaltyCard => ({
 
 const units = (cents: number) => (cents / 100).toFixed(2);
 
+interface LotRow {
+  id: number;
+  card_id: number;
+  amount: number;
+  remaining: number;
+  expires_at: Date | null;
+}
+
 export function loyaltyCardsRepo(q: Queryable): LoyaltyCardsRepo {
-  const one = async (sql: string, params: unknown[]) => {
-    const rows = await q.query<Row>(sql, params);
-    return rows[0] ? card(rows[0]) : null;
+  /** The cards with their live lots (read after the card rows, so after a lock too). */
+  const withLots = async (rows: Row[]): Promise<LoyaltyCard[]> => {
+    if (!rows.length) return [];
+    const lots = await q.query<LotRow>(
+      `SELECT id, card_id, amount, remaining, expires_at FROM loyalty_bonus_lots
+        WHERE card_id = ANY($1::int[]) AND canceled_at IS NULL AND remaining > 0 ORDER BY id`,
+      [rows.map((r) => r.id)],
+    );
+    return rows.map((r) => ({
+      ...card(r),
+      bonusLots: lots
+        .filter((l) => l.card_id === r.id)
+        .map(
+          (l): BonusLot => ({
+            id: l.id,
+            amountCents: toCents(l.amount),
+            remainingCents: toCents(l.remaining),
+            expiresAt: l.expires_at ? l.expires_at.getTime() : null,
+          }),
+        ),
+    }));
   };
+  const one = async (sql: string, params: unknown[]) =>
+    (await withLots(await q.query<Row>(sql, params)))[0] ?? null;
   return {
     async insertCard(c) {
       try {
@@ -85,7 +113,7 @@ export function loyaltyCardsRepo(q: Queryable): LoyaltyCardsRepo {
         `SELECT * FROM loyalty_cards WHERE ${parts.join(' AND ')} ORDER BY id`,
         params,
       );
-      return rows.map(card);
+      return withLots(rows);
     },
     async deleteCard(chainId, id) {
       const rows = await q.query(
@@ -98,15 +126,14 @@ export function loyaltyCardsRepo(q: Queryable): LoyaltyCardsRepo {
     async updateCardAfterVisit(id, a) {
       await q.query(
         `UPDATE loyalty_cards SET visits_count = $2, sold_amount = $3, paid_amount = $4,
-           balance = $5, discount_percent = $6, discount_expires_at = $7,
-           discount_base_visits = $8, discount_base_sold = $9, discount_base_paid = $10
+           discount_percent = $5, discount_expires_at = $6,
+           discount_base_visits = $7, discount_base_sold = $8, discount_base_paid = $9
           WHERE id = $1`,
         [
           id,
           a.visitsCount,
           units(a.soldCents),
           units(a.paidCents),
-          units(a.balanceCents),
           a.discountPercent,
           a.discountExpiresAt === null ? null : new Date(a.discountExpiresAt),
           a.discountBase.visits,
@@ -131,13 +158,65 @@ export function loyaltyCardsRepo(q: Queryable): LoyaltyCardsRepo {
         [id, recordId],
       );
     },
-    async addToBalance(id, deltaCents) {
-      const rows = await q.query(
-        `UPDATE loyalty_cards SET balance = balance + $2::numeric
-          WHERE id = $1 AND deleted_at IS NULL AND balance + $2::numeric >= 0 RETURNING id`,
-        [id, units(deltaCents)],
+    async insertBonusLot(l) {
+      const rows = await q.query<{ id: number }>(
+        `INSERT INTO loyalty_bonus_lots(card_id, record_id, program_id, amount, remaining, expires_at)
+         VALUES ($1, $2, $3, $4, $4, $5) RETURNING id`,
+        [
+          l.cardId,
+          l.recordId,
+          l.programId,
+          units(l.amountCents),
+          l.expiresAt === null ? null : new Date(l.expiresAt),
+        ],
       );
-      return rows.length > 0;
+      return rows[0]!.id;
+    },
+    async spendBonusLot(lotId, cents, recordId, now) {
+      const rows = await q.query(
+        `UPDATE loyalty_bonus_lots SET remaining = remaining - $2::numeric
+          WHERE id = $1 AND canceled_at IS NULL AND remaining >= $2::numeric
+            AND (expires_at IS NULL OR expires_at > $3) RETURNING id`,
+        [lotId, units(cents), new Date(now)],
+      );
+      if (!rows.length) return false;
+      await q.query(
+        'INSERT INTO loyalty_bonus_spends(lot_id, record_id, amount) VALUES ($1, $2, $3)',
+        [lotId, recordId, units(cents)],
+      );
+      return true;
+    },
+    async restoreVisitSpends(id, recordId) {
+      await q.query(
+        `UPDATE loyalty_bonus_lots l SET remaining = l.remaining + s.amount
+           FROM (SELECT lot_id, sum(amount) AS amount FROM loyalty_bonus_spends
+                  WHERE record_id = $2 GROUP BY lot_id) s
+          WHERE l.id = s.lot_id AND l.card_id = $1`,
+        [id, recordId],
+      );
+      await q.query(
+        `DELETE FROM loyalty_bonus_spends s USING loyalty_bonus_lots l
+          WHERE s.lot_id = l.id AND l.card_id = $1 AND s.record_id = $2`,
+        [id, recordId],
+      );
+    },
+    async cancelVisitLot(id, recordId) {
+      const rows = await q.query<{ amount: number; remaining: number }>(
+        `UPDATE loyalty_bonus_lots SET canceled_at = now()
+          WHERE card_id = $1 AND record_id = $2 AND canceled_at IS NULL
+          RETURNING amount, remaining`,
+        [id, recordId],
+      );
+      const lot = rows[0];
+      return lot ? { amountCents: toCents(lot.amount), remainingCents: toCents(lot.remaining) } : null;
+    },
+    async syncBalance(id) {
+      await q.query(
+        `UPDATE loyalty_cards SET balance = (SELECT coalesce(sum(remaining), 0)
+            FROM loyalty_bonus_lots WHERE card_id = $1 AND canceled_at IS NULL)
+          WHERE id = $1`,
+        [id],
+      );
     },
     async insertTransaction(t) {
       await q.query(

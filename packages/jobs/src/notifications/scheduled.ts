@@ -5,11 +5,17 @@ import {
   nextHour,
   TYPE_DEFINITIONS,
 } from '@visita/core';
-import { jobsQueue, notificationDelivery as nd, type Db, type Queryable } from '@visita/db';
+import {
+  jobsQueue,
+  loyaltyNotices,
+  notificationDelivery as nd,
+  type Db,
+  type Queryable,
+} from '@visita/db';
 import { finishJob, type Job, type JobHandlers } from '../job-worker';
 import { SCHEDULED_JOB } from './appointment-events';
 import { appointmentValues, notify, settingOf, type NotifyContext } from './compose';
-import { discountText } from './loyalty-events';
+import { discountText, withProgramTemplate } from './loyalty-events';
 
 export const BIRTHDAY_SCAN_JOB = 'birthday.scan';
 const HOUR = 3_600_000;
@@ -23,7 +29,54 @@ type Payload = {
   title?: string;
   discountPercent?: number | null;
   expiresAt?: number;
+  /** A bonus lot's warning (else the card's discount). */
+  lotId?: number;
+  programId?: number | null;
 };
+
+/**
+ * Type 11, re-checked now: a discount warning only while the card still holds a discount ending
+ * then; a bonus warning only while the lot is live, expires then and still holds bonus (its
+ * text names what is left).
+ */
+async function runExpiring(q: Queryable, ctx: NotifyContext, p: Payload): Promise<void> {
+  if (p.clientId === undefined || p.expiresAt === undefined) return;
+  if (ctx.now().getTime() >= p.expiresAt) return;
+  let discount: string;
+  let amount = '';
+  let subject: string;
+  if (p.lotId !== undefined) {
+    const left = await loyaltyNotices.findLotRemaining(q, p.lotId, p.expiresAt);
+    if (!left) return;
+    amount = left.toFixed(2);
+    discount = `bonus ${amount}`;
+    subject = `lot:${p.lotId}@${p.expiresAt}`;
+  } else {
+    const cardId = Number(p.cardId);
+    if (!Number.isInteger(cardId) || !(await nd.holdsDiscountEndingAt(q, cardId, p.expiresAt)))
+      return;
+    discount = discountText(p.title, p.discountPercent ?? null);
+    subject = `card:${p.cardId}@${p.expiresAt}`;
+  }
+  const recipient = await nd.findRecipient(q, p.clientId);
+  if (!recipient?.appUser) return;
+  await notify(q, ctx, {
+    type: 11,
+    subject,
+    recipient,
+    setting: await withProgramTemplate(
+      q,
+      await settingOf(q, recipient.locationId, 11),
+      p.programId,
+      'expiration',
+    ),
+    values: {
+      discount,
+      amount,
+      ...formatForClient(p.expiresAt, recipient.timezone, recipient.appUser),
+    },
+  });
+}
 
 /**
  * A scheduled notification is due. It looks at the state now, not at what was true when it
@@ -34,25 +87,7 @@ type Payload = {
 async function runScheduled(q: Queryable, ctx: NotifyContext, p: Payload): Promise<void> {
   if (!isNotificationType(p.type)) return;
   const now = ctx.now().getTime();
-  if (p.type === 11) {
-    if (p.clientId === undefined || p.expiresAt === undefined || now >= p.expiresAt) return;
-    const cardId = Number(p.cardId);
-    if (!Number.isInteger(cardId) || !(await nd.holdsDiscountEndingAt(q, cardId, p.expiresAt)))
-      return;
-    const recipient = await nd.findRecipient(q, p.clientId);
-    if (!recipient?.appUser) return;
-    await notify(q, ctx, {
-      type: 11,
-      subject: `card:${p.cardId}@${p.expiresAt}`,
-      recipient,
-      setting: await settingOf(q, recipient.locationId, 11),
-      values: {
-        discount: discountText(p.title, p.discountPercent ?? null),
-        ...formatForClient(p.expiresAt, recipient.timezone, recipient.appUser),
-      },
-    });
-    return;
-  }
+  if (p.type === 11) return runExpiring(q, ctx, p);
   if (p.appointmentId === undefined) return;
   const facts = await nd.findAppointmentFacts(q, p.appointmentId);
   if (!facts || facts.deleted || facts.clientId === null || facts.attendance === -1) return;
