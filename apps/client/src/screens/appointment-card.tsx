@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { app, ApiError } from '../api';
 import { useApp } from '../context';
 import { formatMoney, formatWhen } from '../format';
@@ -24,6 +24,11 @@ export function AppointmentCard(props: {
   const a = props.appointment;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  // After "Cancel", focus moves to the question so keyboard and screen-reader users hear it.
+  const confirmGroup = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmGroup.current?.focus();
+  }, [confirming]);
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   const when = formatWhen(a.date, a.time, prefs);
 
@@ -102,7 +107,13 @@ export function AppointmentCard(props: {
         ) : null}
       </div>
       {confirming ? (
-        <div className="confirm" role="group" aria-label={t('appointment.cancel_confirm')}>
+        <div
+          className="confirm"
+          role="group"
+          aria-label={t('appointment.cancel_confirm')}
+          tabIndex={-1}
+          ref={confirmGroup}
+        >
           <p>{t('appointment.cancel_confirm')}</p>
           <button
             type="button"

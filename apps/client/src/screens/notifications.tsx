@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { app, ApiError } from '../api';
 import { useApp } from '../context';
 import { formatDay } from '../format';
@@ -17,9 +17,22 @@ export function NotificationsScreen() {
   const [settings, setSettings] = useState(false);
   const list = useLoad(() => optional<InboxItem[]>('/notifications?count=50'), 'inbox');
 
+  // Shown is seen: the unread ones on screen are marked read on the server when the inbox opens
+  // (notices without buttons, e.g. a birthday greeting, have nothing else to mark them); the
+  // unread marks stay for this visit so the client still sees what is new.
+  const sent = useRef(new Set<number>());
+  useEffect(() => {
+    for (const n of list.data ?? []) {
+      if (n.read_at || sent.current.has(n.id)) continue;
+      sent.current.add(n.id);
+      void app('POST', `/notifications/${n.id}/read`).catch(() => sent.current.delete(n.id));
+    }
+  }, [list.data]);
+
   const markRead = async (n: InboxItem) => {
     if (n.read_at) return;
-    await app('POST', `/notifications/${n.id}/read`).catch(() => undefined);
+    if (!sent.current.has(n.id))
+      await app('POST', `/notifications/${n.id}/read`).catch(() => undefined);
     list.set(
       (list.data ?? []).map((x) =>
         x.id === n.id ? { ...x, read_at: new Date().toISOString() } : x,
