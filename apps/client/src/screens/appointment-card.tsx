@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { app, ApiError } from '../api';
+import { app } from '../api';
 import { useApp } from '../context';
+import { errorText } from '../errors';
 import { formatMoney, formatWhen } from '../format';
 import { Link, navigate } from '../router';
 import type { Appointment, BookAgain } from '../types';
@@ -37,7 +38,7 @@ export function AppointmentCard(props: {
     try {
       await work();
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t('app.error'));
+      toast(errorText(e, t));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { app, ApiError, booking } from '../api';
 import { useApp } from '../context';
+import { errorText } from '../errors';
 import { Link } from '../router';
 import type { Appointment, BookableTime, Location } from '../types';
 import { Field, FormError } from './form';
@@ -120,7 +121,7 @@ export function Finish(props: {
             label={t('book.name')}
             error={
               error?.fields.fullname?.[0] ??
-              (error?.codes.includes(435) ? error.message : undefined)
+              (error?.codes.includes(435) ? errorText(error, t) : undefined)
             }
             input={{
               name: 'name',
@@ -133,7 +134,8 @@ export function Finish(props: {
           <Field
             label={t('book.phone')}
             error={
-              error?.fields.phone?.[0] ?? (error?.codes.includes(431) ? error.message : undefined)
+              error?.fields.phone?.[0] ??
+              (error?.codes.includes(431) ? errorText(error, t) : undefined)
             }
             input={{
               name: 'phone',
@@ -158,7 +160,7 @@ export function Finish(props: {
           {codeSent ? (
             <Field
               label={t('book.code')}
-              error={error?.codes.includes(432) ? error.message : undefined}
+              error={error?.codes.includes(432) ? errorText(error, t) : undefined}
               input={{
                 name: 'code',
                 autoComplete: 'one-time-code',

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { app, ApiError } from '../api';
+import { app } from '../api';
 import { useApp } from '../context';
+import { errorText } from '../errors';
 import { formatDay } from '../format';
 import { optional } from '../optional-api';
 import { navigate } from '../router';
@@ -52,7 +53,7 @@ export function NotificationsScreen() {
         list.set((list.data ?? []).map((x) => (x.id === n.id ? done.notification : x)));
         toast(t('notifications.confirmed'));
       } catch (e) {
-        toast(e instanceof ApiError ? e.message : t('app.error'));
+        toast(errorText(e, t));
       }
   };
   const labels = {
@@ -137,7 +138,7 @@ function MuteSettings() {
         (places.data ?? []).map((p) => (p.id === place.id ? { ...p, muted: saved.muted } : p)),
       );
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t('app.error'));
+      toast(errorText(e, t));
     }
   };
   return (

@@ -599,6 +599,28 @@ describe('the client app', () => {
     expect(await heading('Before you start').count()).toBe(0);
   });
 
+  it('says the server’s errors in the app’s language: a wrong SMS code in Spanish', async () => {
+    const guest = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'es-ES',
+    });
+    const p = await guest.newPage();
+    p.setDefaultTimeout(10_000);
+    const phone = '+4915177766655';
+    await p.goto(`${base}/app/`);
+    await p.getByRole('heading', { name: 'Iniciar sesión', level: 1 }).waitFor();
+    await p.getByLabel('Número de teléfono').fill(phone);
+    await p.getByRole('button', { name: 'Recibir el código' }).click();
+    await p.getByLabel('Código del SMS').waitFor();
+    const right = log.lastCode(phone);
+    await p.getByLabel('Código del SMS').fill(right === '000000' ? '111111' : '000000');
+    await p.getByRole('button', { name: 'Entrar' }).click();
+    await p.getByText('El código es incorrecto o ha caducado.', { exact: false }).waitFor();
+    expect(await p.getByLabel('Código del SMS').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(p);
+    await guest.close();
+  });
+
   it('the public booking page: services, member, date, time, phone and SMS code, done', async () => {
     const guest = await browser.newContext({
       viewport: { width: 390, height: 844 },
