@@ -1,7 +1,8 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { app, ApiError, booking } from '../api';
 import { useApp } from '../context';
 import { errorText } from '../errors';
+import { listenForSmsCode } from '../otp';
 import { Link } from '../router';
 import type { Appointment, BookableTime, Location } from '../types';
 import { Field, FormError } from './form';
@@ -26,6 +27,8 @@ export function Finish(props: {
   const [codeSent, setCodeSent] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Web OTP, as at login: the SMS fills the code field where the browser can.
+  useEffect(() => (codeSent ? listenForSmsCode(setCode) : undefined), [codeSent]);
   // One key per booking attempt: a retry after a lost answer never books twice.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), [props.slot.datetime]);
   // A logged-in client's phone was verified at login: the app books without a second code.

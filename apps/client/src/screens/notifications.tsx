@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { app } from '../api';
 import { useApp } from '../context';
 import { errorText } from '../errors';
@@ -91,12 +91,17 @@ export function NotificationsScreen() {
                 <li key={n.id} className={`card notification ${n.read_at ? '' : 'unread'}`}>
                   <p className="small muted">
                     {!n.read_at ? (
-                      <span className="visually-hidden">{t('notifications.unread')}: </span>
+                      <>
+                        <span className="unread-dot" aria-hidden="true" />
+                        <span className="visually-hidden">{t('notifications.unread')}: </span>
+                      </>
                     ) : null}
                     {n.sender} · {formatDay(n.created_at.slice(0, 10), prefs)}
                   </p>
                   <h2 className="card-title">{n.title}</h2>
-                  <p>{n.body}</p>
+                  <p>
+                    <Linked text={n.body} />
+                  </p>
                   {n.actions.length > 0 ? (
                     <div className="card-actions">
                       {n.actions.map((a) =>
@@ -164,4 +169,40 @@ function MuteSettings() {
       </Load>
     </section>
   );
+}
+
+/** A notification's text with its web addresses as links (the server's `{link}` is absolute). */
+function Linked(props: { text: string }) {
+  const parts = props.text.split(/(https?:\/\/[^\s]+)/g);
+  return (
+    <>
+      {parts.map((part, i) => {
+        if (i % 2 === 0) return part;
+        const url = part.replace(/[.,;:!?)]+$/, '');
+        const rest = part.slice(url.length);
+        const own = url.startsWith(`${location.origin}/app`);
+        return (
+          <span key={i}>
+            {own ? (
+              <a href={url} onClick={(e) => goInApp(e, url)}>
+                {url}
+              </a>
+            ) : (
+              <a href={url} target="_blank" rel="noopener noreferrer">
+                {url}
+              </a>
+            )}
+            {rest}
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
+function goInApp(event: MouseEvent<HTMLAnchorElement>, url: string) {
+  if (event.metaKey || event.ctrlKey || event.button !== 0) return;
+  event.preventDefault();
+  const to = new URL(url);
+  navigate(`${to.pathname}${to.search}`);
 }

@@ -330,7 +330,11 @@ describe('the client app', () => {
     );
     for (const [type, title, body] of [
       [9, 'Happy birthday!', 'Happy birthday, Erika! A gift from Studio Lumen awaits you.'],
-      [10, 'A new discount for you', 'Erika, you now have 10% off at Studio Lumen.'],
+      [
+        10,
+        'A new discount for you',
+        `Erika, you now have 10% off at Studio Lumen. Book: ${base}/app/book/${w.lumen.id}.`,
+      ],
     ] as const)
       await t.db.query(
         `INSERT INTO notifications(idempotency_key, app_user_id, client_id, location_id, type,
@@ -355,6 +359,7 @@ describe('the client app', () => {
     // Still marked new during this visit, though the server already has it read.
     expect(await birthday.getAttribute('class')).toContain('unread');
     expect(await birthday.getByRole('button').count()).toBe(0);
+    expect(await birthday.locator('.unread-dot').isVisible()).toBe(true);
     await expectAccessible(page);
     await expect
       .poll(
@@ -375,6 +380,11 @@ describe('the client app', () => {
     await heading('Notifications').waitFor();
     await birthday.waitFor();
     expect(await birthday.getAttribute('class')).not.toContain('unread');
+    expect(await birthday.locator('.unread-dot').count()).toBe(0);
+    // The address in a body is a link, opened inside the app.
+    const discount = page.locator('li.notification').filter({ hasText: '10% off' });
+    await discount.getByRole('link', { name: `${base}/app/book/${w.lumen.id}` }).click();
+    await heading('Book at Studio Lumen').waitFor();
   });
 
   it('books again from a past appointment: location, services and member chosen, only date and time asked', async () => {
@@ -627,6 +637,18 @@ describe('the client app', () => {
       deviceScaleFactor: 2,
       locale: 'en-US',
     });
+    // A Web OTP browser: the SMS arrives through navigator.credentials.get({otp}).
+    await guest.addInitScript(() => {
+      const w = globalThis as unknown as Record<string, unknown> & {
+        navigator: { credentials: unknown };
+      };
+      let deliver: (code: string) => void = () => undefined;
+      w.OTPCredential = class {};
+      w.__deliverSms = (code: string) => deliver(code);
+      Object.defineProperty(w.navigator, 'credentials', {
+        value: { get: () => new Promise((resolve) => (deliver = (code) => resolve({ code }))) },
+      });
+    });
     const p = await guest.newPage();
     p.setDefaultTimeout(10_000);
     page = p;
@@ -644,7 +666,12 @@ describe('the client app', () => {
     await p.getByRole('button', { name: 'Get the code' }).click();
     const code = p.getByLabel('Code from the SMS');
     await code.waitFor();
-    await code.fill(log.lastCode(phone));
+    const sms = log.lastCode(phone);
+    await p.evaluate(
+      (c) => (globalThis as unknown as { __deliverSms(c: string): void }).__deliverSms(c),
+      sms,
+    );
+    await expect.poll(() => code.inputValue()).toBe(sms);
     await expectAccessible(p);
     await screenshot(p, '11-public-booking-code');
     await p.getByRole('button', { name: 'Book', exact: true }).click();
