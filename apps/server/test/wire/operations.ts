@@ -1188,6 +1188,10 @@ export const OPERATIONS: Record<string, Operation> = {
     body: () => ({ title: 'Winter offer', text: '20 % off', link_url: 'https://salon.example' }),
   },
   'DELETE /api/admin/v1/locations/{company_id}/promo': own(),
+  'GET /api/admin/v1/locations/{company_id}/client-instruments': {
+    ...own(),
+    query: 'phone=%2B4915110000001',
+  },
 };
 
 /** A PNG as a multipart body (by default a small one in the field `photo`). */
