@@ -208,6 +208,35 @@ describe('GET /api/admin/v1/locations/{id}/free_times/{staff_id}/{date}', () => 
     expect(online.status).toBe(422);
   });
 
+  it('for a move, the appointment’s own time is free (it touches the next one: merged busy time)', async () => {
+    const s = (await signIn(ownerLogin, 'pw-1')).body.data;
+    const [ten] = await t.db.query<{ id: number }>(
+      `SELECT id FROM records WHERE staff_id = $1 AND deleted_at IS NULL
+          AND starts_at = '2026-12-01T09:00:00Z'`,
+      [anna.id],
+    );
+    const times = async (extra: string) => {
+      const res = await call(t.app, {
+        method: 'GET',
+        url: `/api/admin/v1/locations/${loc.id}/free_times/${anna.id}/2026-12-01?service_ids[]=${colouring.id}${extra}`,
+        headers: asSession(s),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.data.map((x: { time: string }) => x.time) as string[];
+    };
+    expect(await times('')).not.toContain('10:00');
+    const forMove = await times(`&record_id=${ten!.id}`);
+    // 10:00–11:00 is its own; 11:00–12:00 is still another client's.
+    expect(forMove).toEqual(expect.arrayContaining(['09:00', '10:00']));
+    expect(forMove.some((time) => time > '10:00')).toBe(false);
+    const unknown = await call(t.app, {
+      method: 'GET',
+      url: `/api/admin/v1/locations/${loc.id}/free_times/${anna.id}/2026-12-01?record_id=2147483000`,
+      headers: asSession(s),
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it('a staff member without records:write gets 403', async () => {
     const s = (await signIn(staffLogin, 'pw-2')).body.data;
     const res = await call(t.app, {

@@ -138,6 +138,21 @@ describe('the back office in Chromium', () => {
       wallClock(s.tomorrow, '14:00', 'Europe/Berlin'),
     );
 
+    // Half an hour later with the same member: overlaps where it is, so its own time is free.
+    await grid.getByRole('button', { name: /^14:00–15:00 Nora Weiss/ }).click();
+    await details.getByRole('button', { name: 'Move…' }).click();
+    await details.getByText('14:30', { exact: true }).click();
+    await details.getByRole('button', { name: 'Move here' }).click();
+    await page.getByText('Moved to 14:30.').waitFor();
+    expect(new Date((await appointmentsOf(s.carla.id))[0]!.starts_at).toISOString()).toBe(
+      wallClock(s.tomorrow, '14:30', 'Europe/Berlin'),
+    );
+    await grid.getByRole('button', { name: /^14:30–15:30 Nora Weiss/ }).click();
+    await details.getByRole('button', { name: 'Move…' }).click();
+    await details.getByText('14:00', { exact: true }).click();
+    await details.getByRole('button', { name: 'Move here' }).click();
+    await page.getByText('Moved to 14:00.').waitFor();
+
     // Confirm, then cancel.
     await grid.getByRole('button', { name: /^14:00–15:00 Nora Weiss/ }).click();
     await details.getByRole('button', { name: 'Confirmed' }).click();

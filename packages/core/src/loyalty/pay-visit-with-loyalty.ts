@@ -213,7 +213,8 @@ export async function payVisitWithLoyalty(
                 : new Date(s.cardAfter.discountExpiresAt).toISOString(),
             phone: c.phone,
             programId: s.grantProgramId,
-            notifyDaysBefore: programOf(card.programs, s.grantProgramId)?.expirationNotificationTimeout ?? 0,
+            notifyDaysBefore:
+              programOf(card.programs, s.grantProgramId)?.expirationNotificationTimeout ?? 0,
           },
         });
       }
@@ -248,8 +249,10 @@ export async function payVisitWithLoyalty(
   });
 }
 
-const programOf = (programs: { id: number; expirationNotificationTimeout: number }[], id: number | null) =>
-  id === null ? undefined : programs.find((p) => p.id === id);
+const programOf = (
+  programs: { id: number; expirationNotificationTimeout: number }[],
+  id: number | null,
+) => (id === null ? undefined : programs.find((p) => p.id === id));
 
 async function cardNow(r: LoyaltyRepos, chainId: number, id: number, now: number) {
   const c = await r.loyaltyCards.findCard(chainId, id);
@@ -270,7 +273,8 @@ async function writeBonus(
 ): Promise<number | null> {
   if (s.withdrawalCents > 0) {
     const plan = bonusSpendPlan(c.bonusLots ?? [], now, s.withdrawalCents);
-    if (!plan) throw refuse('The bonus balance does not cover this amount', 'loyalty_card_withdrawal');
+    if (!plan)
+      throw refuse('The bonus balance does not cover this amount', 'loyalty_card_withdrawal');
     for (const step of plan)
       if (!(await r.loyaltyCards.spendBonusLot(step.lotId, step.cents, recordId, now)))
         throw refuse('The bonus balance does not cover this amount', 'loyalty_card_withdrawal');

@@ -209,7 +209,12 @@ export interface LoyaltyCardsRepo {
    * Takes `cents` from the lot only while it is live, unexpired at `now` and still holds them
    * (one conditional UPDATE) and writes the spend: false when it does not, nothing taken.
    */
-  spendBonusLot(lotId: number, cents: number, recordId: number | null, now: number): Promise<boolean>;
+  spendBonusLot(
+    lotId: number,
+    cents: number,
+    recordId: number | null,
+    now: number,
+  ): Promise<boolean>;
   /** A refund: puts what the visit spent back into the lots it came from. */
   restoreVisitSpends(id: number, recordId: number): Promise<void>;
   /** A refund: cancels the lot the visit credited; what it was and what was left of it. */

@@ -62,14 +62,12 @@ export function loyaltyCardsRepo(q: Queryable): LoyaltyCardsRepo {
       ...card(r),
       bonusLots: lots
         .filter((l) => l.card_id === r.id)
-        .map(
-          (l): BonusLot => ({
-            id: l.id,
-            amountCents: toCents(l.amount),
-            remainingCents: toCents(l.remaining),
-            expiresAt: l.expires_at ? l.expires_at.getTime() : null,
-          }),
-        ),
+        .map((l): BonusLot => ({
+          id: l.id,
+          amountCents: toCents(l.amount),
+          remainingCents: toCents(l.remaining),
+          expiresAt: l.expires_at ? l.expires_at.getTime() : null,
+        })),
     }));
   };
   const one = async (sql: string, params: unknown[]) =>
@@ -208,7 +206,9 @@ export function loyaltyCardsRepo(q: Queryable): LoyaltyCardsRepo {
         [id, recordId],
       );
       const lot = rows[0];
-      return lot ? { amountCents: toCents(lot.amount), remainingCents: toCents(lot.remaining) } : null;
+      return lot
+        ? { amountCents: toCents(lot.amount), remainingCents: toCents(lot.remaining) }
+        : null;
     },
     async syncBalance(id) {
       await q.query(

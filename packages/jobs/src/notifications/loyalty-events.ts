@@ -29,7 +29,12 @@ export async function withProgramTemplate(
 }
 
 /** When to warn: the program's days before (when > 0), else the location's type-11 timing. */
-const warnAt = (expiresAt: number, programDays: unknown, setting: NotificationSetting, now: number) =>
+const warnAt = (
+  expiresAt: number,
+  programDays: unknown,
+  setting: NotificationSetting,
+  now: number,
+) =>
   Math.max(
     discountExpiringAt(
       expiresAt,

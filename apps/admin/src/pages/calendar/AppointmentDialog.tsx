@@ -217,6 +217,7 @@ function MoveForm(props: {
         staffId={staffId}
         date={date}
         serviceIds={a.services.map((s) => s.id)}
+        movingRecordId={a.id}
         value={time?.datetime ?? null}
         onChange={setTime}
       />

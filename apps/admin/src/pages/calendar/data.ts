@@ -110,9 +110,14 @@ export async function loadFreeTimes(
   staffId: number,
   date: string,
   serviceIds: number[],
+  /** The appointment being moved: its own time is free for it. */
+  movingRecordId?: number,
 ): Promise<FreeTime[]> {
   const res = await admin.get<FreeTime[]>(
-    `/locations/${locationId}/free_times/${staffId}/${date}${query({ service_ids: serviceIds })}`,
+    `/locations/${locationId}/free_times/${staffId}/${date}${query({
+      service_ids: serviceIds,
+      ...(movingRecordId !== undefined ? { record_id: movingRecordId } : {}),
+    })}`,
   );
   return res.data;
 }
