@@ -20,6 +20,8 @@ interface Area {
   label: string;
   icon: 'calendar' | 'clients' | 'globe' | 'scissors' | 'team' | 'chart' | 'bell' | 'gift' | 'box';
   right: Right;
+  /** The area's data lives at the chain (loyalty catalog): the right must be granted there. */
+  chain?: boolean;
 }
 
 const AREAS: Area[] = [
@@ -28,9 +30,9 @@ const AREAS: Area[] = [
   { path: 'services', label: 'Services', icon: 'scissors', right: 'catalog:read' },
   { path: 'team', label: 'Team', icon: 'team', right: 'catalog:read' },
   { path: 'resources', label: 'Resources', icon: 'box', right: 'catalog:read' },
-  { path: 'loyalty', label: 'Loyalty', icon: 'gift', right: 'catalog:read' },
+  { path: 'loyalty', label: 'Loyalty', icon: 'gift', right: 'catalog:read', chain: true },
   { path: 'notifications', label: 'Notifications', icon: 'bell', right: 'location:read' },
-  { path: 'online-booking', label: 'Online booking', icon: 'globe', right: 'settings:write' },
+  { path: 'online-booking', label: 'Online booking', icon: 'globe', right: 'catalog:read' },
   { path: 'reports', label: 'Reports', icon: 'chart', right: 'reports:read' },
 ];
 
@@ -44,7 +46,7 @@ export function App() {
 
 function Shell() {
   const path = usePath();
-  const { me, location, selectLocation, can, signOut } = useSession();
+  const { me, location, selectLocation, can, canInChain, signOut } = useSession();
   const [area = 'calendar', id] = path.split('/');
   let page: ReactNode;
   if (area === 'clients' && id) page = <ClientCardPage clientId={Number(id)} />;
@@ -84,7 +86,7 @@ function Shell() {
                 >
                   <Icon name={a.icon} className="nav-icon" />
                   {a.label}
-                  {can(a.right) ? null : (
+                  {(a.chain ? canInChain(a.right) : can(a.right)) ? null : (
                     <span className="nav-lock" title="Your role has no access here">
                       <Icon name="lock" size={14} />
                       <span className="sr-only"> (no access)</span>

@@ -15,6 +15,8 @@ interface SessionState {
   location: AdminLocation;
   selectLocation: (id: number) => void;
   can: (right: Right) => boolean;
+  /** The right on the whole chain, which the chain-level routes (loyalty catalog) need. */
+  canInChain: (right: Right) => boolean;
   signOut: () => Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export function SessionProvider(props: {
         setLocationId(id);
       },
       can: (right) => location.rights.includes(right),
+      canInChain: (right) => location.chain_rights.includes(right),
       signOut: async () => {
         await request('DELETE', '/api/admin/v1/session').catch(() => undefined);
         forget();

@@ -109,4 +109,5 @@ export interface BulkPush extends Partial<BulkPushPreview> {
   delivered: number;
   undeliverable: number;
   done: boolean;
+  created_at: string;
 }

@@ -139,6 +139,14 @@ function Routes(props: { path: string; query: URLSearchParams }) {
   };
   if (path === '/') return <HomeScreen />;
   if (path === '/appointments') return <AppointmentsScreen tab={query.get('tab')} />;
+  // The server's "How was your visit?" notification (type 8) links here: review the location.
+  if (id('/appointments/:id/review'))
+    return (
+      <ReviewScreen
+        id={id('/appointments/:id/review')!}
+        target={query.get('target') === 'staff' ? 'staff' : 'location'}
+      />
+    );
   if (id('/appointments/:id')) return <AppointmentScreen id={id('/appointments/:id')!} />;
   if (id('/reschedule/:id')) return <Reschedule id={id('/reschedule/:id')!} />;
   if (id('/review/:id'))

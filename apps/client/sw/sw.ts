@@ -2,10 +2,12 @@
 /**
  * The app's service worker (scope /app/): an offline shell, the client's API answers last seen
  * (so upcoming appointments and cards still show offline), and Web Push display and taps.
- * Self-contained on purpose: a classic worker cannot import the app's chunks.
+ * Self-contained on purpose: a classic worker cannot import the app's chunks (./target.ts is
+ * bundled into sw.js).
  */
+import { targetOf, type PushPayload } from './target';
+
 declare const self: ServiceWorkerGlobalScope;
-export {};
 
 const SHELL = 'visita-shell-v1';
 /** The client's own data; the app deletes it on log out. */
@@ -74,26 +76,6 @@ self.addEventListener('fetch', (event) => {
   else if (url.pathname.startsWith('/media/loyalty/'))
     event.respondWith(networkFirst(request, API));
 });
-
-interface PushPayload {
-  id?: number;
-  notification_id?: number;
-  sender?: string;
-  title?: string;
-  body?: string;
-  url?: string;
-  location_id?: number | null;
-  appointment_id?: number | null;
-  action?: string;
-}
-
-/** The screen a notification opens: its appointment, its location's booking, or the inbox. */
-function targetOf(data: PushPayload): string {
-  if (data.url && data.url.startsWith('/')) return data.url;
-  if (data.appointment_id) return `/app/appointments/${data.appointment_id}`;
-  if (data.action === 'book' && data.location_id) return `/app/book/${data.location_id}`;
-  return '/app/notifications';
-}
 
 self.addEventListener('push', (event) => {
   let data: PushPayload = {};

@@ -54,6 +54,9 @@ describe('back-office session', () => {
       booking_url: `/app/book/${loc.id}`,
     });
     expect(data.locations[0].rights).toContain('users:manage');
+    // Granted on the whole chain: the chain-level routes (loyalty types, programs) are open.
+    expect(data.locations[0]).toMatchObject({ chain_role: 'owner' });
+    expect(data.locations[0].chain_rights).toContain('catalog:write');
     // The two tokens work together on the Altegio-compatible API.
     const staff = await call(t.app, {
       method: 'GET',
@@ -90,6 +93,29 @@ describe('back-office session', () => {
     expect(only.rights).toContain('records:read');
     expect(only.rights).not.toContain('records:write');
     expect(only.rights).not.toContain('clients:read');
+    // A grant on one location is no grant on the chain.
+    expect(only).toMatchObject({ chain_role: null, chain_rights: [] });
+  });
+
+  it('an administrator of one location has location rights but none on the chain', async () => {
+    const admin = await makeUser(
+      t.db,
+      { role: 'administrator', locationId: second.id },
+      { passwordHash: 'plain:pw-3' },
+    );
+    const res = await signIn(admin.login, 'pw-3');
+    const [only] = res.body.data.locations;
+    expect(only).toMatchObject({ id: second.id, role: 'administrator', chain_role: null });
+    expect(only.rights).toContain('clients:write');
+    expect(only.chain_rights).toEqual([]);
+    // …and the API agrees: the chain's membership types are refused, the location's clients not.
+    const headers = asSession(res.body.data);
+    const chainTypes = await call(t.app, {
+      method: 'GET',
+      url: `/api/v1/chain/${loc.chainId}/loyalty/abonement_types`,
+      headers,
+    });
+    expect(chainTypes.status).toBe(403);
   });
 
   it('a session partner token works only with the user who signed in', async () => {
@@ -180,6 +206,35 @@ describe('GET /api/admin/v1/locations/{id}/free_times/{staff_id}/{date}', () => 
       headers: authHeader(t.partnerToken),
     });
     expect(online.status).toBe(422);
+  });
+
+  it('for a move, the appointment’s own time is free (it touches the next one: merged busy time)', async () => {
+    const s = (await signIn(ownerLogin, 'pw-1')).body.data;
+    const [ten] = await t.db.query<{ id: number }>(
+      `SELECT id FROM records WHERE staff_id = $1 AND deleted_at IS NULL
+          AND starts_at = '2026-12-01T09:00:00Z'`,
+      [anna.id],
+    );
+    const times = async (extra: string) => {
+      const res = await call(t.app, {
+        method: 'GET',
+        url: `/api/admin/v1/locations/${loc.id}/free_times/${anna.id}/2026-12-01?service_ids[]=${colouring.id}${extra}`,
+        headers: asSession(s),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.data.map((x: { time: string }) => x.time) as string[];
+    };
+    expect(await times('')).not.toContain('10:00');
+    const forMove = await times(`&record_id=${ten!.id}`);
+    // 10:00–11:00 is its own; 11:00–12:00 is still another client's.
+    expect(forMove).toEqual(expect.arrayContaining(['09:00', '10:00']));
+    expect(forMove.some((time) => time > '10:00')).toBe(false);
+    const unknown = await call(t.app, {
+      method: 'GET',
+      url: `/api/admin/v1/locations/${loc.id}/free_times/${anna.id}/2026-12-01?record_id=2147483000`,
+      headers: asSession(s),
+    });
+    expect(unknown.status).toBe(404);
   });
 
   it('a staff member without records:write gets 403', async () => {

@@ -94,12 +94,15 @@ describe('POST /api/app/v1/auth/token', () => {
     const wrong = await app('POST', '/auth/token', undefined, { phone, code: wrongCode });
     expect(wrong.status).toBe(422);
     expect(wrong.body.meta.errors).toEqual([{ code: 432, message: expect.any(String) }]);
+    // The app API names the error, so the app can say it in the client's language.
+    expect(wrong.body.meta.error_code).toBe('bad_code');
     const missing = await app('POST', '/auth/token', undefined, { phone });
     expect(missing.status).toBe(422);
     expect(missing.body.meta.errors).toHaveProperty('code');
     const badPhone = await app('POST', '/auth/token', undefined, { phone: 'abc', code });
     expect(badPhone.status).toBe(422);
     expect(badPhone.body.meta.errors[0].code).toBe(431);
+    expect(badPhone.body.meta.error_code).toBe('bad_phone');
     const longDevice = await app('POST', '/auth/token', undefined, {
       phone,
       code,

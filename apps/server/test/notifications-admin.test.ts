@@ -198,4 +198,31 @@ describe('bulk push', () => {
     const count = await t.db.query('SELECT id FROM bulk_pushes WHERE text = $1', ['x']);
     expect(count).toEqual([]);
   });
+
+  it('lists the location’s earlier pushes newest first with text, time, recipients and counters; clients:read and the tenant', async () => {
+    const url = `/locations/${s.loc}/bulk-pushes`;
+    const res = await adminApi(t)('GET', url, s.admin);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const texts = res.body.data.map((b: { text: string }) => b.text);
+    // Written by the tests above; the refused ones never were.
+    expect(texts).toEqual(['Just for you', 'Winter sale: 20% off all cuts this week!']);
+    expect(res.body.meta).toEqual({ count: 2 });
+    const winter = res.body.data[1];
+    expect(winter).toMatchObject({ location_id: s.loc, done: true });
+    expect(winter.recipients_with_app).toBeGreaterThanOrEqual(3);
+    expect(winter.delivered + winter.undeliverable).toBe(winter.recipients_with_app);
+    expect(Date.parse(winter.created_at)).not.toBeNaN();
+    expect(res.body.data[0]).toMatchObject({ recipients_with_app: 1, delivered: 1 });
+    // A staff member has no clients:read; another chain's owner is refused here and sees
+    // none of these on their own location.
+    expect((await adminApi(t)('GET', url, s.staff)).status).toBe(403);
+    expect((await adminApi(t)('GET', url, s.outsider)).status).toBe(403);
+    const theirs = await adminApi(t)(
+      'GET',
+      `/locations/${s.otherLocation.id}/bulk-pushes`,
+      s.outsider,
+    );
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.data).toEqual([]);
+  });
 });

@@ -26,5 +26,6 @@ export * from './admin/notifications';
 export * from './admin/session';
 export * from './admin/reports';
 export * from './admin/promo';
+export * from './admin/instruments';
 export * from './altegio/booking-forms';
 export * from './payments';

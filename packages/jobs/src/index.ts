@@ -4,4 +4,5 @@ export * from './job-worker';
 export * from './notifications';
 export * from './push/web-push-sender';
 export { pushPayload } from './push/deliver';
+export { linkOf } from './notifications/compose';
 export * from './engine';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type DependencyList } from 'react';
 import { ApiError } from '../api';
 import { useSession } from '../session';
 import { Icon } from './icons';
@@ -42,22 +42,41 @@ const RIGHT_NAMES: Record<string, string> = {
  * What the server refused, said plainly. A 403 names the right the user's role lacks here, so
  * a staff member knows it is not a bug and whom to ask.
  */
-export function Problem(props: { error: unknown; right?: string; onRetry?: () => void }) {
+export function Problem(props: {
+  error: unknown;
+  right?: string;
+  /** The right is needed on the whole chain (the `/chain/{id}/…` routes), not at the location. */
+  chain?: boolean;
+  onRetry?: () => void;
+}) {
   const { location } = useSession();
+  const titleId = useId();
   const error = props.error;
+  const rightName = props.right ? RIGHT_NAMES[props.right] : undefined;
   if (error instanceof ApiError && error.forbidden)
     return (
-      <section className="refusal" role="alert" aria-labelledby="refusal-title">
+      <section className="refusal" role="alert" aria-labelledby={titleId}>
         <Icon name="lock" size={26} className="refusal-icon" />
         <div>
-          <h2 id="refusal-title">You don’t have access to this</h2>
+          <h2 id={titleId}>You don’t have access to this</h2>
           <p>
             The server refused: <q>{error.message}</q>
-            {props.right && RIGHT_NAMES[props.right] ? (
+            {rightName && props.chain && location.chain_role ? (
               <>
                 {' '}
-                As <strong>{location.role}</strong> at {location.title} you can’t{' '}
-                {RIGHT_NAMES[props.right]}.
+                As <strong>{location.chain_role}</strong> of the whole chain {location.chain_title}{' '}
+                you can’t {rightName}.
+              </>
+            ) : rightName && props.chain ? (
+              <>
+                {' '}
+                This needs a role on the whole chain {location.chain_title}; yours is for{' '}
+                {location.title} only.
+              </>
+            ) : rightName ? (
+              <>
+                {' '}
+                As <strong>{location.role}</strong> at {location.title} you can’t {rightName}.
               </>
             ) : null}{' '}
             Ask the owner of the business to change your role if you need it.

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { app, ApiError } from '../api';
+import { app } from '../api';
 import { useApp } from '../context';
+import { errorText } from '../errors';
 import { DATE_FORMATS, formatDate } from '../format';
 import { LANGUAGES } from '../i18n';
 import { disablePush, enablePush, pushState, type PushState } from '../push';
@@ -26,7 +27,7 @@ export function AccountScreen() {
       setProfile(await app<Profile>('PATCH', '/profile', body));
       toast(t('app.saved'));
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t('app.error'));
+      toast(errorText(e, t));
     }
   };
   const saveName = (event: FormEvent) => {
@@ -42,7 +43,7 @@ export function AccountScreen() {
       setPhotoVersion((v) => v + 1);
       toast(t('app.saved'));
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t('app.error'));
+      toast(errorText(e, t));
     }
   };
   const togglePush = async (on: boolean) => {
@@ -51,7 +52,7 @@ export function AccountScreen() {
       setPush(state);
       if (state === 'on' || state === 'off') await patch({ notifications_enabled: state === 'on' });
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t('app.error'));
+      toast(errorText(e, t));
     }
   };
   const pushNote: Partial<Record<PushState, string>> = {

@@ -1,6 +1,7 @@
-import { useState } from 'react';
-import { app, ApiError } from '../api';
+import { useEffect, useRef, useState } from 'react';
+import { app } from '../api';
 import { useApp } from '../context';
+import { errorText } from '../errors';
 import { formatMoney, formatWhen } from '../format';
 import { Link, navigate } from '../router';
 import type { Appointment, BookAgain } from '../types';
@@ -24,6 +25,11 @@ export function AppointmentCard(props: {
   const a = props.appointment;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  // After "Cancel", focus moves to the question so keyboard and screen-reader users hear it.
+  const confirmGroup = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmGroup.current?.focus();
+  }, [confirming]);
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   const when = formatWhen(a.date, a.time, prefs);
 
@@ -32,7 +38,7 @@ export function AppointmentCard(props: {
     try {
       await work();
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t('app.error'));
+      toast(errorText(e, t));
     } finally {
       setBusy(false);
     }
@@ -102,7 +108,13 @@ export function AppointmentCard(props: {
         ) : null}
       </div>
       {confirming ? (
-        <div className="confirm" role="group" aria-label={t('appointment.cancel_confirm')}>
+        <div
+          className="confirm"
+          role="group"
+          aria-label={t('appointment.cancel_confirm')}
+          tabIndex={-1}
+          ref={confirmGroup}
+        >
           <p>{t('appointment.cancel_confirm')}</p>
           <button
             type="button"

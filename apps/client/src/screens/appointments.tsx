@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { app, ApiError } from '../api';
+import { app } from '../api';
 import { useApp } from '../context';
+import { errorText } from '../errors';
 import { navigate } from '../router';
 import type { Appointment } from '../types';
 import { Empty, Load, Screen } from '../ui';
@@ -99,7 +100,7 @@ export function ReviewScreen(props: { id: number; target: 'staff' | 'location' }
       toast(t('review.thanks'));
       navigate('/appointments?tab=past', { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('app.error'));
+      setError(errorText(e, t));
     }
   };
   const name = one.data

@@ -1,6 +1,8 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { app, ApiError, booking } from '../api';
 import { useApp } from '../context';
+import { errorText } from '../errors';
+import { listenForSmsCode } from '../otp';
 import { Link } from '../router';
 import type { Appointment, BookableTime, Location } from '../types';
 import { Field, FormError } from './form';
@@ -25,6 +27,8 @@ export function Finish(props: {
   const [codeSent, setCodeSent] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Web OTP, as at login: the SMS fills the code field where the browser can.
+  useEffect(() => (codeSent ? listenForSmsCode(setCode) : undefined), [codeSent]);
   // One key per booking attempt: a retry after a lost answer never books twice.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), [props.slot.datetime]);
   // A logged-in client's phone was verified at login: the app books without a second code.
@@ -120,7 +124,7 @@ export function Finish(props: {
             label={t('book.name')}
             error={
               error?.fields.fullname?.[0] ??
-              (error?.codes.includes(435) ? error.message : undefined)
+              (error?.codes.includes(435) ? errorText(error, t) : undefined)
             }
             input={{
               name: 'name',
@@ -133,7 +137,8 @@ export function Finish(props: {
           <Field
             label={t('book.phone')}
             error={
-              error?.fields.phone?.[0] ?? (error?.codes.includes(431) ? error.message : undefined)
+              error?.fields.phone?.[0] ??
+              (error?.codes.includes(431) ? errorText(error, t) : undefined)
             }
             input={{
               name: 'phone',
@@ -158,7 +163,7 @@ export function Finish(props: {
           {codeSent ? (
             <Field
               label={t('book.code')}
-              error={error?.codes.includes(432) ? error.message : undefined}
+              error={error?.codes.includes(432) ? errorText(error, t) : undefined}
               input={{
                 name: 'code',
                 autoComplete: 'one-time-code',

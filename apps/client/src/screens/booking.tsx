@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { booking, serviceQuery } from '../api';
 import { useApp } from '../context';
 import { formatMoney, formatWhen } from '../format';
@@ -121,6 +121,13 @@ export function BookingScreen(props: {
     done: '',
   };
   const reachable = (s: Step) => steps.indexOf(s) <= steps.indexOf(step);
+  // Keyboard and screen-reader users land on the new step's heading when the step changes
+  // (not on the first render: the page title is where a visit starts).
+  const stepHead = useRef<HTMLHeadingElement>(null);
+  const firstStep = useRef(step);
+  useEffect(() => {
+    if (step !== firstStep.current) stepHead.current?.focus();
+  }, [step]);
 
   return (
     <Screen title={title} back={moving ? true : profile ? true : undefined}>
@@ -146,6 +153,11 @@ export function BookingScreen(props: {
                   ))}
                 </ol>
               </nav>
+            ) : null}
+            {step !== 'done' && !(step === 'contact' && moving) ? (
+              <h2 className="step-head" tabIndex={-1} ref={stepHead}>
+                {stepLabel[step]}
+              </h2>
             ) : null}
             {again && step === 'date' && !staffGone ? (
               <p className="hint">{t('book.again_hint')}</p>

@@ -1,5 +1,7 @@
 import { useId, type InputHTMLAttributes } from 'react';
 import type { ApiError } from '../api';
+import { useApp } from '../context';
+import { errorText } from '../errors';
 
 /** A labelled input with its hint and error tied to it for screen readers. */
 export function Field(props: {
@@ -38,12 +40,13 @@ export function Field(props: {
 /** The error of a request that no field shows. */
 export function FormError(props: { error: ApiError | null; skipFields?: string[] }) {
   const { error } = props;
+  const { t } = useApp();
   if (!error) return null;
   const shownByField = Object.keys(error.fields).some((f) => props.skipFields?.includes(f));
   if (shownByField) return null;
   return (
     <p className="form-error" role="alert">
-      {error.message}
+      {errorText(error, t)}
     </p>
   );
 }

@@ -54,11 +54,13 @@ export function HomeScreen() {
     places.set((places.data ?? []).map((p) => (p.id === changed.id ? changed : p)));
 
   const greeting = (
-    <Link to="/account" className="me" aria-label={t('home.open_account')}>
+    // The accessible name starts with the visible name (WCAG 2.5.3), then says where it goes.
+    <Link to="/account" className="me">
       <span className="avatar" aria-hidden="true">
         {profile?.photo_url ? <PhotoImage url={profile.photo_url} version={0} /> : initials(name)}
       </span>
       <span className="me-name">{name || t('nav.account')}</span>
+      <span className="visually-hidden">, {t('home.open_account')}</span>
     </Link>
   );
   return (

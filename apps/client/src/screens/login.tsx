@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { app, ApiError, session } from '../api';
 import { useApp } from '../context';
+import { errorText } from '../errors';
 import { listenForSmsCode } from '../otp';
 import type { Consents, LoggedIn, CodeSent } from '../types';
 import { Field, FormError } from './form';
@@ -93,7 +94,9 @@ export function LoginScreen(props: { onLoggedIn: () => void }) {
           <Field
             label={t('login.code')}
             error={
-              error?.fields.code?.[0] ?? (error?.codes.includes(432) ? error.message : undefined)
+              error && (error.fields.code || error.codes.includes(432))
+                ? errorText(error, t)
+                : undefined
             }
             input={{
               name: 'code',

@@ -1,6 +1,7 @@
-import { useState } from 'react';
-import { app, ApiError } from '../api';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { app } from '../api';
 import { useApp } from '../context';
+import { errorText } from '../errors';
 import { formatDay } from '../format';
 import { optional } from '../optional-api';
 import { navigate } from '../router';
@@ -17,9 +18,22 @@ export function NotificationsScreen() {
   const [settings, setSettings] = useState(false);
   const list = useLoad(() => optional<InboxItem[]>('/notifications?count=50'), 'inbox');
 
+  // Shown is seen: the unread ones on screen are marked read on the server when the inbox opens
+  // (notices without buttons, e.g. a birthday greeting, have nothing else to mark them); the
+  // unread marks stay for this visit so the client still sees what is new.
+  const sent = useRef(new Set<number>());
+  useEffect(() => {
+    for (const n of list.data ?? []) {
+      if (n.read_at || sent.current.has(n.id)) continue;
+      sent.current.add(n.id);
+      void app('POST', `/notifications/${n.id}/read`).catch(() => sent.current.delete(n.id));
+    }
+  }, [list.data]);
+
   const markRead = async (n: InboxItem) => {
     if (n.read_at) return;
-    await app('POST', `/notifications/${n.id}/read`).catch(() => undefined);
+    if (!sent.current.has(n.id))
+      await app('POST', `/notifications/${n.id}/read`).catch(() => undefined);
     list.set(
       (list.data ?? []).map((x) =>
         x.id === n.id ? { ...x, read_at: new Date().toISOString() } : x,
@@ -39,7 +53,7 @@ export function NotificationsScreen() {
         list.set((list.data ?? []).map((x) => (x.id === n.id ? done.notification : x)));
         toast(t('notifications.confirmed'));
       } catch (e) {
-        toast(e instanceof ApiError ? e.message : t('app.error'));
+        toast(errorText(e, t));
       }
   };
   const labels = {
@@ -77,12 +91,17 @@ export function NotificationsScreen() {
                 <li key={n.id} className={`card notification ${n.read_at ? '' : 'unread'}`}>
                   <p className="small muted">
                     {!n.read_at ? (
-                      <span className="visually-hidden">{t('notifications.unread')}: </span>
+                      <>
+                        <span className="unread-dot" aria-hidden="true" />
+                        <span className="visually-hidden">{t('notifications.unread')}: </span>
+                      </>
                     ) : null}
                     {n.sender} · {formatDay(n.created_at.slice(0, 10), prefs)}
                   </p>
                   <h2 className="card-title">{n.title}</h2>
-                  <p>{n.body}</p>
+                  <p>
+                    <Linked text={n.body} />
+                  </p>
                   {n.actions.length > 0 ? (
                     <div className="card-actions">
                       {n.actions.map((a) =>
@@ -124,7 +143,7 @@ function MuteSettings() {
         (places.data ?? []).map((p) => (p.id === place.id ? { ...p, muted: saved.muted } : p)),
       );
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t('app.error'));
+      toast(errorText(e, t));
     }
   };
   return (
@@ -150,4 +169,40 @@ function MuteSettings() {
       </Load>
     </section>
   );
+}
+
+/** A notification's text with its web addresses as links (the server's `{link}` is absolute). */
+function Linked(props: { text: string }) {
+  const parts = props.text.split(/(https?:\/\/[^\s]+)/g);
+  return (
+    <>
+      {parts.map((part, i) => {
+        if (i % 2 === 0) return part;
+        const url = part.replace(/[.,;:!?)]+$/, '');
+        const rest = part.slice(url.length);
+        const own = url.startsWith(`${location.origin}/app`);
+        return (
+          <span key={i}>
+            {own ? (
+              <a href={url} onClick={(e) => goInApp(e, url)}>
+                {url}
+              </a>
+            ) : (
+              <a href={url} target="_blank" rel="noopener noreferrer">
+                {url}
+              </a>
+            )}
+            {rest}
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
+function goInApp(event: MouseEvent<HTMLAnchorElement>, url: string) {
+  if (event.metaKey || event.ctrlKey || event.button !== 0) return;
+  event.preventDefault();
+  const to = new URL(url);
+  navigate(`${to.pathname}${to.search}`);
 }

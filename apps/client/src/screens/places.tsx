@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { app, ApiError, appPage } from '../api';
+import { app, appPage } from '../api';
 import { copy } from '../clipboard';
 import { useApp } from '../context';
+import { errorText } from '../errors';
 import { plural } from '../i18n';
 import { Link, navigate } from '../router';
 import type { Place, PlaceDetails, Review } from '../types';
@@ -22,7 +23,7 @@ export function FavouriteButton(props: { place: Place; onChanged: (p: Place) => 
       const method = place.is_favourite ? 'DELETE' : 'PUT';
       props.onChanged(await app<Place>(method, `/places/${place.id}/favourite`));
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t('app.error'));
+      toast(errorText(e, t));
     } finally {
       setBusy(false);
     }

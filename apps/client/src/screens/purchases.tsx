@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { app, ApiError } from '../api';
+import { app } from '../api';
 import { useApp } from '../context';
+import { errorText } from '../errors';
 import { formatDate, formatMoney, formatPeriod } from '../format';
 import { Link } from '../router';
 import type { Offer, Purchase } from '../types';
@@ -44,7 +45,7 @@ export function OffersBlock(props: { locationId: number }) {
       toast(t('purchase.opening'));
       location.assign(started.checkout_url);
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t('app.error'));
+      toast(errorText(e, t));
       setBusy(null);
     }
   };

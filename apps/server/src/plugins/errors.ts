@@ -52,7 +52,10 @@ export function sendDomainError(reply: FastifyReply, error: DomainError): Fastif
   if (bookingCode) extra.errors = [{ code: bookingCode, message: error.message, ...error.details }];
   else if (error.field) extra.errors = { [error.field]: [error.message] };
   if (error.code === 'conflict') extra.conflict = true;
-  if (error.code === 'consent_required') extra.error_code = 'consent_required';
+  // The app API names every domain error (the client app says it in the client's language); the
+  // Altegio-compatible API keeps its shape (only consent_required is named there).
+  if (error.code === 'consent_required' || reply.request.url.startsWith('/api/app/'))
+    extra.error_code = error.code;
   const retryAfter = error.details?.retry_after;
   if (error.code === 'rate_limited' && typeof retryAfter === 'number')
     void reply.header('retry-after', String(retryAfter));

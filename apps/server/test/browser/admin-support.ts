@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import {
@@ -11,17 +11,26 @@ import {
   makeStaff,
   makeUser,
 } from '@visita/db/testing';
+import { parseWireDateTime } from '@visita/core';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { ADMIN_DIST } from '../../src/plugins/admin-static';
 import { authHeader, call, type TestApp } from '../support/test-app';
 import { seriousViolations } from './client-app-support';
 
-/** CI builds the back office before the browser tests; a local run builds it when missing. */
+/**
+ * Builds apps/admin/dist when it is missing or older than its sources (the check `npm start`
+ * runs, with a production React build), so a local run never tests a stale bundle.
+ */
 export function ensureAdminBuilt(): void {
-  if (existsSync(`${ADMIN_DIST}/index.html`)) return;
   const root = fileURLToPath(new URL('../../../../', import.meta.url));
-  execFileSync('npm', ['run', 'build', '-w', '@visita/admin'], { cwd: root, stdio: 'inherit' });
+  execFileSync('npx', ['tsx', 'scripts/build-apps.ts', 'admin'], { cwd: root, stdio: 'inherit' });
+}
+
+/** The instant of a wall-clock time in the zone, whatever its offset that day (DST-proof). */
+export function wallClock(date: string, time: string, timeZone: string): string {
+  const instant = parseWireDateTime(`${date} ${time}`, timeZone);
+  if (instant === null) throw new Error(`not a time: ${date} ${time}`);
+  return new Date(instant).toISOString();
 }
 
 /** The local date `days` from now in the zone (the browser's calendar opens on today there). */
@@ -116,7 +125,7 @@ export async function makeStudio(t: TestApp) {
     clients[name] = res.body.data.id as number;
   }
   // Past visits for the client card, and a busy tomorrow for the calendar.
-  const at = (date: string, time: string) => `${date}T${time}:00+01:00`;
+  const at = (date: string, time: string) => wallClock(date, time, tz);
   await makeAppointment(t.db, {
     locationId: mitte.id,
     staffId: anna.id,

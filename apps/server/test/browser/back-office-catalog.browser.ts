@@ -164,6 +164,13 @@ describe('catalog, team and reports in Chromium', () => {
       `${Math.round((totals.clients_with_app / totals.clients) * 100)}%`,
     );
     expect(await page.getByRole('img', { name: /per day/ }).count()).toBe(4);
+    // Screen readers get each chart's numbers as a table: nine days ago had one appointment.
+    const table = page.getByRole('table', { name: 'Appointments per day' });
+    expect(
+      await table
+        .getByRole('row', { name: new RegExp(`^${localDate('Europe/Berlin', -9)} 1`) })
+        .count(),
+    ).toBe(1);
     await shot(page, 'reports');
 
     const [download] = await Promise.all([
@@ -174,7 +181,7 @@ describe('catalog, team and reports in Chromium', () => {
       .trim()
       .split('\r\n');
     expect(csv[0]).toBe(
-      'date,appointments,revenue,clients,new_clients,returning_clients,clients_with_app',
+      'date (Europe/Berlin),appointments,revenue (EUR),clients,new_clients,returning_clients,clients_with_app',
     );
     expect(csv).toHaveLength(api.body.data.days.length + 1);
     expect(csv).toContain(`${localDate('Europe/Berlin', -9)},1,80.00,1,0,1,1`);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { makeUser } from '@visita/db/testing';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from '../support/test-app';
@@ -83,6 +84,21 @@ const png = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 40, g: 110, b: 190 } } })
     .png()
     .toBuffer();
+
+/** A portrait picture in three bands, red over green over blue: a crop keeps only green. */
+const bandedPortrait = (width: number, height: number) => {
+  const band = Math.floor(height / 3);
+  const raw = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const at = (y * width + x) * 3;
+      const part = Math.min(2, Math.floor(y / band));
+      raw[at + part] = 255;
+    }
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
+};
 
 /** A 24-bit BMP: Chromium shows it, the server's decoder (sharp) does not take it. */
 function bmp(width: number, height: number): Buffer {
@@ -191,7 +207,7 @@ describe('loyalty in Chromium', () => {
     await file.setInputFiles({
       name: 'portrait.png',
       mimeType: 'image/png',
-      buffer: await png(600, 1200),
+      buffer: await bandedPortrait(600, 1200),
     });
     await edit.getByText('Preview: 600×1200 px', { exact: false }).waitFor();
     await edit.getByText(/vertical: its top and bottom will be cut/).waitFor();
@@ -212,6 +228,30 @@ describe('loyalty in Chromium', () => {
     }));
     expect(size.w).toBeGreaterThan(size.h);
     expect(size.w / size.h).toBeCloseTo(288 / 184, 1);
+    // Cut, not squeezed: the stored card is the green middle band only, corner to corner.
+    const src = await stored.getAttribute('src');
+    const served = await t.app.inject({ method: 'GET', url: new URL(src!, base).pathname });
+    const { data, info } = await sharp(served.rawPayload)
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number) => [
+      ...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3),
+    ];
+    for (const [x, y] of [
+      [1, 1],
+      [info.width - 2, 1],
+      [1, info.height - 2],
+      [info.width - 2, info.height - 2],
+      [Math.floor(info.width / 2), Math.floor(info.height / 2)],
+    ] as const) {
+      const [r, g, b] = pixel(x, y);
+      expect({ r: r! < 40, g: g! > 200, b: b! < 40 }, `pixel ${x},${y}`).toEqual({
+        r: true,
+        g: true,
+        b: true,
+      });
+    }
     expect((await membershipTypes())[0]!.image_key).not.toBeNull();
     await expectAccessible(p);
     await shot(p, 'loyalty-image');
@@ -437,7 +477,29 @@ describe('loyalty in Chromium', () => {
     const alert = p.getByRole('alert');
     await alert.getByRole('heading', { name: 'You don’t have access to this' }).waitFor();
     expect(refused).toContain(403);
+    // It says why: the right is needed on the whole chain, the staff member's grant is one salon.
+    expect(await alert.first().innerText()).toContain('This needs a role on the whole chain');
+    expect(await p.getByRole('link', { name: /Loyalty \(no access\)/ }).count()).toBe(1);
     expect(await p.getByRole('button', { name: '+ New membership type' }).count()).toBe(0);
+    await p.close();
+  });
+
+  it('an administrator of one salon sees Loyalty locked, not buttons the server refuses', async () => {
+    const { login } = await makeUser(
+      t.db,
+      { role: 'administrator', locationId: s.mitte.id },
+      { passwordHash: 'plain:salon-pass' },
+    );
+    const p = await page(login, 'salon-pass');
+    await p.getByRole('link', { name: /Loyalty \(no access\)/ }).click();
+    await p
+      .getByRole('alert')
+      .getByRole('heading', { name: 'You don’t have access to this' })
+      .waitFor();
+    expect(await p.getByRole('alert').first().innerText()).toContain('yours is for');
+    expect(await p.getByRole('button', { name: '+ New membership type' }).count()).toBe(0);
+    // Online booking is readable for them (and not shown locked).
+    expect(await p.getByRole('link', { name: /Online booking \(no access\)/ }).count()).toBe(0);
     await p.close();
   });
 });

@@ -186,10 +186,12 @@ describe('notifications and bulk push in Chromium', () => {
     await dialog.getByText('Filters: uses the app').waitFor();
     await dialog.getByText('2 clients match').waitFor();
     await dialog.getByText('2 have the app').waitFor();
+    await dialog.getByText('No bulk push sent from this location yet.').waitFor();
     await dialog.getByLabel('Message').fill('Winter hours: open until 21:00 this week!');
     await shot(p, 'bulk-push');
     await dialog.getByRole('button', { name: 'Send to 2 clients' }).click();
-    await dialog.getByText('Sending…').first().waitFor();
+    // The progress replaces the form once the server has written the bulk push.
+    await dialog.getByRole('region', { name: /^(Sending…|Done)$/ }).waitFor();
     const [bulk] = await t.db.query<{ id: number }>(
       `SELECT id FROM bulk_pushes ORDER BY id DESC LIMIT 1`,
     );
@@ -200,6 +202,15 @@ describe('notifications and bulk push in Chromium', () => {
     await dialog.getByRole('heading', { name: 'Done' }).waitFor();
     expect(await dialog.getByTestId('delivered').textContent()).toBe('1');
     expect(await dialog.getByTestId('undeliverable').textContent()).toBe('1');
+    // The history lists it: text, time, recipients, delivered, undeliverable.
+    const history = dialog.getByRole('region', { name: 'Earlier pushes' });
+    const row = history.getByRole('row', { name: /Winter hours: open until 21:00/ });
+    await expect
+      .poll(async () => (await row.getByRole('cell').allTextContents()).slice(1))
+      .toEqual(['Winter hours: open until 21:00 this week!', '2', '1', '1']);
+    expect(await row.getByRole('cell').first().textContent()).toMatch(
+      /^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/,
+    );
     const arrived = engine.push.received.slice(pushesBefore);
     expect(arrived).toHaveLength(1);
     expect(arrived[0]!.deviceId).toBe(device.id);
@@ -210,6 +221,15 @@ describe('notifications and bulk push in Chromium', () => {
     });
     await expectAccessible(p);
     await shot(p, 'bulk-push-done');
+    // Reopened later, the dialog still shows the earlier push: it comes from the server.
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await p.getByRole('button', { name: /Bulk actions/ }).click();
+    await p.getByRole('button', { name: 'Send push to the app' }).click();
+    await dialog
+      .getByRole('region', { name: 'Earlier pushes' })
+      .getByRole('row', { name: /Winter hours: open until 21:00/ })
+      .waitFor();
+    await shot(p, 'bulk-push-history');
     await p.close();
   });
 

@@ -1,13 +1,16 @@
+import { makeService } from '@visita/db/testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app';
 import {
   ensureAdminBuilt,
+  localDate,
   expectAccessible,
   makeStudio,
   SCREENSHOTS,
   signInAs,
+  wallClock,
 } from './admin-support';
 import { launchChromium } from './support';
 
@@ -86,8 +89,22 @@ describe('the back office in Chromium', () => {
       .poll(() => page.locator('.member-head').allTextContents())
       .toEqual(['ABAnna Berg', 'BOBen Okafor', 'CDCarla Diaz']);
 
+    // A service not offered online is still booked at the desk.
+    await makeService(t.db, s.mitte.id, {
+      title: 'Consultation at the desk',
+      minutes: 30,
+      staffIds: [s.anna.id],
+      onlineBookable: false,
+    });
+    // Escape closes the dialog and gives focus back to the button that opened it.
+    await page.getByRole('button', { name: '+ New appointment' }).click();
+    await page.getByRole('dialog', { name: 'New appointment' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await page.locator(':focus').textContent()).toBe('+ New appointment');
     await page.getByRole('button', { name: '+ New appointment' }).click();
     const dialog = page.getByRole('dialog', { name: 'New appointment' });
+    await dialog.getByLabel(/^Consultation at the desk/).waitFor();
     await dialog.getByRole('button', { name: '+ New client' }).click();
     await dialog.getByLabel('Name').fill('Nora Weiss');
     await dialog.getByLabel('Phone').fill('+49 151 5550 1234');
@@ -118,8 +135,23 @@ describe('the back office in Chromium', () => {
     const [moved] = await appointmentsOf(s.carla.id);
     expect(moved?.id).toBe(created?.id);
     expect(new Date(moved!.starts_at).toISOString()).toBe(
-      new Date(`${s.tomorrow}T14:00:00+01:00`).toISOString(),
+      wallClock(s.tomorrow, '14:00', 'Europe/Berlin'),
     );
+
+    // Half an hour later with the same member: overlaps where it is, so its own time is free.
+    await grid.getByRole('button', { name: /^14:00–15:00 Nora Weiss/ }).click();
+    await details.getByRole('button', { name: 'Move…' }).click();
+    await details.getByText('14:30', { exact: true }).click();
+    await details.getByRole('button', { name: 'Move here' }).click();
+    await page.getByText('Moved to 14:30.').waitFor();
+    expect(new Date((await appointmentsOf(s.carla.id))[0]!.starts_at).toISOString()).toBe(
+      wallClock(s.tomorrow, '14:30', 'Europe/Berlin'),
+    );
+    await grid.getByRole('button', { name: /^14:30–15:30 Nora Weiss/ }).click();
+    await details.getByRole('button', { name: 'Move…' }).click();
+    await details.getByText('14:00', { exact: true }).click();
+    await details.getByRole('button', { name: 'Move here' }).click();
+    await page.getByText('Moved to 14:00.').waitFor();
 
     // Confirm, then cancel.
     await grid.getByRole('button', { name: /^14:00–15:00 Nora Weiss/ }).click();
@@ -141,7 +173,7 @@ describe('the back office in Chromium', () => {
     await event.getByLabel('Find by name or phone').fill('Lea');
     await event.getByRole('button', { name: /Lea Fischer/ }).click();
     await event.getByRole('button', { name: 'Add to the event' }).click();
-    await page.getByText('Lea Fischer joined Scalp care class.').waitFor();
+    await event.getByRole('status').getByText('Lea Fischer joined Scalp care class.').waitFor();
     await expect.poll(() => event.locator('.attendees li').count()).toBe(3);
     await event.getByText('3 of 8 booked').waitFor();
     const [places] = await t.db.query<{ booked_count: number }>(
@@ -149,13 +181,45 @@ describe('the back office in Chromium', () => {
       [s.ben.id],
     );
     expect(places?.booked_count).toBe(3);
+    // Each attendee is marked on their own, and a place can be cancelled.
+    await event.getByLabel('Mark Lea Fischer as').selectOption({ label: 'Arrived' });
+    await event.getByRole('status').getByText('Lea Fischer marked arrived.').waitFor();
+    const attendanceOfLea = async () =>
+      (
+        await t.db.query<{ attendance: number }>(
+          `SELECT r.attendance FROM records r JOIN clients c ON c.id = r.client_id
+            WHERE r.activity_id IS NOT NULL AND c.name = 'Lea' AND r.deleted_at IS NULL`,
+        )
+      )[0]?.attendance;
+    await expect.poll(attendanceOfLea).toBe(1);
     await shot(page, 'group-event');
+    await event.getByRole('button', { name: 'Cancel Lea Fischer’s place' }).click();
+    await event.getByRole('status').getByText('Lea Fischer’s place cancelled.').waitFor();
+    await expect.poll(() => event.locator('.attendees li').count()).toBe(2);
+    await event.getByText('2 of 8 booked').waitFor();
     await event.getByRole('button', { name: 'Close' }).click();
 
     await page.getByRole('button', { name: 'Week' }).click();
     await page.locator('.day-head').first().waitFor();
     expect(await page.locator('.day-head').count()).toBe(7);
+    // Tomorrow's group event sits in Ben's lane of tomorrow, and the next week has other days.
+    const dayName = (date: string) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'UTC',
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }).format(new Date(`${date}T12:00:00Z`));
+    const bensTomorrow = page.getByRole('region', { name: `Ben Okafor, ${dayName(s.tomorrow)}` });
+    await bensTomorrow.getByRole('button', { name: /Group event Scalp care class/ }).waitFor();
     await shot(page, 'calendar-week');
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await expect.poll(() => bensTomorrow.count()).toBe(0);
+    const weekLater = new Date(Date.parse(`${s.tomorrow}T12:00:00Z`) + 7 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await page.getByRole('region', { name: `Ben Okafor, ${dayName(weekLater)}` }).waitFor();
     await page.close();
   });
 
@@ -180,6 +244,18 @@ describe('the back office in Chromium', () => {
       .toEqual(expect.arrayContaining(['Lea Fischer', 'Paul Wagner']));
     await page.getByLabel('Search').fill('Paul');
     await expect.poll(() => rows.count()).toBe(1);
+    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Has the app').selectOption('any');
+    // Mia's visits (30 and 9 days ago) are the only money spent; a visit since 20 days ago
+    // (tomorrow's count too) leaves out nobody but those who never came.
+    await page.getByLabel('Spent at least').fill('100');
+    await expect
+      .poll(() => rows.locator('td:first-child').allTextContents())
+      .toEqual(['Mia Schneider']);
+    await page.getByLabel('Spent at least').fill('');
+    await page.getByLabel('Visited since').fill(localDate('Europe/Berlin', 5));
+    await expect.poll(() => rows.count()).toBe(0);
+    await page.getByLabel('Visited since').fill('');
 
     await page.getByLabel('Has the app').selectOption('any');
     await page.getByLabel('Search').fill('Mia');

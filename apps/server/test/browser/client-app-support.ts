@@ -69,7 +69,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Picks the first bookable date (next month when this one has none) and the first time. */
-export async function pickDateAndTime(page: Page): Promise<string> {
+export async function pickDateAndTime(page: Page, atTimes?: () => Promise<void>): Promise<string> {
   await expect.poll(() => page.locator('.calendar-grid').count()).toBe(1);
   const open = page.locator('.calendar-grid button.day:not([disabled])');
   await page.waitForLoadState('networkidle');
@@ -80,6 +80,7 @@ export async function pickDateAndTime(page: Page): Promise<string> {
   await open.first().click();
   const time = page.locator('.times button').first();
   await time.waitFor();
+  await atTimes?.();
   const label = (await time.textContent()) ?? '';
   await time.click();
   return label;
@@ -105,7 +106,7 @@ export async function makeClientAppWorld(db: Db, phone: string) {
     `UPDATE locations SET address = 'Torstraße 101', city = 'Berlin', zip = '10119', country = 'Germany',
        short_descr = 'Hair and colour studio in Mitte',
        description = 'Cuts, colour and styling by a small team. Free coffee while you wait.',
-       phone = '+49 30 1234567', phones = ARRAY['+49 30 1234567', '+49 30 7654321'],
+       phone = '+49 30 1234567', phones = ARRAY['+49 30 7654321', '+49 30 2223344'],
        site = 'lumen.example', social = '{"instagram":"https://instagram.com/lumen"}',
        schedule = E'Mon–Fri 09:00–19:00\\nSat 10:00–16:00' WHERE id = $1`,
     [lumen.id],
@@ -211,6 +212,7 @@ export async function makeClientAppWorld(db: Db, phone: string) {
     bloom,
     anna,
     ben,
+    otto,
     lea,
     cut,
     colour,

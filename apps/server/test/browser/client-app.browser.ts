@@ -1,10 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { makeAppointment, makeBookingSettings } from '@visita/db/testing';
+import { linkOf, pushPayload } from '@visita/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngine, type TestEngine } from '../support/notifications';
 import { smsLog, type SmsLog } from '../support/sms-log';
 import { createTestApp, type TestApp } from '../support/test-app';
 import {
   buildClientApp,
+  dateIn,
   expectAccessible,
   makeClientAppWorld,
   pickDateAndTime,
@@ -33,7 +36,14 @@ declare const navigator: {
 };
 declare const localStorage: { getItem(key: string): string | null };
 declare const caches: { has(name: string): Promise<boolean> };
-declare const document: { documentElement: { lang: string } };
+declare const document: {
+  documentElement: { lang: string };
+  activeElement: {
+    tagName: string;
+    textContent: string | null;
+    getAttribute(name: string): string | null;
+  } | null;
+};
 
 const PHONE = '+4915123456789';
 let t: TestApp;
@@ -187,8 +197,10 @@ describe('the client app', () => {
     await page.getByLabel('Language').selectOption('es');
     await heading('Tu cuenta').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await expectAccessible(page);
     await page.getByLabel('Idioma').selectOption('ru');
     await heading('Профиль').waitFor();
+    await expectAccessible(page);
     await page.getByLabel('Язык').selectOption('en');
     await heading('Your account').waitFor();
     // The server offers Web Push (its VAPID key answers): the device switch can be turned on.
@@ -243,6 +255,8 @@ describe('the client app', () => {
     expect(await about.getByRole('link', { name: 'instagram' }).count()).toBe(1);
     // Upcoming and past ones here (canceled ones are under Appointments).
     await expect.poll(() => page.locator('.stack .appointment').count()).toBe(3);
+    // The location's main phone, not the first of its other numbers.
+    expect(await about.textContent()).toContain('+49 30 7654321');
     await page.getByRole('button', { name: 'Call' }).click();
     await page.getByText('Phone number +49 30 1234567 copied').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('+49 30 1234567');
@@ -259,9 +273,16 @@ describe('the client app', () => {
     await screenshot(page, '08-book-services');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('radio', { name: /Any team member/ }).waitFor();
+    // Focus moved to the new step's heading.
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement!;
+        return `${el.tagName} ${el.textContent ?? ''}`;
+      });
+    await expect.poll(focused).toBe('H2 Team member');
     await expectAccessible(page);
     await page.getByRole('radio', { name: /Any team member/ }).click();
-    await pickDateAndTime(page);
+    await pickDateAndTime(page, () => expectAccessible(page));
     await page.getByLabel('Your name').waitFor();
     expect(await page.getByLabel('Your name').inputValue()).toBe('Erika Muster');
     expect(await page.getByLabel('Phone number').inputValue()).toBe(PHONE);
@@ -295,8 +316,75 @@ describe('the client app', () => {
       )
       .toEqual([]);
     await expect.poll(() => page.url()).toMatch(/\/app\/appointments\/\d+$/);
+    await page.getByRole('article').first().getByText('Haircut').waitFor();
+    await expectAccessible(page);
     await page.getByRole('link', { name: 'Home' }).click();
     await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+  });
+
+  it('notices without buttons (birthday, discount) are read once the inbox shows them', async () => {
+    const [who] = await t.db.query<{ user_id: number; client_id: number }>(
+      `SELECT u.id AS user_id, c.id AS client_id FROM app_users u
+       JOIN clients c ON c.phone = u.phone AND c.location_id = $2 WHERE u.phone = $1`,
+      [PHONE, w.lumen.id],
+    );
+    for (const [type, title, body] of [
+      [9, 'Happy birthday!', 'Happy birthday, Erika! A gift from Studio Lumen awaits you.'],
+      [
+        10,
+        'A new discount for you',
+        `Erika, you now have 10% off at Studio Lumen. Book: ${base}/app/book/${w.lumen.id}.`,
+      ],
+    ] as const)
+      await t.db.query(
+        `INSERT INTO notifications(idempotency_key, app_user_id, client_id, location_id, type,
+                                   sender, title, body, link, appointment_id, bulk_push_id)
+         VALUES ($1, $2, $3, $4, $5, 'Studio Lumen', $6, $7, $8, NULL, NULL)`,
+        [
+          `${type}:test:client:${who!.client_id}`,
+          who!.user_id,
+          who!.client_id,
+          w.lumen.id,
+          type,
+          title,
+          body,
+          `/app/book/${w.lumen.id}`,
+        ],
+      );
+    await page.goto(`${base}/app/`);
+    await page.getByRole('link', { name: 'Notifications, 2 unread' }).click();
+    await heading('Notifications').waitFor();
+    const birthday = page.locator('li.notification').filter({ hasText: 'Happy birthday!' });
+    await birthday.waitFor();
+    // Still marked new during this visit, though the server already has it read.
+    expect(await birthday.getAttribute('class')).toContain('unread');
+    expect(await birthday.getByRole('button').count()).toBe(0);
+    expect(await birthday.locator('.unread-dot').isVisible()).toBe(true);
+    await expectAccessible(page);
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.db.query(
+              `SELECT 1 FROM notifications n JOIN app_users u ON u.id = n.app_user_id
+               WHERE u.phone = $1 AND n.read_at IS NULL`,
+              [PHONE],
+            )
+          ).length,
+      )
+      .toBe(0);
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'Notifications', exact: true }).click();
+    await heading('Notifications').waitFor();
+    await birthday.waitFor();
+    expect(await birthday.getAttribute('class')).not.toContain('unread');
+    expect(await birthday.locator('.unread-dot').count()).toBe(0);
+    // The address in a body is a link, opened inside the app.
+    const discount = page.locator('li.notification').filter({ hasText: '10% off' });
+    await discount.getByRole('link', { name: `${base}/app/book/${w.lumen.id}` }).click();
+    await heading('Book at Studio Lumen').waitFor();
   });
 
   it('books again from a past appointment: location, services and member chosen, only date and time asked', async () => {
@@ -347,6 +435,9 @@ describe('the client app', () => {
       .first();
     await card.getByRole('button', { name: 'Cancel appointment' }).click();
     await card.getByRole('group', { name: 'Cancel this appointment?' }).waitFor();
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''),
+    ).toBe('Cancel this appointment?');
     await expectAccessible(page);
     await card.getByRole('group').getByRole('button', { name: 'Cancel appointment' }).click();
     await page.getByText('The appointment is canceled.').first().waitFor();
@@ -362,6 +453,31 @@ describe('the client app', () => {
       .getByRole('button', { name: 'Rate the professional' });
     expect(await rate.isDisabled()).toBe(true);
     await expectAccessible(page);
+  });
+
+  it('where the location forbids it, an upcoming appointment has no Cancel or Reschedule', async () => {
+    await makeBookingSettings(t.db, w.nord.id, {
+      allow_client_cancel: false,
+      allow_client_reschedule: false,
+    });
+    await makeAppointment(t.db, {
+      locationId: w.nord.id,
+      staffId: w.otto.id,
+      serviceIds: [w.shave.id],
+      phone: PHONE,
+      start: `${dateIn(20)}T09:00:00Z`,
+      minutes: 30,
+      price: 25,
+    });
+    await page.goto(`${base}/app/appointments`);
+    const nord = page.getByRole('article').filter({ hasText: 'Barber Nord' });
+    await nord.getByText('Hot shave').waitFor();
+    const lumen = page.getByRole('article').filter({ hasText: 'Ben Schulz' }).first();
+    expect(await lumen.getByRole('link', { name: 'Reschedule' }).count()).toBe(1);
+    expect(await lumen.getByRole('button', { name: 'Cancel appointment' }).count()).toBe(1);
+    expect(await nord.getByRole('link', { name: 'Reschedule' }).count()).toBe(0);
+    expect(await nord.getByRole('button', { name: 'Cancel appointment' }).count()).toBe(0);
+    expect(await nord.getByRole('button', { name: 'Reschedule' }).count()).toBe(0);
   });
 
   it('rates the professional of a past appointment and reviews the location', async () => {
@@ -385,8 +501,15 @@ describe('the client app', () => {
     await card.getByRole('link', { name: 'Review the location' }).click();
     await heading('Review Studio Lumen').waitFor();
     await page.getByRole('radio', { name: '4 of 5' }).check();
+    await page.getByLabel('Your review (optional)').fill('Lovely studio, good coffee');
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Send' }).click();
     await card.getByText('Reviewed').waitFor();
+
+    // The place page shows the review among its reviews.
+    await page.goto(`${base}/app/places/${w.lumen.id}`);
+    await heading('Studio Lumen').waitFor();
+    await page.getByText('Lovely studio, good coffee').waitFor();
   });
 
   it('still shows the upcoming appointments when offline (service worker + cached API answers)', async () => {
@@ -405,12 +528,13 @@ describe('the client app', () => {
       const cards = page.getByRole('list', { name: 'Appointments' }).getByRole('article');
       await expect.poll(() => cards.count()).toBeGreaterThan(0);
       expect(await cards.first().textContent()).toContain('Studio Lumen');
+      await expectAccessible(page);
     } finally {
       await context.setOffline(false);
     }
   });
 
-  it('shows a pushed message titled with the sender, opening its appointment', async () => {
+  it('shows the server’s push of a review request titled with the sender; a tap opens the review form', async () => {
     const cdp = await context.newCDPSession(page);
     const registrationId = new Promise<string>((resolve) =>
       cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => {
@@ -419,17 +543,22 @@ describe('the client app', () => {
       }),
     );
     await cdp.send('ServiceWorker.enable');
-    const payload = {
+    // What the server pushes for a "How was your visit?" notification (type 8).
+    const body = 'Erika, how was your visit to Studio Lumen? Leave a review';
+    const data = pushPayload({
       id: 7,
+      type: 8,
+      locationId: w.lumen.id,
+      appointmentId: w.past.id,
       sender: 'Studio Lumen',
-      title: 'See you tomorrow',
-      body: 'Haircut at 10:00',
-      appointment_id: w.later.id,
-    };
+      body,
+      link: linkOf(8, w.lumen.id, w.past.id),
+      bulkPushId: null,
+    });
     await cdp.send('ServiceWorker.deliverPushMessage', {
       origin: base,
       registrationId: await registrationId,
-      data: JSON.stringify(payload),
+      data,
     });
     const shown = () =>
       page.evaluate(async () => {
@@ -437,16 +566,20 @@ describe('the client app', () => {
         return (await registration.getNotifications()).map((n) => ({
           title: n.title,
           body: n.body,
-          data: n.data,
+          data: n.data as { url: string },
         }));
       });
-    await expect.poll(shown).toEqual([
-      {
-        title: 'Studio Lumen',
-        body: 'See you tomorrow\nHaircut at 10:00',
-        data: { url: `/app/appointments/${w.later.id}` },
-      },
-    ]);
+    const target = `/app/appointments/${w.past.id}/review`;
+    await expect.poll(shown).toEqual([{ title: 'Studio Lumen', body, data: { url: target } }]);
+    // A tap opens the notification's url (notificationclick → navigate): the review form.
+    await page.goto(`${base}${(await shown())[0]!.data.url}`);
+    await heading('Review Studio Lumen').waitFor();
+    await page.getByRole('group', { name: 'Your rating' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(target);
+    await expectAccessible(page);
+    // The older path keeps working.
+    await page.goto(`${base}/app/review/${w.past.id}?target=location`);
+    await heading('Review Studio Lumen').waitFor();
   });
 
   it('logs out: back to the login screen, the kept API answers deleted', async () => {
@@ -461,6 +594,41 @@ describe('the client app', () => {
       [PHONE],
     );
     expect(tokens!.n).toBe(0);
+
+    // Logging in again: the consent given the first time is not asked again. (The code asked
+    // at the first login is moved an hour back, past the resend wait.)
+    await t.db.query(
+      `UPDATE sms_codes SET created_at = created_at - interval '1 hour' WHERE phone = $1`,
+      [PHONE],
+    );
+    await page.getByLabel('Phone number').fill(PHONE);
+    await page.getByRole('button', { name: 'Get the code' }).click();
+    await page.getByLabel('Code from the SMS').fill(log.lastCode(PHONE));
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Appointments', level: 2 }).waitFor();
+    expect(await heading('Before you start').count()).toBe(0);
+  });
+
+  it('says the server’s errors in the app’s language: a wrong SMS code in Spanish', async () => {
+    const guest = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'es-ES',
+    });
+    const p = await guest.newPage();
+    p.setDefaultTimeout(10_000);
+    const phone = '+4915177766655';
+    await p.goto(`${base}/app/`);
+    await p.getByRole('heading', { name: 'Iniciar sesión', level: 1 }).waitFor();
+    await p.getByLabel('Número de teléfono').fill(phone);
+    await p.getByRole('button', { name: 'Recibir el código' }).click();
+    await p.getByLabel('Código del SMS').waitFor();
+    const right = log.lastCode(phone);
+    await p.getByLabel('Código del SMS').fill(right === '000000' ? '111111' : '000000');
+    await p.getByRole('button', { name: 'Entrar' }).click();
+    await p.getByText('El código es incorrecto o ha caducado.', { exact: false }).waitFor();
+    expect(await p.getByLabel('Código del SMS').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(p);
+    await guest.close();
   });
 
   it('the public booking page: services, member, date, time, phone and SMS code, done', async () => {
@@ -468,6 +636,18 @@ describe('the client app', () => {
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
       locale: 'en-US',
+    });
+    // A Web OTP browser: the SMS arrives through navigator.credentials.get({otp}).
+    await guest.addInitScript(() => {
+      const w = globalThis as unknown as Record<string, unknown> & {
+        navigator: { credentials: unknown };
+      };
+      let deliver: (code: string) => void = () => undefined;
+      w.OTPCredential = class {};
+      w.__deliverSms = (code: string) => deliver(code);
+      Object.defineProperty(w.navigator, 'credentials', {
+        value: { get: () => new Promise((resolve) => (deliver = (code) => resolve({ code }))) },
+      });
     });
     const p = await guest.newPage();
     p.setDefaultTimeout(10_000);
@@ -477,6 +657,8 @@ describe('the client app', () => {
     await heading('Book at Bloom Nails').waitFor();
     await p.getByRole('checkbox', { name: /Manicure/ }).check();
     await p.getByRole('button', { name: 'Next' }).click();
+    await p.getByRole('radio', { name: /Lea/ }).waitFor();
+    await expectAccessible(p);
     await p.getByRole('radio', { name: /Lea/ }).click();
     await pickDateAndTime(page);
     await p.getByLabel('Your name').fill('Mia Gast');
@@ -484,7 +666,12 @@ describe('the client app', () => {
     await p.getByRole('button', { name: 'Get the code' }).click();
     const code = p.getByLabel('Code from the SMS');
     await code.waitFor();
-    await code.fill(log.lastCode(phone));
+    const sms = log.lastCode(phone);
+    await p.evaluate(
+      (c) => (globalThis as unknown as { __deliverSms(c: string): void }).__deliverSms(c),
+      sms,
+    );
+    await expect.poll(() => code.inputValue()).toBe(sms);
     await expectAccessible(p);
     await screenshot(p, '11-public-booking-code');
     await p.getByRole('button', { name: 'Book', exact: true }).click();

@@ -157,6 +157,8 @@ describe('the client app: memberships, gift cards, loyalty cards, purchases', ()
   });
 
   it('loyalty cards: from the account; discount, bonus, promotions; tapping the number copies it', async () => {
+    // The card's own discount (raised by cumulative programs at visits; none were settled here).
+    await t.db.query(`UPDATE loyalty_cards SET discount_percent = 7.5 WHERE number = 'LUMEN-0042'`);
     await page.getByRole('link', { name: 'Account' }).click();
     await heading('Your account').waitFor();
     await page.getByRole('link', { name: 'Loyalty cards' }).click();
@@ -164,6 +166,7 @@ describe('the client app: memberships, gift cards, loyalty cards, purchases', ()
     const card = page.getByRole('article', { name: 'Lumen Club' });
     await card.waitFor();
     const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Discount7.5%');
     expect(text).toContain('Bonus balance12.5');
     expect(text).toContain('10% off every visit: 10%');
     await card.getByRole('button', { name: /LUMEN-0042.*copy/ }).click();
@@ -250,9 +253,11 @@ describe('the client app: memberships, gift cards, loyalty cards, purchases', ()
       await page.reload();
       await page.getByText('You are offline').waitFor();
       await expect.poll(() => page.getByRole('article').count()).toBe(2);
+      await expectAccessible(page);
       await page.getByRole('link', { name: 'Gift cards' }).click();
       await expect.poll(() => page.getByRole('article', { name: 'Gift card 50' }).count()).toBe(2);
       await expect.poll(async () => (await loadedImages()).length).toBe(2);
+      await expectAccessible(page);
     } finally {
       await context.setOffline(false);
     }

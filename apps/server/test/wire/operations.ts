@@ -1167,6 +1167,11 @@ export const OPERATIONS: Record<string, Operation> = {
     body: () => ({ filters: [{ type: 'has_mobile_app', state: { value: true } }], text: 'Hi' }),
   },
   'GET /api/admin/v1/locations/{company_id}/bulk-pushes/{bulk_push_id}': own(),
+  'GET /api/admin/v1/locations/{company_id}/bulk-pushes': {
+    status: 200,
+    data: 'own',
+    meta: 'count',
+  },
   // Back office: session, its user, desk free times, reports.
   'POST /api/admin/v1/session': {
     ...own(201),
@@ -1188,6 +1193,10 @@ export const OPERATIONS: Record<string, Operation> = {
     body: () => ({ title: 'Winter offer', text: '20 % off', link_url: 'https://salon.example' }),
   },
   'DELETE /api/admin/v1/locations/{company_id}/promo': own(),
+  'GET /api/admin/v1/locations/{company_id}/client-instruments': {
+    ...own(),
+    query: 'phone=%2B4915110000001',
+  },
 };
 
 /** A PNG as a multipart body (by default a small one in the field `photo`). */

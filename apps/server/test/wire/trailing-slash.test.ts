@@ -12,6 +12,7 @@ const QUERY: Record<string, string> = {
   '/api/v1/chain/{group_id}/loyalty/abonements': 'phone=%2B4915112345678',
   '/api/admin/v1/locations/{company_id}/free_times/{staff_id}/{date}': 'service_ids[]={service}',
   '/api/admin/v1/locations/{company_id}/reports/summary': 'from=2026-11-01&to=2026-11-30',
+  '/api/admin/v1/locations/{company_id}/client-instruments': 'phone=%2B4915112345678',
 };
 
 /** Reads that answer something else than 200 on this world (no photo uploaded). */

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { TEXT_PATTERN } from '../inputs';
-import { ObjectEnvelope } from '../envelope';
+import { CountMeta, Envelope, ObjectEnvelope } from '../envelope';
 
 /** Back office: notification settings per location and bulk pushes (`/api/admin/v1`). */
 export const AdminLocationParams = Type.Object({
@@ -93,3 +93,5 @@ export const BulkPushStatus = Type.Object({
   created_at: Type.String({ format: 'date-time' }),
 });
 export const BulkPushEnvelope = ObjectEnvelope(BulkPushStatus);
+/** The location's earlier bulk pushes, newest first (the last 50). */
+export const BulkPushListEnvelope = Envelope(Type.Array(BulkPushStatus), CountMeta);

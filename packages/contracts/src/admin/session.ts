@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { TEXT_PATTERN } from '../inputs';
-import { ObjectEnvelope } from '../envelope';
+import { Nullable, ObjectEnvelope } from '../envelope';
 
 /** The back office's API under `/api/admin/v1`: what the Altegio-compatible API has no place for. */
 export const AdminSessionBody = Type.Object({
@@ -24,6 +24,12 @@ export const AdminLocation = Type.Object({
   role: AdminRole,
   /** The rights the role carries here, e.g. `records:write`; the API enforces them (403). */
   rights: Type.Array(Type.String()),
+  /**
+   * The role granted on the whole chain, or null when the user was granted single locations:
+   * chain-level routes (`/chain/{chain_id}/…`: loyalty types, programs, freezing) need it.
+   */
+  chain_role: Nullable(AdminRole),
+  chain_rights: Type.Array(Type.String(), { description: 'the rights of chain_role; [] without' }),
   /** The client app's booking page of this location, relative to the server's origin. */
   booking_url: Type.String(),
 });

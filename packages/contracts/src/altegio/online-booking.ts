@@ -52,6 +52,12 @@ export const BookDatesQuery = Type.Object({
 
 export const ServiceIdsQuery = Type.Object(serviceIdsQuery);
 
+/** The desk's free times; `record_id` names the appointment being moved (its own time is free). */
+export const DeskTimesQuery = Type.Object({
+  ...serviceIdsQuery,
+  record_id: Type.Optional(Id({ description: 'the appointment being moved' })),
+});
+
 export const BookService = Type.Object({
   id: Type.Integer(),
   title: Type.String(),

@@ -1,42 +1,11 @@
 import { DomainError, notFound } from '../errors/domain-error';
-import { isSlotBookable, planResources, type SlotQuery } from '../scheduling';
+import { isSlotBookable, planResources } from '../scheduling';
 import { localDate } from '../time/wire-format';
 import { readStart } from './appointment-start';
 import { loadAvailability } from './availability';
 import type { BookAppointmentsDeps } from './book-appointments';
+import { withoutOwnTime } from './own-time';
 import type { Appointment } from './types';
-
-/** The appointment's own time must not count as busy when it is moved. */
-function withoutOwnTime(query: SlotQuery, appointment: Appointment): SlotQuery {
-  return {
-    ...query,
-    staff: query.staff.map((s) =>
-      s.staffId !== appointment.staffId
-        ? s
-        : {
-            ...s,
-            busy: s.busy.filter(
-              (b) => !(b.start === appointment.start && b.end === appointment.end),
-            ),
-          },
-    ),
-    resources: query.resources.map((pool) => ({
-      ...pool,
-      instances: pool.instances.map((i) => ({
-        ...i,
-        busy: i.busy.filter(
-          (b) =>
-            !appointment.resourceInstances.some(
-              (own) =>
-                own.instanceId === i.instanceId &&
-                own.interval.start === b.start &&
-                own.interval.end === b.end,
-            ),
-        ),
-      })),
-    })),
-  };
-}
 
 /**
  * `PUT /book_record/{cid}/{id}`: moves an online appointment to another free time of the same

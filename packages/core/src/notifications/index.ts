@@ -7,3 +7,4 @@ export * from './inbox';
 export * from './confirm-from-notification';
 export * from './devices';
 export * from './bulk-push';
+export * from './list-bulk-pushes';

@@ -93,6 +93,8 @@ export interface BulkPushesRepo {
     recipients: number;
   }): Promise<BulkPush>;
   findBulkPush(locationId: number, id: number): Promise<BulkPush | null>;
+  /** The location's bulk pushes, newest first. */
+  listBulkPushes(locationId: number, limit: number): Promise<BulkPush[]>;
 }
 
 /** Queues a background job (the jobs table); `key` makes it unique by subject. */

@@ -1,4 +1,5 @@
 export type { Interval } from './interval';
+export { subtractInterval } from './interval';
 export type { LocalSlot } from './local-time';
 export { localDayBounds, localSlotsToIntervals } from './local-time';
 export type { FreeSlot, ResourcePool, ServiceStep, SlotQuery, StaffDay } from './slot-query';

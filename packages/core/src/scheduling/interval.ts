@@ -51,3 +51,17 @@ export function isFreeDuring(normalized: readonly Interval[], start: number, end
   const candidate = normalized[low];
   return candidate === undefined || candidate.start >= end;
 }
+
+/**
+ * The intervals with `cut` taken out: what is left of each on either side. Busy lists arrive
+ * merged (touching holds become one interval), so an appointment's own time is cut out of the
+ * merged interval rather than looked for as an exact match.
+ */
+export function subtractInterval(intervals: readonly Interval[], cut: Interval): Interval[] {
+  return intervals.flatMap((i) => {
+    if (!intervalsOverlap(i, cut)) return [i];
+    const left = { start: i.start, end: Math.min(i.end, cut.start) };
+    const right = { start: Math.max(i.start, cut.end), end: i.end };
+    return [left, right].filter((part) => !isEmptyInterval(part));
+  });
+}

@@ -75,12 +75,17 @@ export interface UserLocationRow {
   chain_title: string;
   currency: string;
   role: Role;
+  /** The role granted on the whole chain (what `/chain/{id}/…` routes need), if any. */
+  chain_role: Role | null;
 }
 
 /** Every live location the user may open, with their strongest role there. */
 export async function findUserLocations(q: Queryable, userId: number): Promise<UserLocationRow[]> {
   return q.query<UserLocationRow>(
-    `SELECT DISTINCT ON (l.id) l.id, l.title, l.timezone, l.chain_id, c.title AS chain_title, l.currency, a.role
+    `SELECT DISTINCT ON (l.id) l.id, l.title, l.timezone, l.chain_id, c.title AS chain_title, l.currency, a.role,
+            (SELECT ca.role FROM user_access ca WHERE ca.user_id = $1 AND ca.chain_id = l.chain_id
+              ORDER BY CASE ca.role WHEN 'owner' THEN 0 WHEN 'administrator' THEN 1 ELSE 2 END
+              LIMIT 1) AS chain_role
        FROM user_access a
        JOIN locations l ON (a.location_id = l.id OR a.chain_id = l.chain_id)
        JOIN chains c ON c.id = l.chain_id

@@ -77,5 +77,13 @@ export function bulkPushesRepo(q: Queryable): BulkPushesRepo {
       );
       return row ? toBulk(row) : null;
     },
+    async listBulkPushes(locationId, limit) {
+      const rows = await q.query<Row>(
+        `SELECT * FROM bulk_pushes WHERE location_id = $1
+          ORDER BY created_at DESC, id DESC LIMIT $2`,
+        [locationId, limit],
+      );
+      return rows.map(toBulk);
+    },
   };
 }

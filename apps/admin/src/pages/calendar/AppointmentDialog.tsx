@@ -6,7 +6,7 @@ import { navigate } from '../../router';
 import { useMoney, useSession } from '../../session';
 import { formatDay, formatDuration, hhmm, splitLocal } from '../../time';
 import type { Appointment, FreeTime, TeamMember } from '../../types';
-import { ATTENDANCE, attendanceOf, clientName } from './data';
+import { ATTENDANCE, attendanceOf, clientName, moveAppointment } from './data';
 import { LoyaltyPayment } from './LoyaltyPayment';
 import { TimePicker } from './TimePicker';
 
@@ -123,31 +123,7 @@ export function AppointmentDialog(props: {
           onCancel={() => setMoving(false)}
           onMove={(staffId, time) =>
             void run(
-              () =>
-                v1.put(`/record/${location.id}/${a.id}`, {
-                  staff_id: staffId,
-                  services: a.services.map((s) => ({
-                    id: s.id,
-                    first_cost: s.first_cost,
-                    discount: s.discount,
-                  })),
-                  ...(a.client
-                    ? {
-                        client: {
-                          phone: a.client.phone,
-                          name: a.client.name,
-                          surname: a.client.surname,
-                          email: a.client.email,
-                        },
-                      }
-                    : {}),
-                  datetime: time.datetime,
-                  seance_length: a.seance_length,
-                  comment: a.comment,
-                  attendance: a.attendance,
-                  custom_color: a.custom_color,
-                  api_id: a.api_id || null,
-                }),
+              () => moveAppointment(location.id, a, staffId, time.datetime),
               `Moved to ${time.time}.`,
             )
           }
@@ -241,6 +217,7 @@ function MoveForm(props: {
         staffId={staffId}
         date={date}
         serviceIds={a.services.map((s) => s.id)}
+        movingRecordId={a.id}
         value={time?.datetime ?? null}
         onChange={setTime}
       />

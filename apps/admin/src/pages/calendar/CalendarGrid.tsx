@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import type { Appointment, GroupEvent, StaffScheduleDay, TeamMember } from '../../types';
 import { formatDay, hhmm, minutesOf, splitLocal } from '../../time';
 import { attendanceOf, clientName, type CalendarData } from './data';
+import { useAppointmentDrag, type DropTarget } from './drag';
 
 const PX_PER_MIN = 1.1;
 
@@ -62,10 +64,30 @@ export function CalendarGrid(props: {
   onOpenAppointment: (a: Appointment) => void;
   onOpenEvent: (e: GroupEvent) => void;
   onPickSlot?: (memberId: number, date: string, minutes: number) => void;
+  /** Given when the user may move appointments: dropping one asks it; true when it moved. */
+  onMoveAppointment?: (a: Appointment, target: DropTarget) => Promise<boolean>;
 }) {
-  const { data, dates } = props;
+  const { data, dates, onMoveAppointment } = props;
   const lanes = lanesOf(data, dates);
   const { start, end } = hoursOf(lanes);
+  const drag = useAppointmentDrag({
+    gridStart: start,
+    stepMinutes: data.stepMinutes,
+    pxPerMin: PX_PER_MIN,
+    onDrop: onMoveAppointment ?? (() => Promise.resolve(false)),
+  });
+  const { settle } = drag;
+  useEffect(settle, [data, settle]);
+  const dragged = drag.target ? data.appointments.find((a) => a.id === drag.target!.id) : undefined;
+  const placed = (lane: Lane): { a: Appointment; minutes: number }[] => {
+    const t = drag.target;
+    const own = lane.appointments
+      .filter((a) => a.id !== t?.id)
+      .map((a) => ({ a, minutes: splitLocal(a.date).minutes }));
+    if (t && dragged && t.staffId === lane.member.id && t.date === lane.date)
+      own.push({ a: dragged, minutes: t.minutes });
+    return own;
+  };
   const height = (end - start) * PX_PER_MIN;
   const hours: number[] = [];
   for (let m = start; m < end; m += 60) hours.push(m);
@@ -125,8 +147,11 @@ export function CalendarGrid(props: {
             key={`${lane.date}|${lane.member.id}`}
             className="lane"
             aria-label={`${lane.member.name}, ${formatDay(lane.date)}`}
+            data-staff={lane.member.id}
+            data-date={lane.date}
             onClick={(event) => {
-              if (!props.onPickSlot || event.target !== event.currentTarget) return;
+              if (!props.onPickSlot || event.target !== event.currentTarget || drag.wasDrag())
+                return;
               const rect = event.currentTarget.getBoundingClientRect();
               const minutes = start + (event.clientY - rect.top) / PX_PER_MIN;
               props.onPickSlot(lane.member.id, lane.date, Math.floor(minutes / 15) * 15);
@@ -147,24 +172,35 @@ export function CalendarGrid(props: {
             {lane.date === props.today && props.nowMinutes >= start && props.nowMinutes <= end ? (
               <span className="now-line" style={{ top: y(props.nowMinutes) }} aria-hidden="true" />
             ) : null}
-            {lane.appointments.map((a) => {
-              const { minutes } = splitLocal(a.date);
+            {placed(lane).map(({ a, minutes }) => {
               const length = a.seance_length / 60;
               const status = attendanceOf(a.attendance);
+              const moving = drag.target?.id === a.id;
               return (
                 <button
                   key={a.id}
                   type="button"
-                  className={`event appointment ${status.className}`}
+                  className={`event appointment ${status.className}${onMoveAppointment && !a.activity_id ? ' draggable' : ''}${moving ? ' dragging' : ''}`}
                   style={{ top: y(minutes), height: Math.max(length * PX_PER_MIN, 22) }}
-                  onClick={() => props.onOpenAppointment(a)}
-                  aria-label={`${hhmm(minutes)}–${hhmm(minutes + length)} ${clientName(a)}, ${a.services.map((s) => s.title).join(', ')}, ${status.label}`}
+                  aria-busy={moving && drag.saving ? true : undefined}
+                  onPointerDown={onMoveAppointment ? (e) => drag.begin(a, e) : undefined}
+                  onClick={() => {
+                    if (!drag.wasDrag()) props.onOpenAppointment(a);
+                  }}
                 >
-                  <span className="event-time">
+                  {/* The name is one hidden text; the visible parts are its short form. */}
+                  <span className="sr-only">
+                    {`${hhmm(minutes)}–${hhmm(minutes + length)} ${clientName(a)}, ${a.services.map((s) => s.title).join(', ')}, ${status.label}`}
+                  </span>
+                  <span className="event-time" aria-hidden="true">
                     {hhmm(minutes)}–{hhmm(minutes + length)}
                   </span>
-                  <span className="event-title">{clientName(a)}</span>
-                  <span className="event-sub">{a.services.map((s) => s.title).join(', ')}</span>
+                  <span className="event-title" aria-hidden="true">
+                    {clientName(a)}
+                  </span>
+                  <span className="event-sub" aria-hidden="true">
+                    {a.services.map((s) => s.title).join(', ')}
+                  </span>
                 </button>
               );
             })}
@@ -178,13 +214,17 @@ export function CalendarGrid(props: {
                   className="event group"
                   style={{ top: y(minutes), height: Math.max(length * PX_PER_MIN, 22) }}
                   onClick={() => props.onOpenEvent(e)}
-                  aria-label={`Group event ${e.service.title} at ${hhmm(minutes)}, ${e.records_count} of ${e.capacity} places booked`}
                 >
-                  <span className="event-time">
+                  <span className="sr-only">
+                    {`Group event ${e.service.title} at ${hhmm(minutes)}, ${e.records_count} of ${e.capacity} places booked`}
+                  </span>
+                  <span className="event-time" aria-hidden="true">
                     {hhmm(minutes)}–{hhmm(minutes + length)} · group
                   </span>
-                  <span className="event-title">{e.service.title}</span>
-                  <span className="event-sub">
+                  <span className="event-title" aria-hidden="true">
+                    {e.service.title}
+                  </span>
+                  <span className="event-sub" aria-hidden="true">
                     {e.records_count}/{e.capacity} booked
                   </span>
                 </button>

@@ -1,11 +1,20 @@
 import { useEffect, useState } from 'react';
 import { Problem, useLoad } from '../../components/status';
 import { useSession } from '../../session';
-import { addDays, formatDay, formatRange, nowMinutesIn, todayIn, weekStart } from '../../time';
+import {
+  addDays,
+  formatDay,
+  formatRange,
+  hhmm,
+  nowMinutesIn,
+  todayIn,
+  weekStart,
+} from '../../time';
 import type { Appointment, GroupEvent } from '../../types';
 import { AppointmentDialog } from './AppointmentDialog';
 import { CalendarGrid } from './CalendarGrid';
-import { loadCalendar } from './data';
+import { clientName, loadCalendar, moveAppointment } from './data';
+import type { DropTarget } from './drag';
 import { GroupEventDialog } from './GroupEventDialog';
 import { NewAppointmentDialog, type NewAppointmentPreset } from './NewAppointmentDialog';
 
@@ -20,6 +29,7 @@ export function CalendarPage() {
   const [open, setOpen] = useState<Appointment | null>(null);
   const [openEvent, setOpenEvent] = useState<GroupEvent | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [moveError, setMoveError] = useState<unknown>(null);
   const [nowMinutes, setNowMinutes] = useState(() => nowMinutesIn(location.timezone));
 
   useEffect(() => {
@@ -41,6 +51,22 @@ export function CalendarPage() {
     setCreating(null);
     setOpen(null);
     reload();
+  };
+  const dropped = async (a: Appointment, t: DropTarget): Promise<boolean> => {
+    setMoveError(null);
+    setNotice(null);
+    try {
+      await moveAppointment(location.id, a, t.staffId, `${t.date} ${hhmm(t.minutes)}:00`);
+    } catch (e) {
+      setMoveError(e);
+      return false;
+    }
+    const member = data?.members.find((m) => m.id === t.staffId)?.name ?? 'the team member';
+    setNotice(
+      `Moved ${clientName(a)} to ${hhmm(t.minutes)}, ${formatDay(t.date)}, with ${member}.`,
+    );
+    reload();
+    return true;
   };
   // The dialog follows the fresh copy of the appointment after each change.
   const current = open && data ? (data.appointments.find((a) => a.id === open.id) ?? open) : open;
@@ -105,6 +131,7 @@ export function CalendarPage() {
           </button>
         </div>
       ) : null}
+      {moveError ? <Problem error={moveError} right="records:write" /> : null}
       {error ? <Problem error={error} right="records:read" onRetry={reload} /> : null}
       {data ? (
         <CalendarGrid
@@ -118,6 +145,7 @@ export function CalendarPage() {
             ? {
                 onPickSlot: (staffId: number, d: string, minutes: number) =>
                   setCreating({ date: d, staffId, minutes }),
+                onMoveAppointment: dropped,
               }
             : {})}
         />

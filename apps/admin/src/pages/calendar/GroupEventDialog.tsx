@@ -7,7 +7,7 @@ import { ClientPicker, type ChosenClient } from './ClientPicker';
 import { navigate } from '../../router';
 import { formatDay, formatDuration, hhmm, splitLocal } from '../../time';
 import type { Appointment, GroupEvent } from '../../types';
-import { attendanceOf, clientName } from './data';
+import { ATTENDANCE, attendanceOf, clientName } from './data';
 
 export function GroupEventDialog(props: {
   event: GroupEvent;
@@ -22,25 +22,44 @@ export function GroupEventDialog(props: {
   const [busy, setBusy] = useState(false);
   // A fresh picker after each attendee added.
   const [pickerKey, setPickerKey] = useState(0);
+  // Said inside the dialog too: the page behind a modal is inert, its notices are not announced.
+  const [said, setSaid] = useState<string | null>(null);
+  const writable = can('records:write');
 
-  async function add() {
-    if (!client) return;
+  async function run(action: () => Promise<unknown>, message: string) {
     setBusy(true);
     setError(null);
     try {
-      await v1.post(`/records/${location.id}`, {
-        activity_id: e.id,
-        client: { phone: client.phone, name: client.name },
-      });
-      setClient(null);
-      setPickerKey((k) => k + 1);
-      props.onChanged(`${client.name} joined ${e.service.title}.`);
+      await action();
+      setSaid(message);
+      props.onChanged(message);
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
   }
+
+  async function add() {
+    if (!client) return;
+    const chosen = client;
+    await run(async () => {
+      await v1.post(`/records/${location.id}`, {
+        activity_id: e.id,
+        client: { phone: chosen.phone, name: chosen.name },
+      });
+      setClient(null);
+      setPickerKey((k) => k + 1);
+    }, `${chosen.name} joined ${e.service.title}.`);
+  }
+
+  const mark = (a: Appointment, attendance: number) =>
+    run(
+      () => v1.post(`/company/${location.id}/records/${a.id}/attendance`, { attendance }),
+      `${clientName(a)} marked ${attendanceOf(attendance).label.toLowerCase()}.`,
+    );
+  const cancelPlace = (a: Appointment) =>
+    run(() => v1.del(`/record/${location.id}/${a.id}`), `${clientName(a)}’s place cancelled.`);
 
   const { date, minutes } = splitLocal(e.date);
   const free = Math.max(0, e.capacity - e.records_count);
@@ -74,17 +93,51 @@ export function GroupEventDialog(props: {
               </button>
               <span className="muted">{a.client?.phone}</span>
               {a.clients_count > 1 ? <span className="muted">×{a.clients_count}</span> : null}
-              <span className={`badge ${attendanceOf(a.attendance).className}`}>
-                {attendanceOf(a.attendance).label}
-              </span>
+              {writable ? (
+                <>
+                  <label className="sr-only" htmlFor={`attendance-${a.id}`}>
+                    {`Mark ${clientName(a)} as`}
+                  </label>
+                  <select
+                    id={`attendance-${a.id}`}
+                    value={a.attendance}
+                    disabled={busy}
+                    onChange={(event) => void mark(a, Number(event.target.value))}
+                  >
+                    {ATTENDANCE.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                  <button
+                    type="button"
+                    className="link danger-text"
+                    disabled={busy}
+                    aria-label={`Cancel ${clientName(a)}’s place`}
+                    onClick={() => void cancelPlace(a)}
+                  >
+                    Cancel place
+                  </button>
+                </>
+              ) : (
+                <span className={`badge ${attendanceOf(a.attendance).className}`}>
+                  {attendanceOf(a.attendance).label}
+                </span>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {can('records:write') && free > 0 ? (
+      {said ? (
+        <p className="notice success" role="status">
+          {said}
+        </p>
+      ) : null}
+      {writable && error ? <Problem error={error} right="records:write" /> : null}
+      {writable && free > 0 ? (
         <div className="stack add-attendee">
           <ClientPicker key={pickerKey} value={client} onChange={setClient} />
-          {error ? <Problem error={error} right="records:write" /> : null}
           <div className="actions">
             <button type="button" disabled={!client || busy} onClick={() => void add()}>
               Add to the event

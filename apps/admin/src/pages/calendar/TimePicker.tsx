@@ -14,11 +14,19 @@ export function TimePicker(props: {
   serviceIds: number[];
   value: string | null;
   preferMinutes?: number | undefined;
+  /** Moving this appointment: its own time is offered too. */
+  movingRecordId?: number;
   onChange: (time: FreeTime | null) => void;
 }) {
   const { location } = useSession();
   const { data, error, loading, reload } = useLoad(async () => {
-    const times = await loadFreeTimes(location.id, props.staffId, props.date, props.serviceIds);
+    const times = await loadFreeTimes(
+      location.id,
+      props.staffId,
+      props.date,
+      props.serviceIds,
+      props.movingRecordId,
+    );
     // A click on the grid preselects the nearest free time at or after the clicked one.
     if (props.preferMinutes !== undefined) {
       const wanted = hhmm(props.preferMinutes);
@@ -26,7 +34,7 @@ export function TimePicker(props: {
       props.onChange(pick ?? null);
     } else props.onChange(null);
     return times;
-  }, [location.id, props.staffId, props.date, props.serviceIds.join(',')]);
+  }, [location.id, props.staffId, props.date, props.serviceIds.join(','), props.movingRecordId]);
 
   if (error) return <Problem error={error} right="records:write" onRetry={reload} />;
   if (loading || !data) return <p className="muted">Looking for free times…</p>;

@@ -14,6 +14,8 @@ export interface CalendarData {
   schedules: StaffScheduleDay[];
   appointments: Appointment[];
   events: GroupEvent[];
+  /** The location's slot step in minutes: a dragged appointment snaps to it. */
+  stepMinutes: number;
 }
 
 /** Everything the calendar shows for `days` days from `from`, read from the Altegio-compatible API. */
@@ -23,20 +25,62 @@ export async function loadCalendar(
   days: number,
 ): Promise<CalendarData> {
   const to = addDays(from, days - 1);
-  const [staff, schedules, appointments, events] = await Promise.all([
+  const [staff, schedules, appointments, events, step] = await Promise.all([
     v1.get<TeamMember[]>(`/company/${locationId}/staff`),
     v1.get<StaffScheduleDay[]>(
       `/company/${locationId}/staff/schedule${query({ start_date: from, end_date: to })}`,
     ),
     loadAppointments(locationId, from, to),
     v1.get<GroupEvent[]>(`/activity/${locationId}/search${query({ from, till: to, count: 200 })}`),
+    // Without catalog:read the step is unknown; quarter hours then, the server still decides.
+    v1
+      .get<{ timetable_step: number }>(`/company/${locationId}/settings/timetable`)
+      .then((res) => res.data.timetable_step / 60)
+      .catch(() => 15),
   ]);
   return {
     members: staff.data.filter((m) => !m.fired),
     schedules: schedules.data,
     appointments,
     events: events.data,
+    stepMinutes: step,
   };
+}
+
+/**
+ * Moves an appointment to a team member and a local time ("YYYY-MM-DD HH:mm:ss" or ISO): PUT
+ * /record is a full replacement, so everything else is sent back as it is.
+ */
+export function moveAppointment(
+  locationId: number,
+  a: Appointment,
+  staffId: number,
+  datetime: string,
+): Promise<unknown> {
+  return v1.put(`/record/${locationId}/${a.id}`, {
+    staff_id: staffId,
+    services: a.services.map((s) => ({
+      id: s.id,
+      first_cost: s.first_cost,
+      discount: s.discount,
+    })),
+    ...(a.client
+      ? {
+          client: {
+            phone: a.client.phone,
+            name: a.client.name,
+            surname: a.client.surname,
+            email: a.client.email,
+          },
+        }
+      : {}),
+    datetime,
+    seance_length: a.seance_length,
+    comment: a.comment,
+    attendance: a.attendance,
+    custom_color: a.custom_color,
+    api_id: a.api_id || null,
+  });
 }
 
 async function loadAppointments(
@@ -57,7 +101,8 @@ async function loadAppointments(
 
 export async function loadServices(locationId: number): Promise<Service[]> {
   const res = await v1.get<Service[]>(`/company/${locationId}/services`);
-  return res.data.filter((s) => s.active);
+  // `active` is only the online-booking flag: the desk books every service of the location.
+  return res.data;
 }
 
 export async function loadFreeTimes(
@@ -65,9 +110,14 @@ export async function loadFreeTimes(
   staffId: number,
   date: string,
   serviceIds: number[],
+  /** The appointment being moved: its own time is free for it. */
+  movingRecordId?: number,
 ): Promise<FreeTime[]> {
   const res = await admin.get<FreeTime[]>(
-    `/locations/${locationId}/free_times/${staffId}/${date}${query({ service_ids: serviceIds })}`,
+    `/locations/${locationId}/free_times/${staffId}/${date}${query({
+      service_ids: serviceIds,
+      ...(movingRecordId !== undefined ? { record_id: movingRecordId } : {}),
+    })}`,
   );
   return res.data;
 }

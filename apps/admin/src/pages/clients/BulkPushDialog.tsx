@@ -4,6 +4,7 @@ import { Dialog } from '../../components/dialog';
 import { Problem, fieldError, useLoad } from '../../components/status';
 import { useSession } from '../../session';
 import type { BulkPush, BulkPushPreview } from '../../types';
+import { BulkPushHistory } from './BulkPushHistory';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -110,6 +111,7 @@ export function BulkPushDialog(props: {
           </div>
         </form>
       )}
+      <BulkPushHistory refresh={push?.done ? push.id : null} />
     </Dialog>
   );
 }

@@ -3,7 +3,7 @@ import { v1 } from '../../api';
 import { Problem, useLoad } from '../../components/status';
 import { useMoney, useSession } from '../../session';
 import type { Membership } from '../../types';
-import { loadInstruments } from './instruments';
+import { loadChainInstruments, validity } from './instruments';
 import { SellDialog, type SellKind } from './SellDialog';
 
 /** The client's memberships (freeze/unfreeze), gift cards and loyalty cards; selling at the desk. */
@@ -11,8 +11,8 @@ export function ClientLoyalty(props: { phone: string }) {
   const { location, can } = useSession();
   const money = useMoney();
   const data = useLoad(
-    () => loadInstruments(location, props.phone),
-    [location.id, location.chain_id, props.phone],
+    () => loadChainInstruments(location.id, props.phone),
+    [location.id, props.phone],
   );
   const [selling, setSelling] = useState<SellKind | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -34,6 +34,10 @@ export function ClientLoyalty(props: { phone: string }) {
   }
 
   const d = data.data;
+  const where = (salonIds: number[]) => {
+    const v = validity(salonIds, location.id, d?.locations ?? []);
+    return <span className={v.here ? 'validity muted' : 'validity badge waiting'}>{v.text}</span>;
+  };
   const sellButton = (kind: SellKind, label: string) =>
     writable ? (
       <button type="button" className="secondary" onClick={() => setSelling(kind)}>
@@ -68,6 +72,8 @@ export function ClientLoyalty(props: { phone: string }) {
                   <br />
                   {m.balance === null ? 'Unlimited visits' : `${m.balance} visits left`} · until{' '}
                   {m.expiration_date.slice(0, 10)}
+                  <br />
+                  {where(m.salon_ids)}
                   {m.is_frozen ? (
                     <span className="badge waiting">
                       {' '}
@@ -120,6 +126,8 @@ export function ClientLoyalty(props: { phone: string }) {
                   <br />
                   {money(g.balance)} of {money(g.default_balance)} left
                   {g.expiration_date ? ` · until ${g.expiration_date.slice(0, 10)}` : ''}
+                  <br />
+                  {where(g.salon_ids)}
                 </li>
               ))}
             </ul>
@@ -136,6 +144,8 @@ export function ClientLoyalty(props: { phone: string }) {
                   <strong>{c.type.title}</strong> №{c.number}
                   <br />
                   Bonus {money(c.balance)} · discount {c.discount}% · {c.visits_count} visits
+                  <br />
+                  {where(c.salon_ids)}
                 </li>
               ))}
             </ul>

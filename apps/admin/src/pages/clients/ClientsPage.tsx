@@ -15,6 +15,8 @@ export function ClientsPage() {
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const [app, setApp] = useState<AppFilter>('any');
+  const [visitedSince, setVisitedSince] = useState('');
+  const [spentFrom, setSpentFrom] = useState('');
   const [order, setOrder] = useState('last_visit_date');
   const [page, setPage] = useState(1);
   const [menu, setMenu] = useState(false);
@@ -32,8 +34,11 @@ export function ClientsPage() {
     const list: unknown[] = [];
     if (search) list.push({ type: 'quick_search', state: { value: search } });
     if (app !== 'any') list.push({ type: 'has_mobile_app', state: { value: app === 'yes' } });
+    if (visitedSince) list.push({ type: 'record', state: { start: { from: visitedSince } } });
+    if (spentFrom !== '' && Number(spentFrom) > 0)
+      list.push({ type: 'sold_amount', state: { from: Number(spentFrom) } });
     return list;
-  }, [search, app]);
+  }, [search, app, visitedSince, spentFrom]);
 
   const { data, error, loading, reload } = useLoad(async () => {
     const res = await v1.post<ClientHit[], { total_count: number }>(
@@ -61,7 +66,15 @@ export function ClientsPage() {
           </span>
         ) : null}
         <span className="spacer" />
-        <div className="menu-wrap">
+        <div
+          className="menu-wrap"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && menu) {
+              setMenu(false);
+              event.currentTarget.querySelector('button')?.focus();
+            }
+          }}
+        >
           <button
             type="button"
             className="secondary"
@@ -96,6 +109,10 @@ export function ClientsPage() {
             [
               search ? `search “${search}”` : '',
               app === 'yes' ? 'uses the app' : app === 'no' ? 'no app yet' : '',
+              visitedSince ? `visited since ${visitedSince}` : '',
+              spentFrom !== '' && Number(spentFrom) > 0
+                ? `spent at least ${money(Number(spentFrom))}`
+                : '',
             ]
               .filter(Boolean)
               .join(', ') || 'none (the whole clients base)'
@@ -126,6 +143,31 @@ export function ClientsPage() {
             <option value="yes">Uses the app</option>
             <option value="no">Not yet</option>
           </select>
+        </label>
+        <label>
+          Visited since
+          <input
+            type="date"
+            value={visitedSince}
+            onChange={(e) => {
+              setVisitedSince(e.target.value);
+              setPage(1);
+            }}
+          />
+        </label>
+        <label>
+          Spent at least
+          <input
+            type="number"
+            min={0}
+            step="0.01"
+            inputMode="decimal"
+            value={spentFrom}
+            onChange={(e) => {
+              setSpentFrom(e.target.value);
+              setPage(1);
+            }}
+          />
         </label>
         <label>
           Sort by

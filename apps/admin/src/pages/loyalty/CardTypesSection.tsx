@@ -6,7 +6,7 @@ import type { CardType } from '../../types';
 
 /** Loyalty card types of the chain: list and create (the API has no edit or delete for them). */
 export function CardTypesSection(props: { types: CardType[] | null; onChange: () => void }) {
-  const { location, can } = useSession();
+  const { location, canInChain } = useSession();
   const [title, setTitle] = useState('');
   const [error, setError] = useState<unknown>(null);
 
@@ -33,7 +33,7 @@ export function CardTypesSection(props: { types: CardType[] | null; onChange: ()
           </li>
         ))}
       </ul>
-      {can('catalog:write') ? (
+      {canInChain('catalog:write') ? (
         <form className="row" onSubmit={(e) => void create(e)}>
           <label className="grow">
             New card type
@@ -48,7 +48,7 @@ export function CardTypesSection(props: { types: CardType[] | null; onChange: ()
           <button type="submit">Add card type</button>
         </form>
       ) : null}
-      {error ? <Problem error={error} right="catalog:write" /> : null}
+      {error ? <Problem error={error} right="catalog:write" chain /> : null}
     </section>
   );
 }

@@ -167,7 +167,7 @@ export function GiftCardTypeForm(props: {
         ) : null}
       </div>
       <OnlineSaleFields value={d.sale} onChange={(sale) => set({ sale })} error={err} />
-      {error ? <Problem error={error} right="catalog:write" /> : null}
+      {error ? <Problem error={error} right="catalog:write" chain /> : null}
       <div className="actions">
         {saved ? (
           <span className="saved" role="status">

@@ -39,7 +39,7 @@ export function LoyaltyPage() {
       {tab === 'giftcards' ? <TypesSection kind="giftcard" /> : null}
       {tab === 'programs' ? (
         <>
-          {cardTypes.error ? <Problem error={cardTypes.error} right="catalog:read" /> : null}
+          {cardTypes.error ? <Problem error={cardTypes.error} right="catalog:read" chain /> : null}
           <CardTypesSection types={cardTypes.data} onChange={cardTypes.reload} />
           <ProgramsSection cardTypes={cardTypes.data ?? []} />
         </>

@@ -186,7 +186,7 @@ export function MembershipTypeForm(props: {
         onChange={(services) => set({ services })}
       />
       <OnlineSaleFields value={d.sale} onChange={(sale) => set({ sale })} error={err} />
-      {error ? <Problem error={error} right="catalog:write" /> : null}
+      {error ? <Problem error={error} right="catalog:write" chain /> : null}
       <div className="actions">
         {saved ? (
           <span className="saved" role="status">

@@ -146,7 +146,7 @@ export function ProgramForm(props: {
           </label>
         ))}
       </fieldset>
-      {error ? <Problem error={error} right="catalog:write" /> : null}
+      {error ? <Problem error={error} right="catalog:write" chain /> : null}
       <div className="actions">
         <button type="submit" disabled={busy}>
           {p ? 'Save program' : 'Create program'}

@@ -8,7 +8,7 @@ import { ProgramForm } from './ProgramForm';
 import { programTypeName } from './program-kinds';
 
 export function ProgramsSection(props: { cardTypes: CardType[] }) {
-  const { location, can } = useSession();
+  const { location, canInChain } = useSession();
   const base = `/chain/${location.chain_id}/loyalty/programs`;
   const list = useLoad(
     () => v1.bare<Program[]>(`${base}${query({ include: 'rules,loyalty_card_types' })}`),
@@ -17,7 +17,7 @@ export function ProgramsSection(props: { cardTypes: CardType[] }) {
   const [editing, setEditing] = useState<Program | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Program | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const canWrite = can('catalog:write');
+  const canWrite = canInChain('catalog:write');
   const editable = canWrite;
 
   const programs = list.data ?? [];
@@ -42,7 +42,7 @@ export function ProgramsSection(props: { cardTypes: CardType[] }) {
         ) : null}
       </div>
       {list.error ? (
-        <Problem error={list.error} right="catalog:read" onRetry={list.reload} />
+        <Problem error={list.error} right="catalog:read" chain onRetry={list.reload} />
       ) : null}
       {list.data && programs.length === 0 ? <p className="empty">No programs yet.</p> : null}
       {programs.length ? (
@@ -110,7 +110,7 @@ export function ProgramsSection(props: { cardTypes: CardType[] }) {
       {deleting ? (
         <Dialog title={`Delete ${deleting.title}?`} onClose={() => setDeleting(null)}>
           <p>Cards keep what they earned; the program no longer applies to future visits.</p>
-          {error ? <Problem error={error} right="catalog:write" /> : null}
+          {error ? <Problem error={error} right="catalog:write" chain /> : null}
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setDeleting(null)}>
               Keep it

@@ -118,7 +118,7 @@ export function TypeImage(props: {
               The server refused the image: {serverProblem}
             </p>
           ) : error ? (
-            <Problem error={error} right="catalog:write" />
+            <Problem error={error} right="catalog:write" chain />
           ) : null}
           <div className="actions">
             {props.image ? (

@@ -22,7 +22,7 @@ const NAMES: Record<Kind, [string, string]> = {
 
 /** The chain's membership or gift card types: cards with image, price, issued count, sale switch. */
 export function TypesSection(props: { kind: Kind }) {
-  const { location, can } = useSession();
+  const { location, canInChain } = useSession();
   const money = useMoney();
   const base = `/chain/${location.chain_id}/loyalty/${SEGMENT[props.kind]}`;
   const list = useLoad(async () => (await v1.get<AnyType[]>(base)).data, [base]);
@@ -30,7 +30,7 @@ export function TypesSection(props: { kind: Kind }) {
   const [deleting, setDeleting] = useState<AnyType | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [plural, singular] = NAMES[props.kind];
-  const canWrite = can('catalog:write');
+  const canWrite = canInChain('catalog:write');
 
   async function remove(type: AnyType) {
     setError(null);
@@ -62,7 +62,7 @@ export function TypesSection(props: { kind: Kind }) {
         ) : null}
       </div>
       {list.error ? (
-        <Problem error={list.error} right="catalog:read" onRetry={list.reload} />
+        <Problem error={list.error} right="catalog:read" chain onRetry={list.reload} />
       ) : null}
       {list.data?.length === 0 ? <p className="empty">No {plural.toLowerCase()} yet.</p> : null}
       <ul className="type-cards">
@@ -139,7 +139,7 @@ export function TypesSection(props: { kind: Kind }) {
       {deleting ? (
         <Dialog title={`Delete ${deleting.title}?`} onClose={() => setDeleting(null)}>
           <p>The type disappears from the desk and from online sale.</p>
-          {error ? <Problem error={error} right="catalog:write" /> : null}
+          {error ? <Problem error={error} right="catalog:write" chain /> : null}
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setDeleting(null)}>
               Keep it

@@ -15,12 +15,15 @@ const PERIODS = [
   { days: 90, label: 'Last 90 days' },
 ];
 
-/** The report as CSV, one row per day (what a spreadsheet or an accountant wants). */
-export function reportCsv(report: Report): string {
+/**
+ * The report as CSV, one row per day (what a spreadsheet or an accountant wants). The header says
+ * in which zone the days are counted and in which currency the revenue is.
+ */
+export function reportCsv(report: Report, currency: string): string {
   const header = [
-    'date',
+    `date (${report.timezone})`,
     'appointments',
-    'revenue',
+    `revenue (${currency})`,
     'clients',
     'new_clients',
     'returning_clients',
@@ -60,7 +63,7 @@ export function ReportsPage() {
   function download() {
     if (!data) return;
     const url = URL.createObjectURL(
-      new Blob([reportCsv(data)], { type: 'text/csv;charset=utf-8' }),
+      new Blob([reportCsv(data, location.currency)], { type: 'text/csv;charset=utf-8' }),
     );
     const a = document.createElement('a');
     a.href = url;

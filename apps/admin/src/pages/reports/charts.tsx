@@ -80,6 +80,30 @@ export function BarChart(props: {
           );
         })}
       </svg>
+      {/* The same numbers for screen readers: a chart's <title>s are not reliably announced. */}
+      <table className="sr-only">
+        <caption>{`${props.title} per day`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            {props.series.map((s) => (
+              <th key={s.label} scope="col">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.dates.map((date, i) => (
+            <tr key={date}>
+              <th scope="row">{date}</th>
+              {props.series.map((s) => (
+                <td key={s.label}>{format(s.values[i] ?? 0)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
 }

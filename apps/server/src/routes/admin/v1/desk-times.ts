@@ -1,8 +1,8 @@
 import {
   BookTimesEnvelope,
   BookTimesParams,
+  DeskTimesQuery,
   errorResponses,
-  ServiceIdsQuery,
 } from '@visita/contracts';
 import { findDeskTimes } from '@visita/core';
 import type { FastifyInstance } from 'fastify';
@@ -20,10 +20,10 @@ export function adminDeskTimeRoutes(app: FastifyInstance, deps: ServerDeps): voi
         tags: ['Back office'],
         summary: 'Free start times for the front desk',
         description:
-          'Like `book_times`, in the same form, but for the calendar: every service and team member (also those not offered online), no minimum notice and no booking horizon; times already passed are left out. Needs `records:write`.',
+          'Like `book_times`, in the same form, but for the calendar: every service and team member (also those not offered online), no minimum notice and no booking horizon; times already passed are left out. With `record_id` (the appointment being moved) its own time counts as free. Needs `records:write`.',
         security: userSecurity,
         params: BookTimesParams,
-        querystring: ServiceIdsQuery,
+        querystring: DeskTimesQuery,
         response: { 200: BookTimesEnvelope, ...errorResponses },
       },
       preHandler: needsRight(deps.db, 'records:write'),
@@ -34,6 +34,9 @@ export function adminDeskTimeRoutes(app: FastifyInstance, deps: ServerDeps): voi
         staffId: request.params.staff_id,
         date: request.params.date,
         serviceIds: serviceIdsOf(request.query),
+        ...(request.query.record_id !== undefined
+          ? { movingRecordId: request.query.record_id }
+          : {}),
       });
       return ok(result.times.map((time) => presentBookTime(time, result.timeZone)));
     },

@@ -4,6 +4,7 @@ import type { ServerDeps } from '../../../deps';
 import { runAccessChecksBeforeValidation } from '../../../plugins/access-before-validation';
 import { registerAuth } from '../../../plugins/auth';
 import { registerRateLimit, type RateLimitStore } from '../../../plugins/rate-limit';
+import { adminClientInstrumentRoutes } from './client-instruments';
 import { adminDeskTimeRoutes } from './desk-times';
 import { adminNotificationRoutes } from './notifications';
 import { adminPromoRoutes } from './promo';
@@ -30,6 +31,7 @@ export async function registerAdminApi(
       adminReportRoutes(api, deps);
       adminPromoRoutes(api, deps);
       adminNotificationRoutes(api, deps);
+      adminClientInstrumentRoutes(api, deps);
     },
     { prefix: '/api/admin/v1' },
   );

@@ -3,6 +3,7 @@ import {
   AdminLocationParams,
   BulkPushBody,
   BulkPushEnvelope,
+  BulkPushListEnvelope,
   BulkPushPreviewBody,
   BulkPushPreviewEnvelope,
   errorResponses,
@@ -11,6 +12,7 @@ import {
 } from '@visita/contracts';
 import {
   getBulkPush,
+  listBulkPushes,
   getNotificationSettings,
   previewBulkPush,
   sendBulkPush,
@@ -116,6 +118,27 @@ export function adminNotificationRoutes(app: FastifyInstance, deps: ServerDeps):
         request.body,
       );
       return reply.status(201).send(ok(presentBulkPush(bulk, matching)));
+    },
+  );
+
+  t.get(
+    '/locations/:company_id/bulk-pushes',
+    {
+      schema: {
+        tags,
+        summary: "The location's earlier bulk pushes, newest first, with their counters",
+        security,
+        params: AdminLocationParams,
+        response: { 200: BulkPushListEnvelope, ...errorResponses },
+      },
+      preHandler: needsRight(deps.db, 'clients:read'),
+    },
+    async (request) => {
+      const list = await listBulkPushes(deps, request.params.company_id);
+      return ok(
+        list.map((b) => presentBulkPush(b)),
+        { count: list.length },
+      );
     },
   );
 

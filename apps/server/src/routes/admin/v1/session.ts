@@ -24,6 +24,7 @@ async function presentMe(
     locations: locations.map((l) => ({
       ...l,
       rights: rightsOf(l.role),
+      chain_rights: l.chain_role ? rightsOf(l.chain_role) : [],
       booking_url: `/app/book/${l.id}`,
     })),
   };

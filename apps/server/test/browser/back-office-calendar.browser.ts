@@ -1,0 +1,150 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, type TestApp } from '../support/test-app';
+import {
+  ensureAdminBuilt,
+  expectAccessible,
+  makeStudio,
+  SCREENSHOTS,
+  signInAs,
+} from './admin-support';
+import { launchChromium } from './support';
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+let s: Awaited<ReturnType<typeof makeStudio>>;
+
+beforeAll(async () => {
+  ensureAdminBuilt();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  t = await createTestApp({ now: new Date().toISOString() });
+  (t.clock as { now: () => Date }).now = () => new Date();
+  s = await makeStudio(t);
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const errors: string[] = [];
+afterEach(() => expect(errors.splice(0)).toEqual([]));
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      errors.push(m.text());
+  });
+  return page;
+}
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error('not visible');
+  return b;
+}
+
+async function leaRecord() {
+  const [row] = await t.db.query<{ staff_id: number; starts_at: Date }>(
+    `SELECT staff_id, starts_at FROM records WHERE deleted_at IS NULL AND client_id IN
+       (SELECT id FROM clients WHERE phone = '+4915110000003') AND starts_at > now()`,
+  );
+  return { staffId: row!.staff_id, start: new Date(row!.starts_at).toISOString() };
+}
+
+const berlin = (date: string, time: string) => new Date(`${date}T${time}:00+01:00`).toISOString();
+
+describe('dragging appointments in the calendar', () => {
+  it('drops an appointment on another team member at another time, snapped to the slot step; a taken time snaps back with the server’s reason', async () => {
+    // The location books in half hours: a drop at 14:10 lands on 14:00 (15 minutes would give 14:15).
+    const step = await call(t.app, {
+      method: 'PATCH',
+      url: `/api/v1/company/${s.mitte.id}/settings/timetable`,
+      headers: s.asOwner,
+      payload: { timetable_step: 1800 },
+    });
+    expect(step.status).toBe(200);
+    expect(await leaRecord()).toEqual({ staffId: s.anna.id, start: berlin(s.tomorrow, '09:00') });
+
+    const page = await newPage();
+    await signInAs(page, base, s.admin.login, 'admin-pass');
+    await page.getByLabel('Date', { exact: true }).fill(s.tomorrow);
+    const grid = page.locator('.calendar-grid');
+    const lea = grid.getByRole('button', { name: /^09:00–10:00 Lea Fischer/ });
+    const jonas = grid.getByRole('button', { name: /^11:00–12:30 Jonas Weber/ });
+    await lea.waitFor();
+    await jonas.waitFor();
+    // The scale from the calendar itself: Lea starts at 09:00, Jonas at 11:00.
+    const leaBox = await box(lea);
+    const pxPerMin = ((await box(jonas)).y - leaBox.y) / 120;
+    const carla = await box(grid.getByRole('region', { name: /^Carla Diaz/ }));
+    const grabY = leaBox.y + 10;
+
+    const drag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(from.x + 10, from.y + 10, { steps: 3 });
+      await page.mouse.move(to.x, to.y, { steps: 12 });
+    };
+    // 09:00 → Carla, 14:10: 310 minutes down.
+    await drag(
+      { x: leaBox.x + leaBox.width / 2, y: grabY },
+      { x: carla.x + carla.width / 2, y: grabY + 310 * pxPerMin },
+    );
+    // While dragging, the appointment shows where it would land: Carla's column at 14:00.
+    const ghost = grid.locator('.event.dragging');
+    await expect.poll(() => ghost.textContent()).toMatch(/^14:00–15:00 Lea Fischer, Haircut/);
+    const ghostBox = await box(ghost);
+    expect(ghostBox.x).toBeGreaterThan(carla.x);
+    expect(Math.round((ghostBox.y - leaBox.y) / pxPerMin)).toBe(300);
+    await shot(page, 'calendar-drag');
+    await page.mouse.up();
+
+    await page.getByText(/^Moved Lea Fischer to 14:00, .*, with Carla Diaz\.$/).waitFor();
+    const moved = grid.getByRole('button', { name: /^14:00–15:00 Lea Fischer/ });
+    await moved.waitFor();
+    expect(await leaRecord()).toEqual({ staffId: s.carla.id, start: berlin(s.tomorrow, '14:00') });
+    // A drag is not a click: no dialog opened.
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    // Onto Jonas at 11:30 with Carla: the server refuses (433), the appointment snaps back.
+    const movedBox = await box(moved);
+    await drag(
+      { x: movedBox.x + movedBox.width / 2, y: movedBox.y + 10 },
+      { x: movedBox.x + movedBox.width / 2, y: movedBox.y + 10 - 150 * pxPerMin },
+    );
+    await page.mouse.up();
+    await page
+      .getByRole('alert')
+      .getByText('The team member or a resource is already booked at this time')
+      .waitFor();
+    await moved.waitFor();
+    expect(Math.round(((await box(moved)).y - movedBox.y) * 10)).toBe(0);
+    expect(await grid.locator('.event.dragging').count()).toBe(0);
+    // The release over the column is not a click on it: no new appointment dialog either.
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await leaRecord()).toEqual({ staffId: s.carla.id, start: berlin(s.tomorrow, '14:00') });
+    await expectAccessible(page);
+    await shot(page, 'calendar-drag-refused');
+
+    // A plain click still opens the appointment, whose Move form is the keyboard way.
+    await moved.click();
+    await page
+      .getByRole('dialog', { name: /Lea Fischer/ })
+      .getByRole('button', { name: 'Move…' })
+      .waitFor();
+    await page.close();
+  });
+});
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${SCREENSHOTS}admin-${name}.png` });
