@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { app } from '../api';
 import { useApp } from '../context';
 import type { MessageKey } from '../i18n';
@@ -53,6 +54,13 @@ function CardList(props: { kind: CardKind }) {
     () => app<(Membership | GiftCard | LoyaltyCard)[]>('GET', `/${props.kind}`),
     props.kind,
   );
+  // Opened from a card on home (`?card=<id>`): that card, with all its details, gets the focus.
+  useEffect(() => {
+    const id = new URLSearchParams(location.search).get('card');
+    const card = id && list.data ? document.getElementById(`card-${id}`) : null;
+    card?.scrollIntoView({ block: 'start' });
+    card?.focus({ preventScroll: true });
+  }, [list.data]);
   return (
     <Load state={list}>
       {(items) =>

@@ -160,10 +160,13 @@ export function MembershipCard(props: { item: Membership; compact?: boolean }) {
       ? t('cards.visits_unlimited')
       : t('cards.visits_left', { left: m.visits_remaining ?? 0, total: m.visits_total });
   return (
-    <article className="card instrument" aria-label={m.title}>
+    <article className="card instrument" aria-label={m.title} id={`card-${m.id}`} tabIndex={-1}>
       <CardImage image={m.image} />
       <h3 className="card-title">
-        {m.title} <Marks frozen={m.frozen} expiring={m.expiring_soon} expired={m.expired} />
+        <TitleLink compact={props.compact} to={`/memberships?card=${m.id}`}>
+          {m.title}
+        </TitleLink>{' '}
+        <Marks frozen={m.frozen} expiring={m.expiring_soon} expired={m.expired} />
       </h3>
       <IssuerLine issuer={m.issuer} />
       <p className="visits">{visits}</p>
@@ -205,10 +208,13 @@ export function GiftCardCard(props: { item: GiftCard; compact?: boolean }) {
   const money = (n: number) => formatMoney(n, g.currency, prefs.locale);
   const covers = t(`cards.covers_${g.item_type_id}` as 'cards.covers_0');
   return (
-    <article className="card instrument" aria-label={g.title}>
+    <article className="card instrument" aria-label={g.title} id={`card-${g.id}`} tabIndex={-1}>
       <CardImage image={g.image} />
       <h3 className="card-title">
-        {g.title} <Marks expiring={g.expiring_soon} expired={g.expired} />
+        <TitleLink compact={props.compact} to={`/gift-cards?card=${g.id}`}>
+          {g.title}
+        </TitleLink>{' '}
+        <Marks expiring={g.expiring_soon} expired={g.expired} />
       </h3>
       <IssuerLine issuer={g.issuer} />
       <p className="balance">
@@ -275,5 +281,16 @@ export function LoyaltyCardCard(props: { item: LoyaltyCard }) {
         </>
       ) : null}
     </article>
+  );
+}
+
+/** On home (compact), a card's title opens it with all its details in the full list. */
+function TitleLink(props: { compact: boolean | undefined; to: string; children: ReactNode }) {
+  return props.compact ? (
+    <Link to={props.to} className="card-link">
+      {props.children}
+    </Link>
+  ) : (
+    <>{props.children}</>
   );
 }

@@ -23,6 +23,7 @@ declare const navigator: {
 };
 declare const document: {
   querySelectorAll(s: string): ArrayLike<{ complete: boolean; naturalWidth: number; src: string }>;
+  activeElement: { getAttribute(name: string): string | null } | null;
 };
 
 const PHONE = '+4915111122233';
@@ -99,6 +100,22 @@ describe('the client app: memberships, gift cards, loyalty cards, purchases', ()
       .poll(loadedImages)
       .toEqual(expect.arrayContaining([l.yogaImage.card, l.giftImage.card]));
     await expectAccessible(page);
+
+    // Tapping a card on home opens it with its details (services, where valid) in the list.
+    await gifts.getByRole('link', { name: 'Gift card 50' }).click();
+    await heading('Gift cards').waitFor();
+    const opened = page.getByRole('article', { name: 'Gift card 50' });
+    await opened.getByText('Face value').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+      .toBe('Gift card 50');
+    await page.goto(`${base}/app/`);
+    await memberships.getByRole('link', { name: 'Hair care x10' }).click();
+    await heading('Memberships').waitFor();
+    await page.getByRole('article', { name: 'Hair care x10' }).getByText('Haircut').waitFor();
+    expect(new URL(page.url()).searchParams.get('card')).not.toBeNull();
+    await page.goto(`${base}/app/`);
+    await memberships.getByRole('article').first().waitFor();
   });
 
   it('All → memberships: details, services covered, Book offers the locations where it is valid', async () => {
