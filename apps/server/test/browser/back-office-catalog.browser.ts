@@ -245,7 +245,8 @@ describe('catalog, team and reports in Chromium', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').getByText('Colour saved.').waitFor();
     const row = page.getByRole('row', { name: /Colour/ });
-    expect(await row.textContent()).toContain('2 h');
+    // The list reloads after the notice: wait for the new duration rather than read it once.
+    await expect.poll(() => row.textContent()).toContain('2 h');
     const [colour] = await t.db.query<{ duration_seconds: number; price_min: string }>(
       `SELECT duration_seconds, price_min FROM services WHERE id = $1`,
       [s.colour.id],
