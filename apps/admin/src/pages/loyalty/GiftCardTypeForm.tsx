@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { v1 } from '../../api';
 import { fieldError, Problem } from '../../components/status';
 import type { GiftCardType } from '../../types';
 import { OnlineSaleFields } from './OnlineSaleFields';
 import { UNITS } from './units';
+import { useTypeForm } from './use-type-form';
 
 const ITEMS = [
   [0, 'Any services and goods'],
@@ -17,7 +16,7 @@ export function GiftCardTypeForm(props: {
   onSaved: (type: GiftCardType) => void;
 }) {
   const t = props.type;
-  const [d, setD] = useState({
+  const initial = () => ({
     title: t?.title ?? '',
     balance: t?.balance ?? 50,
     is_multi: t?.is_multi ?? true,
@@ -32,51 +31,40 @@ export function GiftCardTypeForm(props: {
       price: t?.online_sale_price ?? 0,
     },
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const set = (patch: Partial<typeof d>) => {
-    setSaved(false);
-    setD({ ...d, ...patch });
-  };
+  const bodyOf = (d: ReturnType<typeof initial>) => ({
+    title: d.title.trim(),
+    balance: d.balance,
+    is_multi: d.is_multi,
+    item_type_id: d.item_type_id,
+    is_allow_empty_code: false,
+    balance_edit_type_id: 1,
+    service_ids: [],
+    salon_ids: [],
+    expiration: d.expires
+      ? { type_id: 2, timeout: d.timeout, timeout_unit_id: d.timeout_unit_id }
+      : { type_id: 0 },
+    online_sale: {
+      is_enabled: d.sale.enabled,
+      title: d.sale.title,
+      description: d.sale.description,
+      price: d.sale.price,
+    },
+  });
+  const {
+    draft: d,
+    set,
+    save,
+    error,
+    busy,
+    saved,
+  } = useTypeForm({
+    initial,
+    base: `/chain/${props.chainId}/loyalty/certificate_types`,
+    id: t?.id ?? null,
+    bodyOf,
+    onSaved: props.onSaved,
+  });
   const err = (f: string) => fieldError(error, f, `online_sale.${f.replace('online_sale_', '')}`);
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const body = {
-      title: d.title.trim(),
-      balance: d.balance,
-      is_multi: d.is_multi,
-      item_type_id: d.item_type_id,
-      is_allow_empty_code: false,
-      balance_edit_type_id: 1,
-      service_ids: [],
-      salon_ids: [],
-      expiration: d.expires
-        ? { type_id: 2, timeout: d.timeout, timeout_unit_id: d.timeout_unit_id }
-        : { type_id: 0 },
-      online_sale: {
-        is_enabled: d.sale.enabled,
-        title: d.sale.title,
-        description: d.sale.description,
-        price: d.sale.price,
-      },
-    };
-    const base = `/chain/${props.chainId}/loyalty/certificate_types`;
-    try {
-      const res = t
-        ? await v1.put<GiftCardType>(`${base}/${t.id}`, body)
-        : await v1.post<GiftCardType>(base, body);
-      setSaved(true);
-      props.onSaved(res.data);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <form className="stack" onSubmit={(e) => void save(e)}>

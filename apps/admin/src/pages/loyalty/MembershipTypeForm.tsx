@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { v1 } from '../../api';
 import { fieldError, Problem } from '../../components/status';
 import type { MembershipType } from '../../types';
 import { OnlineSaleFields } from './OnlineSaleFields';
 import { ServicePicker } from './ServicePicker';
 import { UNITS } from './units';
+import { useTypeForm } from './use-type-form';
 
 export interface MembershipDraft {
   title: string;
@@ -43,50 +42,38 @@ export function MembershipTypeForm(props: {
   type: MembershipType | null;
   onSaved: (type: MembershipType) => void;
 }) {
-  const [d, setD] = useState(() => draftOf(props.type));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const set = (patch: Partial<MembershipDraft>) => {
-    setSaved(false);
-    setD({ ...d, ...patch });
-  };
+  const bodyOf = (d: MembershipDraft) => ({
+    title: d.title.trim(),
+    cost: d.cost,
+    period: d.period,
+    period_unit_id: d.period_unit_id,
+    allow_freeze: d.allow_freeze,
+    freeze_limit: d.allow_freeze ? d.freeze_limit : 0,
+    is_united_balance: true,
+    united_balance_services_count: d.unlimited ? 0 : d.visits,
+    is_united_balance_unlimited: d.unlimited,
+    is_online_sale_enabled: d.sale.enabled,
+    online_sale_title: d.sale.title,
+    online_sale_description: d.sale.description,
+    online_sale_price: d.sale.price,
+    services: d.services,
+    service_categories: props.type?.service_categories ?? [],
+  });
+  const {
+    draft: d,
+    set,
+    save,
+    error,
+    busy,
+    saved,
+  } = useTypeForm({
+    initial: () => draftOf(props.type),
+    base: `/chain/${props.chainId}/loyalty/abonement_types`,
+    id: props.type?.id ?? null,
+    bodyOf,
+    onSaved: props.onSaved,
+  });
   const err = (f: string) => fieldError(error, f);
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const body = {
-      title: d.title.trim(),
-      cost: d.cost,
-      period: d.period,
-      period_unit_id: d.period_unit_id,
-      allow_freeze: d.allow_freeze,
-      freeze_limit: d.allow_freeze ? d.freeze_limit : 0,
-      is_united_balance: true,
-      united_balance_services_count: d.unlimited ? 0 : d.visits,
-      is_united_balance_unlimited: d.unlimited,
-      is_online_sale_enabled: d.sale.enabled,
-      online_sale_title: d.sale.title,
-      online_sale_description: d.sale.description,
-      online_sale_price: d.sale.price,
-      services: d.services,
-      service_categories: props.type?.service_categories ?? [],
-    };
-    const base = `/chain/${props.chainId}/loyalty/abonement_types`;
-    try {
-      const res = props.type
-        ? await v1.put<MembershipType>(`${base}/${props.type.id}`, body)
-        : await v1.post<MembershipType>(base, body);
-      setSaved(true);
-      props.onSaved(res.data);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <form className="stack" onSubmit={(e) => void save(e)}>
