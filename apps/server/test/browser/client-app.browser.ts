@@ -601,8 +601,12 @@ describe('the client app', () => {
       `UPDATE sms_codes SET created_at = created_at - interval '1 hour' WHERE phone = $1`,
       [PHONE],
     );
+    const sentTo = () => log.messages().filter((m) => m.to === PHONE).length;
+    const before = sentTo();
     await page.getByLabel('Phone number').fill(PHONE);
     await page.getByRole('button', { name: 'Get the code' }).click();
+    // Read the code only once the new SMS is out (reading it at once raced: the old code).
+    await expect.poll(sentTo).toBe(before + 1);
     await page.getByLabel('Code from the SMS').fill(log.lastCode(PHONE));
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'Appointments', level: 2 }).waitFor();
