@@ -12,8 +12,8 @@ import {
   makeUser,
 } from '@visita/db/testing';
 import { parseWireDateTime } from '@visita/core';
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
 import { authHeader, call, type TestApp } from '../support/test-app';
 import { seriousViolations } from './client-app-support';
 
@@ -227,4 +227,35 @@ const axeSource = readFileSync(
 export async function expectAccessible(page: Page): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   expect(await seriousViolations(page)).toEqual([]);
+}
+
+/**
+ * What no back-office walk may do: send a request off the server's origin, throw a script error
+ * or hit the CSP (both surface as console errors; refused API calls, which the screens explain,
+ * are the only expected "Failed to load resource" lines). Checked after every test of the file.
+ */
+export function watchPages() {
+  const outside: string[] = [];
+  const errors: string[] = [];
+  afterEach(() => {
+    const seen = { outside: outside.splice(0), errors: errors.splice(0) };
+    expect(seen).toEqual({ outside: [], errors: [] });
+  });
+  /** A desktop page (1440×900, en-GB) of `base`, watched as above. */
+  return async (browser: Browser, base: string): Promise<Page> => {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-GB',
+    });
+    const page = await context.newPage();
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+        errors.push(m.text());
+    });
+    return page;
+  };
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from '../support/test-app';
 import {
   ensureAdminBuilt,
@@ -8,6 +8,7 @@ import {
   makeStudio,
   SCREENSHOTS,
   signInAs,
+  watchPages,
 } from './admin-support';
 import { launchChromium } from './support';
 
@@ -30,20 +31,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-const errors: string[] = [];
-afterEach(() => expect(errors.splice(0)).toEqual([]));
+const watchedPage = watchPages();
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'en-GB',
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-      errors.push(m.text());
-  });
+  const page = await watchedPage(browser, base);
   return page;
 }
 

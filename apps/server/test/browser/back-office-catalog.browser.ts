@@ -9,6 +9,7 @@ import {
   makeStudio,
   SCREENSHOTS,
   signInAs,
+  watchPages,
 } from './admin-support';
 import { launchChromium } from './support';
 
@@ -30,12 +31,10 @@ afterAll(async () => {
   await t?.close();
 });
 
+const watchedPage = watchPages();
+
 async function adminPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'en-GB',
-  });
-  const page = await context.newPage();
+  const page = await watchedPage(browser, base);
   await signInAs(page, base, s.admin.login, 'admin-pass');
   return page;
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { makeUser } from '@visita/db/testing';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, type TestApp } from '../support/test-app';
 import {
   ensureAdminBuilt,
@@ -10,6 +10,7 @@ import {
   makeStudio,
   SCREENSHOTS,
   signInAs,
+  watchPages,
 } from './admin-support';
 import { launchChromium } from './support';
 
@@ -53,27 +54,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-const outside: string[] = [];
-const errors: string[] = [];
-afterEach(() => {
-  const seen = { outside: outside.splice(0), errors: errors.splice(0) };
-  expect(seen).toEqual({ outside: [], errors: [] });
-});
+const watchedPage = watchPages();
 
 async function page(login = s.admin.login, password = 'admin-pass'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'en-GB',
-  });
-  const p = await context.newPage();
-  p.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url());
-  });
-  p.on('pageerror', (e) => errors.push(e.message));
-  p.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-      errors.push(m.text());
-  });
+  const p = await watchedPage(browser, base);
   await signInAs(p, base, login, password);
   return p;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appApi } from '../support/cabinet';
 import { inbox, startEngine, type TestEngine } from '../support/notifications';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -10,6 +10,7 @@ import {
   makeStudio,
   SCREENSHOTS,
   signInAs,
+  watchPages,
 } from './admin-support';
 import { launchChromium } from './support';
 
@@ -35,27 +36,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-const outside: string[] = [];
-const errors: string[] = [];
-afterEach(() => {
-  const seen = { outside: outside.splice(0), errors: errors.splice(0) };
-  expect(seen).toEqual({ outside: [], errors: [] });
-});
+const watchedPage = watchPages();
 
 async function page(login = s.admin.login, password = 'admin-pass'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'en-GB',
-  });
-  const p = await context.newPage();
-  p.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url());
-  });
-  p.on('pageerror', (e) => errors.push(e.message));
-  p.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-      errors.push(m.text());
-  });
+  const p = await watchedPage(browser, base);
   await signInAs(p, base, login, password);
   return p;
 }

@@ -1,7 +1,7 @@
 import { makeService } from '@visita/db/testing';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app';
 import {
   ensureAdminBuilt,
@@ -11,6 +11,7 @@ import {
   SCREENSHOTS,
   signInAs,
   wallClock,
+  watchPages,
 } from './admin-support';
 import { launchChromium } from './support';
 
@@ -34,29 +35,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-const outside: string[] = [];
-const errors: string[] = [];
-afterEach(() => {
-  const seen = { outside: outside.splice(0), errors: errors.splice(0) };
-  expect(seen).toEqual({ outside: [], errors: [] });
-});
+const watchedPage = watchPages();
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'en-GB',
-  });
-  const page = await context.newPage();
-  page.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url());
-  });
-  // Script errors and CSP violations surface as console errors; refused API calls (401/403,
-  // which the screens explain) are the only expected ones.
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-      errors.push(m.text());
-  });
+  const page = await watchedPage(browser, base);
 
   return page;
 }
