@@ -22,5 +22,6 @@ export * from './loyalty-card-use-cases';
 export * from './pay-visit-with-loyalty';
 export * from './refund-visit-payment';
 export * from './list-client-instruments';
+export * from './list-chain-client-instruments';
 export * from './online-sales';
 export * from './type-images';

@@ -47,6 +47,8 @@ export interface CardView {
   card: LoyaltyCard;
   type: LoyaltyCardType;
   issuer: Issuer;
+  /** Where the card counts: its type's locations, every location of the chain when none. */
+  locations: ChainLocation[];
   programs: LoyaltyProgram[];
 }
 
@@ -143,6 +145,7 @@ export async function findClientInstruments(
           card,
           type,
           issuer: c.issuer,
+          locations: usable(c.locations, type.locationIds),
           programs: filter.locationId
             ? programs.filter((p) => programApplies(p, card, filter.locationId!))
             : programs,

@@ -4,7 +4,7 @@ import {
   AdminLocationParams,
   errorResponses,
 } from '@visita/contracts';
-import { findClientInstruments, normalizePhone } from '@visita/core';
+import { listChainClientInstruments, normalizePhone } from '@visita/core';
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../../../deps';
 import { needsRight } from '../../../plugins/auth';
@@ -37,27 +37,19 @@ export function adminClientInstrumentRoutes(app: FastifyInstance, deps: ServerDe
       preHandler: needsRight(deps.db, 'clients:read'),
     },
     async (request) => {
-      const { chainId, locations } = await deps.read(async (r) => {
-        const loc = (await r.chainScope.findLocationChain(request.params.company_id))!;
-        return {
-          chainId: loc.chainId,
-          locations: await r.chainScope.findChainLocations(loc.chainId),
-        };
-      });
-      const found = await findClientInstruments(deps, {
+      const found = await listChainClientInstruments(deps, {
+        locationId: request.params.company_id,
         phone: normalizePhone(request.query.phone),
-        chainId,
       });
       const now = deps.clock.now().getTime();
       const url = deps.config.publicUrl;
-      const all = locations.map((l) => l.id);
       return ok({
-        locations: locations.map((l) => ({ id: l.id, title: l.title })),
+        locations: found.chainLocations.map((l) => ({ id: l.id, title: l.title })),
         memberships: found.memberships.map((v) => presentAbonementView(v, now, url)),
         gift_cards: found.certificates.map((v) => presentCertificateView(v, now, url)),
         loyalty_cards: found.cards.map((v) => ({
           ...presentLoyaltyCard(v),
-          salon_ids: v.type.locationIds.length ? v.type.locationIds : all,
+          salon_ids: v.locations.map((l) => l.id),
         })),
       });
     },
