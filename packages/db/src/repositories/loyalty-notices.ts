@@ -2,7 +2,8 @@ import type { Queryable } from '../db';
 
 /**
  * What the notification engine reads about loyalty when it sends: a program's own message
- * template, and whether a bonus lot still holds bonus expiring at a given instant.
+ * template, and whether what a type-11 warning is about (a card's discount, a bonus lot) still
+ * ends at the instant the warning was scheduled for.
  */
 
 /** The program's on-changed (type 10) or on-expiration (type 11) template, when it has one. */
@@ -37,4 +38,22 @@ export async function findLotRemaining(
     [lotId, expiresAt],
   );
   return rows[0] ? Number(rows[0].remaining) : null;
+}
+
+/**
+ * Whether the card still holds a discount ending at that instant: a refund that took the
+ * discount back, a later grant that moved its end, or a deleted card all make the warning moot.
+ */
+export async function holdsDiscountEndingAt(
+  q: Queryable,
+  cardId: number,
+  expiresAt: number,
+): Promise<boolean> {
+  const rows = await q.query(
+    `SELECT 1 FROM loyalty_cards
+      WHERE id = $1 AND deleted_at IS NULL AND discount_percent > 0
+        AND abs(extract(epoch FROM discount_expires_at) * 1000 - $2) < 1`,
+    [cardId, expiresAt],
+  );
+  return rows.length > 0;
 }

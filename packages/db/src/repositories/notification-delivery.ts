@@ -181,24 +181,6 @@ export async function isReviewed(q: Queryable, appointmentId: number): Promise<b
   return rows.length > 0;
 }
 
-/**
- * Whether the card still holds a discount ending at that instant: a refund that took the
- * discount back, a later grant that moved its end, or a deleted card all make the warning moot.
- */
-export async function holdsDiscountEndingAt(
-  q: Queryable,
-  cardId: number,
-  expiresAt: number,
-): Promise<boolean> {
-  const rows = await q.query(
-    `SELECT 1 FROM loyalty_cards
-      WHERE id = $1 AND deleted_at IS NULL AND discount_percent > 0
-        AND abs(extract(epoch FROM discount_expires_at) * 1000 - $2) < 1`,
-    [cardId, expiresAt],
-  );
-  return rows.length > 0;
-}
-
 export interface NewNotification {
   idempotencyKey: string;
   appUserId: number;

@@ -53,7 +53,10 @@ async function runExpiring(q: Queryable, ctx: NotifyContext, p: Payload): Promis
     subject = `lot:${p.lotId}@${p.expiresAt}`;
   } else {
     const cardId = Number(p.cardId);
-    if (!Number.isInteger(cardId) || !(await nd.holdsDiscountEndingAt(q, cardId, p.expiresAt)))
+    if (
+      !Number.isInteger(cardId) ||
+      !(await loyaltyNotices.holdsDiscountEndingAt(q, cardId, p.expiresAt))
+    )
       return;
     discount = discountText(p.title, p.discountPercent ?? null);
     subject = `card:${p.cardId}@${p.expiresAt}`;
