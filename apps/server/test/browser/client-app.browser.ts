@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CURRENT_TERMS } from '@visita/core';
 import { makeAppointment, makeBookingSettings } from '@visita/db/testing';
 import { linkOf, pushPayload } from '@visita/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +18,7 @@ import {
   screenshot,
   type ClientAppWorld,
 } from './client-app-support';
-import { launchChromium } from './support';
+import { launchChromium, launchPersistentChromium } from './support';
 
 /**
  * The client PWA end to end: Debian Chromium at 390×844 against a real server (the built app
@@ -129,6 +133,27 @@ describe('the client app', () => {
     await heading('Before you start').waitFor();
     const go = page.getByRole('button', { name: 'Continue' });
     expect(await go.isDisabled()).toBe(true);
+
+    // Each box links to its text, served by the server in the app's language.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? null);
+    await page.getByRole('button', { name: 'Read the user agreement' }).click();
+    const dialog = page.getByRole('dialog', { name: 'User agreement' });
+    await dialog.waitFor();
+    await dialog.getByRole('heading', { name: 'What the app does', level: 3 }).waitFor();
+    expect(await dialog.textContent()).toContain(`Version ${CURRENT_TERMS.user_agreement}`);
+    expect(await focused()).toBe('User agreement');
+    await expectAccessible(page);
+    await screenshot(page, '23-consent-terms');
+    await dialog.getByRole('button', { name: 'Back to the consent' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await focused()).toBe('Read the user agreement');
+    await page.getByRole('button', { name: 'Read the data processing terms' }).click();
+    const processing = page.getByRole('dialog', { name: 'Consent to data processing' });
+    await processing.getByRole('heading', { name: 'What data', level: 3 }).waitFor();
+    await page.keyboard.press('Escape');
+    await processing.waitFor({ state: 'hidden' });
+    expect(await focused()).toBe('Read the data processing terms');
+
     await page.getByLabel(/user agreement/).check();
     await page.getByLabel(/processing of my personal data/).check();
     await expectAccessible(page);
@@ -149,6 +174,57 @@ describe('the client app', () => {
     expect(await page.getByRole('link', { name: 'Notifications' }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Open your account' }).isVisible()).toBe(true);
     await expectAccessible(page);
+  });
+
+  it('is installable: Chromium finds no installability error and reads the manifest', async () => {
+    // Chromium never installs from an incognito-like context (what `newContext()` makes; it
+    // reports `in-incognito`), so this check uses a profile on disk.
+    const profile = await mkdtemp(join(tmpdir(), 'visita-chromium-'));
+    const installable = await launchPersistentChromium(profile, {
+      viewport: { width: 390, height: 844 },
+    });
+    try {
+      const tab = installable.pages()[0] ?? (await installable.newPage());
+      await tab.goto(`${base}/app/`);
+      await tab.getByRole('heading', { name: 'Log in', level: 1 }).waitFor();
+      await tab.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      const cdp = await installable.newCDPSession(tab);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors).toEqual([]);
+      const manifest = (await cdp.send('Page.getAppManifest')) as {
+        url: string;
+        errors: unknown[];
+        manifest?: { icons?: { url: string; sizes: string }[] };
+      };
+      expect(manifest.url).toBe(`${base}/app/manifest.webmanifest`);
+      expect(manifest.errors).toEqual([]);
+      // What Chromium read from it (the `manifest` of the protocol's WebAppManifest).
+      expect(manifest.manifest).toMatchObject({
+        name: 'Visita',
+        id: `${base}/app/`,
+        startUrl: `${base}/app/`,
+        scope: `${base}/app/`,
+        // Chromium names the enum value (`kStandalone`).
+        display: expect.stringMatching(/standalone/i),
+      });
+      // (The protocol leaves out `purpose`; the first test reads it from the file.)
+      expect(
+        manifest.manifest?.icons?.map((i) => `${i.sizes} ${i.url.slice(base.length)}`),
+      ).toEqual([
+        '192x192 /app/icons/icon-192.png',
+        '512x512 /app/icons/icon-512.png',
+        '512x512 /app/icons/maskable-512.png',
+      ]);
+      // Without a profile on disk it is the one thing Chromium holds against the app.
+      const incognito = await context.newCDPSession(page);
+      expect((await incognito.send('Page.getInstallabilityErrors')).installabilityErrors).toEqual([
+        { errorId: 'in-incognito', errorArguments: [] },
+      ]);
+      await incognito.detach();
+    } finally {
+      await installable.close();
+      await rm(profile, { recursive: true, force: true });
+    }
   });
 
   it('the bell opens the inbox: empty at first; the gear mutes a place', async () => {

@@ -884,6 +884,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/app/v1/auth/logout-all': { ...own(), setup: newAppUser },
   'GET /api/app/v1/me': own(),
   'GET /api/app/v1/consents': own(),
+  'GET /api/app/v1/terms': own(),
   'POST /api/app/v1/consents': {
     ...own(201),
     body: () => ({
