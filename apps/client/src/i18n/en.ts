@@ -8,6 +8,24 @@ export const en = {
   'error.bad_code': 'The code is wrong or has expired. Check the SMS or ask for a new code.',
   'error.bad_phone': 'Check the phone number.',
   'error.slot_taken': 'This time has just been taken. Please choose another.',
+  'deny.canceled': 'This appointment was canceled.',
+  'deny.started': 'This appointment has already started.',
+  'deny.location_forbids': 'This place does not allow this in the app. Please contact them.',
+  'deny.too_late': 'It is too late to do this in the app. Please contact the place.',
+  'deny.group_event': 'A place in a group event cannot be moved. Cancel it and book another event.',
+  'deny.not_visited_yet': 'You can rate the visit once it has taken place.',
+  'deny.already_reviewed': 'You have already sent this review.',
+  'deny.cancel.started': 'This appointment has already started, so it can no longer be canceled.',
+  'deny.cancel.location_forbids':
+    'This place does not let clients cancel in the app. Please call them to cancel.',
+  'deny.cancel.too_late':
+    'It is too late to cancel this appointment in the app. Please call the place.',
+  'deny.reschedule.started': 'This appointment has already started, so it can no longer be moved.',
+  'deny.reschedule.location_forbids':
+    'This place does not let clients move appointments in the app. Please call them.',
+  'deny.reschedule.too_late':
+    'It is too late to move this appointment in the app. Please call the place.',
+  'deny.review.canceled': 'A canceled appointment cannot be rated.',
   'error.not_allowed': 'This can no longer be done here. Please contact the place.',
   'error.rate_limited': 'Too many tries. Please wait a little and try again.',
   'error.consent_required': 'Please accept the terms first.',

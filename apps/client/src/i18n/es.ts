@@ -9,6 +9,25 @@ export const es: Record<MessageKey, string> = {
   'error.bad_code': 'El código es incorrecto o ha caducado. Revisa el SMS o pide un código nuevo.',
   'error.bad_phone': 'Revisa el número de teléfono.',
   'error.slot_taken': 'Esta hora acaba de ocuparse. Elige otra, por favor.',
+  'deny.canceled': 'Esta cita se canceló.',
+  'deny.started': 'Esta cita ya ha empezado.',
+  'deny.location_forbids':
+    'Este local no permite hacerlo en la aplicación. Ponte en contacto con él.',
+  'deny.too_late': 'Ya es tarde para hacerlo en la aplicación. Ponte en contacto con el local.',
+  'deny.group_event':
+    'Una plaza en un evento de grupo no se puede cambiar. Cancélala y reserva otro evento.',
+  'deny.not_visited_yet': 'Podrás valorar la visita cuando haya tenido lugar.',
+  'deny.already_reviewed': 'Ya enviaste esta opinión.',
+  'deny.cancel.started': 'Esta cita ya ha empezado, así que ya no se puede cancelar.',
+  'deny.cancel.location_forbids':
+    'Este local no permite cancelar en la aplicación. Llámalos para cancelar.',
+  'deny.cancel.too_late': 'Ya es tarde para cancelar esta cita en la aplicación. Llama al local.',
+  'deny.reschedule.started': 'Esta cita ya ha empezado, así que ya no se puede cambiar.',
+  'deny.reschedule.location_forbids':
+    'Este local no permite cambiar citas en la aplicación. Llámalos.',
+  'deny.reschedule.too_late':
+    'Ya es tarde para cambiar esta cita en la aplicación. Llama al local.',
+  'deny.review.canceled': 'Una cita cancelada no se puede valorar.',
   'error.not_allowed': 'Esto ya no se puede hacer aquí. Ponte en contacto con el local.',
   'error.rate_limited': 'Demasiados intentos. Espera un poco y vuelve a intentarlo.',
   'error.consent_required': 'Primero acepta las condiciones.',

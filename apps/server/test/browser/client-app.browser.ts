@@ -531,6 +531,36 @@ describe('the client app', () => {
     await expectAccessible(page);
   });
 
+  it('says why the server refused a cancel: too late, in its own words', async () => {
+    const soon = await makeAppointment(t.db, {
+      locationId: w.nord.id,
+      staffId: w.otto.id,
+      serviceIds: [w.shave.id],
+      phone: PHONE,
+      start: `${dateIn(3)}T09:00:00Z`,
+      minutes: 30,
+      price: 25,
+    });
+    await page.goto(`${base}/app/appointments/${soon.id}`);
+    const card = page.getByRole('article').filter({ hasText: 'Hot shave' });
+    await card.getByRole('button', { name: 'Cancel appointment' }).click();
+    await card.getByRole('group', { name: 'Cancel this appointment?' }).waitFor();
+    // Meanwhile the place closes online cancelling 10 days before: the server now says too late.
+    await makeBookingSettings(t.db, w.nord.id, { cancel_until_minutes: 10 * 24 * 60 });
+    await card.getByRole('group').getByRole('button', { name: 'Cancel appointment' }).click();
+    await page
+      .getByText('It is too late to cancel this appointment in the app. Please call the place.')
+      .first()
+      .waitFor();
+    const [row] = await t.db.query<{ deleted_at: Date | null }>(
+      'SELECT deleted_at FROM records WHERE id = $1',
+      [soon.id],
+    );
+    expect(row?.deleted_at).toBeNull();
+    // Out of the way of the next check, which looks at Barber Nord's cards.
+    await t.db.query('UPDATE records SET deleted_at = now() WHERE id = $1', [soon.id]);
+  });
+
   it('where the location forbids it, an upcoming appointment has no Cancel or Reschedule', async () => {
     await makeBookingSettings(t.db, w.nord.id, {
       allow_client_cancel: false,
