@@ -193,6 +193,8 @@ export const en = {
   'notifications.book': 'Book',
   'notifications.confirm': 'Confirm',
   'notifications.confirmed': 'Appointment confirmed',
+  'notifications.all_read': 'Mark all read',
+  'notifications.all_read_done': 'All notifications are marked read.',
   'notifications.unread': 'Unread',
   'notifications.settings': 'Notification settings',
   'notifications.places': 'Notifications from each place',

@@ -194,6 +194,8 @@ export const es: Record<MessageKey, string> = {
   'notifications.book': 'Reservar',
   'notifications.confirm': 'Confirmar',
   'notifications.confirmed': 'Cita confirmada',
+  'notifications.all_read': 'Marcar todo como leído',
+  'notifications.all_read_done': 'Todas las notificaciones están marcadas como leídas.',
   'notifications.unread': 'Sin leer',
   'notifications.settings': 'Ajustes de notificaciones',
   'notifications.places': 'Notificaciones de cada lugar',

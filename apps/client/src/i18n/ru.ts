@@ -192,6 +192,8 @@ export const ru: Record<MessageKey, string> = {
   'notifications.book': 'Записаться',
   'notifications.confirm': 'Подтвердить',
   'notifications.confirmed': 'Запись подтверждена',
+  'notifications.all_read': 'Прочитать все',
+  'notifications.all_read_done': 'Все уведомления отмечены прочитанными.',
   'notifications.unread': 'Не прочитано',
   'notifications.settings': 'Настройки уведомлений',
   'notifications.places': 'Уведомления от каждого места',

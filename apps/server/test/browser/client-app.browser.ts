@@ -463,6 +463,46 @@ describe('the client app', () => {
     await heading('Book at Studio Lumen').waitFor();
   });
 
+  it('"Mark all read" clears the marks and the bell, also for those past the first page', async () => {
+    const [who] = await t.db.query<{ user_id: number; client_id: number }>(
+      `SELECT u.id AS user_id, c.id AS client_id FROM app_users u
+       JOIN clients c ON c.phone = u.phone AND c.location_id = $2 WHERE u.phone = $1`,
+      [PHONE, w.lumen.id],
+    );
+    // More than the inbox shows (50): opening it reads only those it shows.
+    const many = 52;
+    for (let i = 1; i <= many; i++)
+      await t.db.query(
+        `INSERT INTO notifications(idempotency_key, app_user_id, client_id, location_id, type,
+                                   sender, title, body, link, appointment_id, bulk_push_id)
+         VALUES ($1, $2, $3, $4, 10, 'Studio Lumen', $5, 'A little something for you.', '', NULL, NULL)`,
+        [`10:allread:${i}`, who!.user_id, who!.client_id, w.lumen.id, `Offer ${i}`],
+      );
+    const unreadInDb = async () =>
+      (
+        await t.db.query(
+          `SELECT 1 FROM notifications n JOIN app_users u ON u.id = n.app_user_id
+           WHERE u.phone = $1 AND n.read_at IS NULL`,
+          [PHONE],
+        )
+      ).length;
+    await page.goto(`${base}/app/`);
+    await page.getByRole('link', { name: `Notifications, ${many} unread` }).click();
+    await heading('Notifications').waitFor();
+    await expect.poll(() => page.locator('li.notification .unread-dot').count()).toBe(50);
+    await expect.poll(unreadInDb).toBe(many - 50);
+    const markAll = page.getByRole('button', { name: 'Mark all read' });
+    await expectAccessible(page);
+    await markAll.click();
+    await page.getByText('All notifications are marked read.').first().waitFor();
+    expect(await page.locator('li.notification .unread-dot').count()).toBe(0);
+    expect(await markAll.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await unreadInDb()).toBe(0);
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+  });
+
   it('books again from a past appointment: location, services and member chosen, only date and time asked', async () => {
     await page.goto(`${base}/app/appointments?tab=past`);
     await heading('Appointments').waitFor();
