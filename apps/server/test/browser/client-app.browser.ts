@@ -667,6 +667,15 @@ describe('the client app', () => {
       .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
       .toBe(true);
     await page.getByRole('list', { name: 'Appointments' }).getByRole('article').first().waitFor();
+    // The terms as the consent screen reads them, once while online (through the worker).
+    const termsTitle = () =>
+      page.evaluate(() =>
+        fetch('/api/app/v1/terms?language=es')
+          .then((r) => r.json() as Promise<{ data: { user_agreement: { title: string } } }>)
+          .then((b) => b.data.user_agreement.title)
+          .catch(() => 'failed'),
+      );
+    expect(await termsTitle()).toBe('Acuerdo de usuario');
     await context.setOffline(true);
     try {
       await page.reload();
@@ -675,6 +684,8 @@ describe('the client app', () => {
       await expect.poll(() => cards.count()).toBeGreaterThan(0);
       expect(await cards.first().textContent()).toContain('Studio Lumen');
       await expectAccessible(page);
+      // A text seen once opens offline too.
+      expect(await termsTitle()).toBe('Acuerdo de usuario');
     } finally {
       await context.setOffline(false);
     }
