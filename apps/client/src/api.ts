@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly fields: Record<string, string[]> = {},
     readonly codes: number[] = [],
     readonly errorCode: string | null = null,
+    /** `meta.details` of a refusal (e.g. `{action: 'cancel', reason: 'too_late'}`). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -38,6 +40,7 @@ interface Envelope<T> {
   meta: {
     message?: string;
     error_code?: string;
+    details?: Record<string, unknown>;
     errors?: Record<string, string[]> | { code: number; message?: string }[];
   } & Record<string, unknown>;
 }
@@ -54,7 +57,14 @@ async function parse<T>(response: Response): Promise<{ data: T; meta: Envelope<T
     (Array.isArray(errors) ? errors[0]?.message : undefined) ||
     firstField ||
     response.statusText;
-  throw new ApiError(response.status, message, fields, codes, body?.meta?.error_code ?? null);
+  throw new ApiError(
+    response.status,
+    message,
+    fields,
+    codes,
+    body?.meta?.error_code ?? null,
+    body?.meta?.details ?? {},
+  );
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

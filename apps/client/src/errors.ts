@@ -1,5 +1,40 @@
+import type { APP_DENIED_ACTIONS, APP_DENIED_REASONS } from '@visita/contracts';
 import { ApiError } from './api';
 import type { MessageKey, Translate } from './i18n';
+
+type DeniedReason = (typeof APP_DENIED_REASONS)[number];
+type DeniedAction = (typeof APP_DENIED_ACTIONS)[number];
+
+/**
+ * A 422 `not_allowed` of the appointment API says why (`meta.details.reason`) and about what
+ * (`meta.details.action`): each reason has its own message, some of them one per action.
+ */
+const DENIED: Record<DeniedReason, MessageKey> = {
+  canceled: 'deny.canceled',
+  started: 'deny.started',
+  location_forbids: 'deny.location_forbids',
+  too_late: 'deny.too_late',
+  group_event: 'deny.group_event',
+  not_visited_yet: 'deny.not_visited_yet',
+  already_reviewed: 'deny.already_reviewed',
+};
+const DENIED_BY_ACTION: Partial<Record<`${DeniedAction}.${DeniedReason}`, MessageKey>> = {
+  'cancel.started': 'deny.cancel.started',
+  'cancel.location_forbids': 'deny.cancel.location_forbids',
+  'cancel.too_late': 'deny.cancel.too_late',
+  'reschedule.started': 'deny.reschedule.started',
+  'reschedule.location_forbids': 'deny.reschedule.location_forbids',
+  'reschedule.too_late': 'deny.reschedule.too_late',
+  'review.canceled': 'deny.review.canceled',
+};
+
+function deniedKey(details: Record<string, unknown>): MessageKey | null {
+  const reason = details.reason;
+  if (typeof reason !== 'string' || !(reason in DENIED)) return null;
+  const byAction =
+    DENIED_BY_ACTION[`${String(details.action)}.${reason}` as `cancel.${DeniedReason}`];
+  return byAction ?? DENIED[reason as DeniedReason];
+}
 
 /**
  * The server's messages are English. The errors it names — `meta.error_code` of the app API, or
@@ -28,7 +63,13 @@ const BOOKING_CODES: Record<number, string> = {
 };
 
 /** The dictionary key of a known server error, or null. */
-export function errorKey(error: Pick<ApiError, 'errorCode' | 'codes'>): MessageKey | null {
+export function errorKey(
+  error: Pick<ApiError, 'errorCode' | 'codes'> & { details?: Record<string, unknown> },
+): MessageKey | null {
+  if (error.errorCode === 'not_allowed') {
+    const denied = deniedKey(error.details ?? {});
+    if (denied) return denied;
+  }
   const named = error.errorCode ?? error.codes.map((c) => BOOKING_CODES[c]).find(Boolean);
   return (named && KEYS[named]) || null;
 }

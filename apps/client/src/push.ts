@@ -1,4 +1,5 @@
 import { app, ApiError } from './api';
+import type { MessageKey } from './i18n';
 
 /**
  * Web Push with the server's VAPID key (`GET /push/vapid-public-key`, `POST/DELETE
@@ -6,6 +7,16 @@ import { app, ApiError } from './api';
  * a refused permission or a server without the push API each give their own state.
  */
 export type PushState = 'unsupported' | 'unavailable' | 'denied' | 'off' | 'on';
+
+/** What the account screen says under the switch (which is only usable when `off` or `on`). */
+const NOTES: Partial<Record<PushState, MessageKey>> = {
+  unsupported: 'account.notifications_unsupported',
+  unavailable: 'account.notifications_unavailable',
+  denied: 'account.notifications_denied',
+};
+export const pushNoteKey = (state: PushState): MessageKey | null => NOTES[state] ?? null;
+export const pushSwitchUsable = (state: PushState | null): boolean =>
+  state === 'on' || state === 'off';
 
 const supported = () =>
   'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;

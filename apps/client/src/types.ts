@@ -3,6 +3,7 @@ import type {
   AppAppointment,
   AppBookAgain,
   AppConsentsEnvelope,
+  AppTermsEnvelope,
   AppMeEnvelope,
   AppPlace,
   AppPlaceDetailsEnvelope,
@@ -58,3 +59,5 @@ export interface UnreadCount {
   total: number;
   by_location: { location_id: number; count: number }[];
 }
+export type TermsTexts = Static<typeof AppTermsEnvelope>['data'];
+export type TermsKind = keyof TermsTexts;

@@ -1,3 +1,4 @@
+import { APP_DENIED_ACTIONS, APP_DENIED_REASONS } from '@visita/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api';
 import { errorKey, errorText } from '../src/errors';
@@ -30,5 +31,48 @@ describe('server errors in the app’s language', () => {
     expect(errorText(new Error('boom'), translator('es'))).toBe(
       'Algo salió mal. Inténtalo de nuevo.',
     );
+  });
+});
+
+describe('a refusal of the appointment API says its reason', () => {
+  const refusal = (action: string, reason: string, message = 'Server says no') =>
+    new ApiError(422, message, {}, [], 'not_allowed', { action, reason });
+  const en = translator('en');
+
+  it('every reason the server can give, for every action, has its own message in en/es/ru', () => {
+    // The lists come from the published contract (a server test keeps them equal to the core's).
+    expect(APP_DENIED_REASONS.length).toBeGreaterThan(0);
+    for (const action of APP_DENIED_ACTIONS)
+      for (const reason of APP_DENIED_REASONS) {
+        const key = errorKey(refusal(action, reason));
+        expect(key, `${action}.${reason}`).toMatch(/^deny\./);
+        for (const language of ['es', 'ru'] as const) {
+          const text = translator(language)(key!);
+          expect(text, `${language} ${key}`).not.toBe(en(key!));
+          expect(text.length).toBeGreaterThan(10);
+        }
+      }
+    // Each reason says something different from the others.
+    for (const action of APP_DENIED_ACTIONS) {
+      const texts = APP_DENIED_REASONS.map((r) => errorText(refusal(action, r), en));
+      expect(new Set(texts).size, action).toBe(texts.length);
+    }
+  });
+
+  it('too late to cancel and too late to move are told apart, in the app’s language', () => {
+    expect(errorText(refusal('cancel', 'too_late'), en)).toBe(
+      'It is too late to cancel this appointment in the app. Please call the place.',
+    );
+    expect(errorText(refusal('reschedule', 'too_late'), translator('es'))).toBe(
+      'Ya es tarde para cambiar esta cita en la aplicación. Llama al local.',
+    );
+    expect(errorText(refusal('cancel', 'location_forbids'), translator('ru'))).toMatch(
+      /не разрешает отменять/,
+    );
+  });
+
+  it('a refusal without a known reason keeps the generic message', () => {
+    expect(errorKey(new ApiError(422, 'x', {}, [], 'not_allowed'))).toBe('error.not_allowed');
+    expect(errorKey(refusal('cancel', 'something_new'))).toBe('error.not_allowed');
   });
 });

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { makeLocation } from '@visita/db/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { logInClient, smsLog } from './support/sms-log';
@@ -222,6 +224,76 @@ describe('consents', () => {
   it('answers 401 without a token', async () => {
     expect((await app('GET', '/consents')).status).toBe(401);
     expect((await app('POST', '/consents', undefined, current)).status).toBe(401);
+  });
+});
+
+describe('GET /api/app/v1/terms (the texts behind the consent boxes)', () => {
+  const termsDir = () => join(t.dataDir, 'terms');
+  afterEach(() => rm(termsDir(), { recursive: true, force: true }));
+  const terms = (query = '') => app('GET', `/terms${query}`);
+
+  it('is public and gives each text in the asked language with the version POST /consents takes', async () => {
+    const consents = await app('GET', '/consents', await login(newPhone()));
+    for (const [language, title] of [
+      ['en', 'User agreement'],
+      ['es', 'Acuerdo de usuario'],
+      ['ru', 'Пользовательское соглашение'],
+      ['es-MX', 'Acuerdo de usuario'],
+    ] as const) {
+      const res = await terms(`?language=${language}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const { user_agreement: agreement, data_processing: processing } = res.body.data;
+      expect(agreement.title).toBe(title);
+      expect(agreement.language).toBe(language.slice(0, 2));
+      expect(processing.language).toBe(language.slice(0, 2));
+      expect(agreement.source).toBe('default');
+      expect(agreement.body.length).toBeGreaterThan(200);
+      expect(agreement.version).toBe(consents.body.data.current.user_agreement);
+      expect(processing.version).toBe(consents.body.data.current.data_processing);
+    }
+    // A language without a text, or none asked: English.
+    expect((await terms('?language=de')).body.data.data_processing.title).toBe(
+      'Consent to data processing',
+    );
+    expect((await terms()).body.data.user_agreement.language).toBe('en');
+  });
+
+  it("shows the operator's files instead, falling back within the operator's own texts", async () => {
+    await mkdir(termsDir(), { recursive: true });
+    await writeFile(
+      join(termsDir(), 'user_agreement.en.md'),
+      '# Studio rules\n\nBe on time.\n\n## Payments\nCash only.\n',
+    );
+    await writeFile(
+      join(termsDir(), 'user_agreement.ru.md'),
+      '# Правила студии\n\nНе опаздывайте.',
+    );
+    const ru = (await terms('?language=ru')).body.data;
+    expect(ru.user_agreement).toMatchObject({
+      title: 'Правила студии',
+      body: 'Не опаздывайте.',
+      language: 'ru',
+      source: 'operator',
+    });
+    // No Spanish file: the operator's English, not the shipped Spanish agreement.
+    const es = (await terms('?language=es')).body.data;
+    expect(es.user_agreement).toMatchObject({
+      title: 'Studio rules',
+      body: 'Be on time.\n\n## Payments\nCash only.',
+      language: 'en',
+      source: 'operator',
+    });
+    // The other kind has no file: still the shipped text, in Spanish.
+    expect(es.data_processing).toMatchObject({ language: 'es', source: 'default' });
+    // Files are read on each request: without the English one, the operator's Russian is next.
+    await rm(join(termsDir(), 'user_agreement.en.md'));
+    expect((await terms('?language=es')).body.data.user_agreement.language).toBe('ru');
+  });
+
+  it('refuses a malformed language, naming it', async () => {
+    const res = await terms('?language=e%00n');
+    expect(res.status).toBe(400);
+    expect(res.body.meta.errors).toHaveProperty('language');
   });
 });
 

@@ -1,3 +1,5 @@
+import { APP_DENIED_REASONS } from '@visita/contracts';
+import { CHANGE_DENIED_REASONS } from '@visita/core';
 import {
   makeAppointment,
   makeBookingSettings,
@@ -43,6 +45,12 @@ const anaAt = (start: string, phone = w.ana.phone) =>
 const statusOf = async (id: number, who = w.ana) =>
   (await http('GET', `/appointments/${id}`, who)).body.data;
 
+describe('the reasons of a refusal', () => {
+  it('are the same words in the core and in the published contract (the app translates them)', () => {
+    expect([...APP_DENIED_REASONS].sort()).toEqual([...CHANGE_DENIED_REASONS].sort());
+  });
+});
+
 describe('POST /api/app/v1/appointments/{id}/cancel', () => {
   it('cancels, emits appointment.deleted from the client and frees the time', async () => {
     const a = await anaAt('2026-12-08T09:00:00Z');
@@ -71,7 +79,7 @@ describe('POST /api/app/v1/appointments/{id}/cancel', () => {
     expect(res.status).toBe(422);
     expect(res.body.meta).toMatchObject({
       message: 'Appointments can be canceled online until 120 minutes before they start',
-      details: { reason: 'too_late' },
+      details: { action: 'cancel', reason: 'too_late' },
     });
     expect((await statusOf(soon.id)).status).toBe('upcoming');
   });
@@ -96,17 +104,17 @@ describe('POST /api/app/v1/appointments/{id}/cancel', () => {
     });
     const res = await http('POST', `/appointments/${a.id}/cancel`, w.ana);
     expect(res.status).toBe(422);
-    expect(res.body.meta.details).toEqual({ reason: 'location_forbids' });
+    expect(res.body.meta.details).toEqual({ action: 'cancel', reason: 'location_forbids' });
     expect((await statusOf(a.id)).status).toBe('upcoming');
   });
 
   it('is 422 for a past or an already canceled appointment', async () => {
     const past = await http('POST', `/appointments/${w.anaPast.id}/cancel`, w.ana);
     expect(past.status).toBe(422);
-    expect(past.body.meta.details).toEqual({ reason: 'started' });
+    expect(past.body.meta.details).toEqual({ action: 'cancel', reason: 'started' });
     const again = await http('POST', `/appointments/${w.anaCanceled.id}/cancel`, w.ana);
     expect(again.status).toBe(422);
-    expect(again.body.meta.details).toEqual({ reason: 'canceled' });
+    expect(again.body.meta.details).toEqual({ action: 'cancel', reason: 'canceled' });
   });
 
   it('is 404 for another client’s appointment, which stays booked; 401 without a token', async () => {
@@ -181,7 +189,7 @@ describe('POST /api/app/v1/appointments/{id}/reschedule', () => {
       expect(res.status).toBe(422);
       expect(res.body.meta).toMatchObject({
         errors: { datetime: ['This location does not let clients reschedule appointments online'] },
-        details: { reason: 'location_forbids' },
+        details: { action: 'reschedule', reason: 'location_forbids' },
       });
       expect((await statusOf(a.id)).time).toBe('10:00');
     } finally {
@@ -194,7 +202,7 @@ describe('POST /api/app/v1/appointments/{id}/reschedule', () => {
       datetime: '2026-12-07 15:00:00',
     });
     expect(past.status).toBe(422);
-    expect(past.body.meta.details).toEqual({ reason: 'started' });
+    expect(past.body.meta.details).toEqual({ action: 'reschedule', reason: 'started' });
     const foreign = await http('POST', `/appointments/${w.bobBerlin.id}/reschedule`, w.ana, {
       datetime: '2026-12-07 16:00:00',
     });

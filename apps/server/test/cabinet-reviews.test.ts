@@ -103,14 +103,14 @@ describe('POST /api/app/v1/appointments/{id}/reviews', () => {
     expect(canceled.status).toBe(422);
     expect(canceled.body.meta).toMatchObject({
       errors: { target: ['Canceled appointments cannot be reviewed'] },
-      details: { reason: 'canceled' },
+      details: { action: 'review', reason: 'canceled' },
     });
     const upcoming = await http('POST', `/appointments/${w.anaUpcoming.id}/reviews`, w.ana, {
       target: 'location',
       rating: 5,
     });
     expect(upcoming.status).toBe(422);
-    expect(upcoming.body.meta.details).toEqual({ reason: 'not_visited_yet' });
+    expect(upcoming.body.meta.details).toEqual({ action: 'review', reason: 'not_visited_yet' });
     expect(await reviewsOf(w.anaCanceled.id)).toEqual([]);
     expect(await reviewsOf(w.anaUpcoming.id)).toEqual([]);
   });

@@ -89,6 +89,80 @@ describe('inbox', () => {
   });
 });
 
+describe('mark all read', () => {
+  it("marks only this client's unread notifications (one location, then all); the bell goes to 0", async () => {
+    const c = await makeAppClient(t, e, s);
+    const other = await makeAppClient(t, e, s);
+    const paris = await secondBusiness();
+    await t.db.query(
+      `INSERT INTO clients(location_id, phone, name, has_app) VALUES ($1, $2, 'Clara', true)`,
+      [paris.location.id, c.phone],
+    );
+    await bookInCalendar(t, s, c, '2026-12-05 10:00:00');
+    await bookInCalendar(t, s, c, '2026-12-05 12:00:00');
+    await bookInCalendar(t, s, other, '2026-12-05 14:00:00');
+    const booked = await api(t).post(`/records/${paris.location.id}`, paris.admin, {
+      staff_id: paris.staff.id,
+      services: [{ id: paris.service.id }],
+      client: { phone: c.phone, name: 'Clara' },
+      datetime: '2026-12-05 10:00:00',
+    });
+    expect(booked.status).toBe(201);
+    await e.settle();
+    const http = appApi(t);
+    // One read already: its read time stays.
+    const [first] = await inbox(t, c, `?location_id=${s.loc}`);
+    const readBefore = (await http('POST', `/notifications/${first!.id}/read`, c)).body.data
+      .read_at as string;
+    t.clock.set('2026-11-28T12:00:00Z');
+    try {
+      const one = await http('POST', '/notifications/read-all', c, {
+        location_id: paris.location.id,
+      });
+      expect(one.status, JSON.stringify(one.body)).toBe(200);
+      expect(one.body.data).toEqual({ marked: 1, unread: 1 });
+      const count = await http('GET', '/notifications/unread-count', c);
+      expect(count.body.data).toEqual({
+        total: 1,
+        by_location: [{ location_id: s.loc, count: 1 }],
+      });
+
+      const all = await http('POST', '/notifications/read-all', c, {});
+      expect(all.body.data).toEqual({ marked: 1, unread: 0 });
+      expect((await http('GET', '/notifications/unread-count', c)).body.data).toEqual({
+        total: 0,
+        by_location: [],
+      });
+      const list = await inbox(t, c);
+      expect(list.map((n) => n.read_at)).not.toContain(null);
+      expect(list.find((n) => n.id === first!.id)?.read_at).toBe(readBefore);
+      expect(list.filter((n) => n.read_at === '2026-11-28T12:00:00.000Z')).toHaveLength(2);
+      // Again: nothing left to mark.
+      expect((await http('POST', '/notifications/read-all', c, {})).body.data).toEqual({
+        marked: 0,
+        unread: 0,
+      });
+    } finally {
+      t.clock.set('2026-11-28T10:00:00Z');
+    }
+    // The other client's notification is still unread.
+    expect((await http('GET', '/notifications/unread-count', other)).body.data.total).toBe(1);
+    expect((await inbox(t, other)).map((n) => n.read_at)).toEqual([null]);
+  });
+
+  it('needs a client token; a bad location id is refused, naming it, marking nothing', async () => {
+    const c = await makeAppClient(t, e, s);
+    await bookInCalendar(t, s, c, '2026-12-06 10:00:00');
+    await e.settle();
+    const http = appApi(t);
+    expect((await http('POST', '/notifications/read-all', null, {})).status).toBe(401);
+    const bad = await http('POST', '/notifications/read-all', c, { location_id: 'x' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.meta.errors).toHaveProperty('location_id');
+    expect((await http('GET', '/notifications/unread-count', c)).body.data.total).toBe(1);
+  });
+});
+
 describe('push only when the client wants it', () => {
   it('notifications off in the profile: in the inbox, not pushed', async () => {
     const c = await makeAppClient(t, e, s);

@@ -4,7 +4,14 @@ import { useApp } from '../context';
 import { errorText } from '../errors';
 import { DATE_FORMATS, formatDate } from '../format';
 import { LANGUAGES } from '../i18n';
-import { disablePush, enablePush, pushState, type PushState } from '../push';
+import {
+  disablePush,
+  enablePush,
+  pushNoteKey,
+  pushState,
+  pushSwitchUsable,
+  type PushState,
+} from '../push';
 import type { Profile } from '../types';
 import { Link } from '../router';
 import { Icon, Screen, initials } from '../ui';
@@ -55,11 +62,7 @@ export function AccountScreen() {
       toast(errorText(e, t));
     }
   };
-  const pushNote: Partial<Record<PushState, string>> = {
-    unsupported: t('account.notifications_unsupported'),
-    unavailable: t('account.notifications_unavailable'),
-    denied: t('account.notifications_denied'),
-  };
+  const pushNote = push ? pushNoteKey(push) : null;
   const sample = '2026-12-31';
 
   return (
@@ -145,12 +148,12 @@ export function AccountScreen() {
             type="checkbox"
             role="switch"
             checked={push === 'on'}
-            disabled={push === null || (push !== 'on' && push !== 'off')}
+            disabled={!pushSwitchUsable(push)}
             onChange={(e) => void togglePush(e.target.checked)}
           />
           <span>{t('account.notifications')}</span>
         </label>
-        {push && pushNote[push] ? <p className="muted small">{pushNote[push]}</p> : null}
+        {pushNote ? <p className="muted small">{t(pushNote)}</p> : null}
       </section>
       <nav className="card links" aria-label={t('account.loyalty_cards')}>
         <Link to="/loyalty-cards" className="row-link">

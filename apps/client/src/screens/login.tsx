@@ -3,7 +3,8 @@ import { app, ApiError, session } from '../api';
 import { useApp } from '../context';
 import { errorText } from '../errors';
 import { listenForSmsCode } from '../otp';
-import type { Consents, LoggedIn, CodeSent } from '../types';
+import type { Consents, LoggedIn, CodeSent, TermsKind } from '../types';
+import { TermsDialog, useTermsTexts } from './terms';
 import { Field, FormError } from './form';
 
 /** Phone → SMS code → (the first time) the user agreement and data processing consent. */
@@ -133,13 +134,18 @@ export function LoginScreen(props: { onLoggedIn: () => void }) {
   );
 }
 
-/** The user agreement and data processing consent, asked once per version of the terms. */
+/**
+ * The user agreement and data processing consent, asked once per version of the terms. Each box
+ * links to its text (read in a dialog, see ./terms.tsx); the focus comes back to the link.
+ */
 export function ConsentScreen(props: { onAccepted: () => void }) {
   const { t } = useApp();
   const [consents, setConsents] = useState<Consents | null>(null);
   const [agreement, setAgreement] = useState(false);
   const [processing, setProcessing] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [reading, setReading] = useState<TermsKind | null>(null);
+  const terms = useTermsTexts();
   useEffect(() => {
     document.title = `${t('consent.title')} · Visita`;
     app<Consents>('GET', '/consents')
@@ -156,32 +162,58 @@ export function ConsentScreen(props: { onAccepted: () => void }) {
       .then(props.onAccepted)
       .catch((e: unknown) => setError(e instanceof ApiError ? e : null));
   };
+  const box = (
+    kind: TermsKind,
+    checked: boolean,
+    set: (value: boolean) => void,
+    label: string,
+    read: string,
+  ) => (
+    <div className="consent-item">
+      <label className="check">
+        <input type="checkbox" checked={checked} onChange={(e) => set(e.target.checked)} />
+        <span>{label}</span>
+      </label>
+      <button
+        type="button"
+        className="link-button"
+        aria-haspopup="dialog"
+        onClick={() => setReading(kind)}
+      >
+        {read}
+      </button>
+    </div>
+  );
   return (
     <main id="main" className="auth">
       <h1>{t('consent.title')}</h1>
       <p className="muted">{t('consent.intro')}</p>
       <form onSubmit={accept}>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={agreement}
-            onChange={(e) => setAgreement(e.target.checked)}
-          />
-          <span>{t('consent.agreement', { v: consents?.current.user_agreement ?? '' })}</span>
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={processing}
-            onChange={(e) => setProcessing(e.target.checked)}
-          />
-          <span>{t('consent.processing', { v: consents?.current.data_processing ?? '' })}</span>
-        </label>
+        {box(
+          'user_agreement',
+          agreement,
+          setAgreement,
+          t('consent.agreement', { v: consents?.current.user_agreement ?? '' }),
+          t('consent.read_agreement'),
+        )}
+        {box(
+          'data_processing',
+          processing,
+          setProcessing,
+          t('consent.processing', { v: consents?.current.data_processing ?? '' }),
+          t('consent.read_processing'),
+        )}
         <FormError error={error} />
         <button className="button primary wide" disabled={!consents || !agreement || !processing}>
           {t('consent.continue')}
         </button>
       </form>
+      <TermsDialog
+        kind={reading}
+        texts={terms.texts}
+        error={terms.error}
+        onClose={() => setReading(null)}
+      />
     </main>
   );
 }

@@ -56,6 +56,23 @@ export function NotificationsScreen() {
         toast(errorText(e, t));
       }
   };
+  // "Mark all read": every unread one on the server (also those past this page), then no marks.
+  const [marking, setMarking] = useState(false);
+  const markAll = async () => {
+    setMarking(true);
+    try {
+      await app<{ marked: number; unread: number }>('POST', '/notifications/read-all', {});
+      const now = new Date().toISOString();
+      list.set((list.data ?? []).map((x) => (x.read_at ? x : { ...x, read_at: now })));
+      toast(t('notifications.all_read_done'));
+      // The button goes with the marks: the focus moves to the screen's title.
+      document.querySelector<HTMLElement>('h1')?.focus();
+    } catch (e) {
+      toast(errorText(e, t));
+    } finally {
+      setMarking(false);
+    }
+  };
   const labels = {
     details: t('notifications.details'),
     book: t('notifications.book'),
@@ -86,45 +103,59 @@ export function NotificationsScreen() {
           ) : items.length === 0 ? (
             <Empty>{t('notifications.none')}</Empty>
           ) : (
-            <ul className="stack">
-              {items.map((n) => (
-                <li key={n.id} className={`card notification ${n.read_at ? '' : 'unread'}`}>
-                  <p className="small muted">
-                    {!n.read_at ? (
-                      <>
-                        <span className="unread-dot" aria-hidden="true" />
-                        <span className="visually-hidden">{t('notifications.unread')}: </span>
-                      </>
+            <>
+              {items.some((n) => !n.read_at) ? (
+                <div className="inbox-tools">
+                  <button
+                    type="button"
+                    className="button small secondary"
+                    disabled={marking}
+                    onClick={() => void markAll()}
+                  >
+                    {t('notifications.all_read')}
+                  </button>
+                </div>
+              ) : null}
+              <ul className="stack">
+                {items.map((n) => (
+                  <li key={n.id} className={`card notification ${n.read_at ? '' : 'unread'}`}>
+                    <p className="small muted">
+                      {!n.read_at ? (
+                        <>
+                          <span className="unread-dot" aria-hidden="true" />
+                          <span className="visually-hidden">{t('notifications.unread')}: </span>
+                        </>
+                      ) : null}
+                      {n.sender} · {formatDay(n.created_at.slice(0, 10), prefs)}
+                    </p>
+                    <h2 className="card-title">{n.title}</h2>
+                    <p>
+                      <Linked text={n.body} />
+                    </p>
+                    {n.actions.length > 0 ? (
+                      <div className="card-actions">
+                        {n.actions.map((a) =>
+                          a.kind === 'confirm' && a.done ? (
+                            <button key={a.kind} type="button" className="button small" disabled>
+                              ✓ {t('notifications.confirm_done')}
+                            </button>
+                          ) : (
+                            <button
+                              key={a.kind}
+                              type="button"
+                              className={`button small ${a.kind === 'confirm' ? 'primary' : 'secondary'}`}
+                              onClick={() => void act(n, a)}
+                            >
+                              {labels[a.kind]}
+                            </button>
+                          ),
+                        )}
+                      </div>
                     ) : null}
-                    {n.sender} · {formatDay(n.created_at.slice(0, 10), prefs)}
-                  </p>
-                  <h2 className="card-title">{n.title}</h2>
-                  <p>
-                    <Linked text={n.body} />
-                  </p>
-                  {n.actions.length > 0 ? (
-                    <div className="card-actions">
-                      {n.actions.map((a) =>
-                        a.kind === 'confirm' && a.done ? (
-                          <button key={a.kind} type="button" className="button small" disabled>
-                            ✓ {t('notifications.confirm_done')}
-                          </button>
-                        ) : (
-                          <button
-                            key={a.kind}
-                            type="button"
-                            className={`button small ${a.kind === 'confirm' ? 'primary' : 'secondary'}`}
-                            onClick={() => void act(n, a)}
-                          >
-                            {labels[a.kind]}
-                          </button>
-                        ),
-                      )}
-                    </div>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+                  </li>
+                ))}
+              </ul>
+            </>
           )
         }
       </Load>

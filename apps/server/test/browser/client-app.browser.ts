@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CURRENT_TERMS } from '@visita/core';
 import { makeAppointment, makeBookingSettings } from '@visita/db/testing';
 import { linkOf, pushPayload } from '@visita/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +18,7 @@ import {
   screenshot,
   type ClientAppWorld,
 } from './client-app-support';
-import { launchChromium } from './support';
+import { launchChromium, launchPersistentChromium } from './support';
 
 /**
  * The client PWA end to end: Debian Chromium at 390×844 against a real server (the built app
@@ -129,6 +133,27 @@ describe('the client app', () => {
     await heading('Before you start').waitFor();
     const go = page.getByRole('button', { name: 'Continue' });
     expect(await go.isDisabled()).toBe(true);
+
+    // Each box links to its text, served by the server in the app's language.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? null);
+    await page.getByRole('button', { name: 'Read the user agreement' }).click();
+    const dialog = page.getByRole('dialog', { name: 'User agreement' });
+    await dialog.waitFor();
+    await dialog.getByRole('heading', { name: 'What the app does', level: 3 }).waitFor();
+    expect(await dialog.textContent()).toContain(`Version ${CURRENT_TERMS.user_agreement}`);
+    expect(await focused()).toBe('User agreement');
+    await expectAccessible(page);
+    await screenshot(page, '23-consent-terms');
+    await dialog.getByRole('button', { name: 'Back to the consent' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await focused()).toBe('Read the user agreement');
+    await page.getByRole('button', { name: 'Read the data processing terms' }).click();
+    const processing = page.getByRole('dialog', { name: 'Consent to data processing' });
+    await processing.getByRole('heading', { name: 'What data', level: 3 }).waitFor();
+    await page.keyboard.press('Escape');
+    await processing.waitFor({ state: 'hidden' });
+    expect(await focused()).toBe('Read the data processing terms');
+
     await page.getByLabel(/user agreement/).check();
     await page.getByLabel(/processing of my personal data/).check();
     await expectAccessible(page);
@@ -149,6 +174,57 @@ describe('the client app', () => {
     expect(await page.getByRole('link', { name: 'Notifications' }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Open your account' }).isVisible()).toBe(true);
     await expectAccessible(page);
+  });
+
+  it('is installable: Chromium finds no installability error and reads the manifest', async () => {
+    // Chromium never installs from an incognito-like context (what `newContext()` makes; it
+    // reports `in-incognito`), so this check uses a profile on disk.
+    const profile = await mkdtemp(join(tmpdir(), 'visita-chromium-'));
+    const installable = await launchPersistentChromium(profile, {
+      viewport: { width: 390, height: 844 },
+    });
+    try {
+      const tab = installable.pages()[0] ?? (await installable.newPage());
+      await tab.goto(`${base}/app/`);
+      await tab.getByRole('heading', { name: 'Log in', level: 1 }).waitFor();
+      await tab.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      const cdp = await installable.newCDPSession(tab);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors).toEqual([]);
+      const manifest = (await cdp.send('Page.getAppManifest')) as {
+        url: string;
+        errors: unknown[];
+        manifest?: { icons?: { url: string; sizes: string }[] };
+      };
+      expect(manifest.url).toBe(`${base}/app/manifest.webmanifest`);
+      expect(manifest.errors).toEqual([]);
+      // What Chromium read from it (the `manifest` of the protocol's WebAppManifest).
+      expect(manifest.manifest).toMatchObject({
+        name: 'Visita',
+        id: `${base}/app/`,
+        startUrl: `${base}/app/`,
+        scope: `${base}/app/`,
+        // Chromium names the enum value (`kStandalone`).
+        display: expect.stringMatching(/standalone/i),
+      });
+      // (The protocol leaves out `purpose`; the first test reads it from the file.)
+      expect(
+        manifest.manifest?.icons?.map((i) => `${i.sizes} ${i.url.slice(base.length)}`),
+      ).toEqual([
+        '192x192 /app/icons/icon-192.png',
+        '512x512 /app/icons/icon-512.png',
+        '512x512 /app/icons/maskable-512.png',
+      ]);
+      // Without a profile on disk it is the one thing Chromium holds against the app.
+      const incognito = await context.newCDPSession(page);
+      expect((await incognito.send('Page.getInstallabilityErrors')).installabilityErrors).toEqual([
+        { errorId: 'in-incognito', errorArguments: [] },
+      ]);
+      await incognito.detach();
+    } finally {
+      await installable.close();
+      await rm(profile, { recursive: true, force: true });
+    }
   });
 
   it('the bell opens the inbox: empty at first; the gear mutes a place', async () => {
@@ -387,6 +463,46 @@ describe('the client app', () => {
     await heading('Book at Studio Lumen').waitFor();
   });
 
+  it('"Mark all read" clears the marks and the bell, also for those past the first page', async () => {
+    const [who] = await t.db.query<{ user_id: number; client_id: number }>(
+      `SELECT u.id AS user_id, c.id AS client_id FROM app_users u
+       JOIN clients c ON c.phone = u.phone AND c.location_id = $2 WHERE u.phone = $1`,
+      [PHONE, w.lumen.id],
+    );
+    // More than the inbox shows (50): opening it reads only those it shows.
+    const many = 52;
+    for (let i = 1; i <= many; i++)
+      await t.db.query(
+        `INSERT INTO notifications(idempotency_key, app_user_id, client_id, location_id, type,
+                                   sender, title, body, link, appointment_id, bulk_push_id)
+         VALUES ($1, $2, $3, $4, 10, 'Studio Lumen', $5, 'A little something for you.', '', NULL, NULL)`,
+        [`10:allread:${i}`, who!.user_id, who!.client_id, w.lumen.id, `Offer ${i}`],
+      );
+    const unreadInDb = async () =>
+      (
+        await t.db.query(
+          `SELECT 1 FROM notifications n JOIN app_users u ON u.id = n.app_user_id
+           WHERE u.phone = $1 AND n.read_at IS NULL`,
+          [PHONE],
+        )
+      ).length;
+    await page.goto(`${base}/app/`);
+    await page.getByRole('link', { name: `Notifications, ${many} unread` }).click();
+    await heading('Notifications').waitFor();
+    await expect.poll(() => page.locator('li.notification .unread-dot').count()).toBe(50);
+    await expect.poll(unreadInDb).toBe(many - 50);
+    const markAll = page.getByRole('button', { name: 'Mark all read' });
+    await expectAccessible(page);
+    await markAll.click();
+    await page.getByText('All notifications are marked read.').first().waitFor();
+    expect(await page.locator('li.notification .unread-dot').count()).toBe(0);
+    expect(await markAll.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await unreadInDb()).toBe(0);
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+  });
+
   it('books again from a past appointment: location, services and member chosen, only date and time asked', async () => {
     await page.goto(`${base}/app/appointments?tab=past`);
     await heading('Appointments').waitFor();
@@ -455,6 +571,36 @@ describe('the client app', () => {
     await expectAccessible(page);
   });
 
+  it('says why the server refused a cancel: too late, in its own words', async () => {
+    const soon = await makeAppointment(t.db, {
+      locationId: w.nord.id,
+      staffId: w.otto.id,
+      serviceIds: [w.shave.id],
+      phone: PHONE,
+      start: `${dateIn(3)}T09:00:00Z`,
+      minutes: 30,
+      price: 25,
+    });
+    await page.goto(`${base}/app/appointments/${soon.id}`);
+    const card = page.getByRole('article').filter({ hasText: 'Hot shave' });
+    await card.getByRole('button', { name: 'Cancel appointment' }).click();
+    await card.getByRole('group', { name: 'Cancel this appointment?' }).waitFor();
+    // Meanwhile the place closes online cancelling 10 days before: the server now says too late.
+    await makeBookingSettings(t.db, w.nord.id, { cancel_until_minutes: 10 * 24 * 60 });
+    await card.getByRole('group').getByRole('button', { name: 'Cancel appointment' }).click();
+    await page
+      .getByText('It is too late to cancel this appointment in the app. Please call the place.')
+      .first()
+      .waitFor();
+    const [row] = await t.db.query<{ deleted_at: Date | null }>(
+      'SELECT deleted_at FROM records WHERE id = $1',
+      [soon.id],
+    );
+    expect(row?.deleted_at).toBeNull();
+    // Out of the way of the next check, which looks at Barber Nord's cards.
+    await t.db.query('UPDATE records SET deleted_at = now() WHERE id = $1', [soon.id]);
+  });
+
   it('where the location forbids it, an upcoming appointment has no Cancel or Reschedule', async () => {
     await makeBookingSettings(t.db, w.nord.id, {
       allow_client_cancel: false,
@@ -521,6 +667,15 @@ describe('the client app', () => {
       .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
       .toBe(true);
     await page.getByRole('list', { name: 'Appointments' }).getByRole('article').first().waitFor();
+    // The terms as the consent screen reads them, once while online (through the worker).
+    const termsTitle = () =>
+      page.evaluate(() =>
+        fetch('/api/app/v1/terms?language=es')
+          .then((r) => r.json() as Promise<{ data: { user_agreement: { title: string } } }>)
+          .then((b) => b.data.user_agreement.title)
+          .catch(() => 'failed'),
+      );
+    expect(await termsTitle()).toBe('Acuerdo de usuario');
     await context.setOffline(true);
     try {
       await page.reload();
@@ -529,6 +684,8 @@ describe('the client app', () => {
       await expect.poll(() => cards.count()).toBeGreaterThan(0);
       expect(await cards.first().textContent()).toContain('Studio Lumen');
       await expectAccessible(page);
+      // A text seen once opens offline too.
+      expect(await termsTitle()).toBe('Acuerdo de usuario');
     } finally {
       await context.setOffline(false);
     }

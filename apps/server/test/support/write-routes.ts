@@ -453,6 +453,10 @@ export const ROUTES: Record<string, RouteEntry> = {
     who: 'client',
     body: () => ({ endpoint: pushSubscription().endpoint }),
   },
+  'POST /api/app/v1/notifications/read-all': {
+    who: 'client',
+    body: (f) => ({ location_id: f.loc }),
+  },
   'POST /api/app/v1/notifications/{id}/read': { who: 'client', params: notificationId },
   'POST /api/app/v1/notifications/{id}/confirm': { who: 'client', params: notificationId },
   'PUT /api/app/v1/places/{location_id}/mute': { who: 'client', body: () => ({ muted: true }) },

@@ -884,6 +884,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/app/v1/auth/logout-all': { ...own(), setup: newAppUser },
   'GET /api/app/v1/me': own(),
   'GET /api/app/v1/consents': own(),
+  'GET /api/app/v1/terms': own(),
   'POST /api/app/v1/consents': {
     ...own(201),
     body: () => ({
@@ -1141,6 +1142,7 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/app/v1/notifications': own(),
   'GET /api/app/v1/notifications/unread-count': own(),
+  'POST /api/app/v1/notifications/read-all': { ...own(), body: () => ({}) },
   'POST /api/app/v1/notifications/{id}/read': own(),
   'POST /api/app/v1/notifications/{id}/confirm': own(),
   'PUT /api/app/v1/places/{location_id}/mute': { ...own(), body: () => ({ muted: true }) },

@@ -18,13 +18,27 @@ export const AppAppointmentsQuery = Type.Object({
 
 export const AppAppointmentParams = Type.Object({ id: Id() });
 
+/**
+ * Why the client cannot cancel, move or review an appointment now: `cannot_*_reason.code` of an
+ * appointment, and `meta.details.reason` (with `meta.details.action`) of a 422 `not_allowed`.
+ * The same list as the core's `CHANGE_DENIED_REASONS` (a server test keeps them equal).
+ */
+export const APP_DENIED_REASONS = [
+  'canceled',
+  'started',
+  'location_forbids',
+  'too_late',
+  'group_event',
+  'not_visited_yet',
+  'already_reviewed',
+] as const;
+/** The action a `not_allowed` refusal of the app's appointment API is about. */
+export const APP_DENIED_ACTIONS = ['cancel', 'reschedule', 'review'] as const;
+
 const DeniedReason = Nullable(
   Type.Object(
     {
-      code: Type.String({
-        description:
-          'canceled | started | location_forbids | too_late | group_event | not_visited_yet | already_reviewed',
-      }),
+      code: Type.String({ description: APP_DENIED_REASONS.join(' | ') }),
       message: Type.String(),
     },
     { description: 'why the action is not possible now (null when it is)' },

@@ -81,3 +81,30 @@ export const AppConsentsBody = Type.Object({
   user_agreement_version: Text(50, { minLength: 1 }),
   data_processing_version: Text(50, { minLength: 1 }),
 });
+
+export const AppTermsQuery = Type.Object({
+  language: Type.Optional(
+    Text(12, {
+      pattern: '^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})?$',
+      description: 'The app language (en, es, ru; a region is ignored); default en',
+    }),
+  ),
+});
+
+const TermsText = Type.Object({
+  version: Type.String({ description: 'The version `POST /consents` accepts for this text' }),
+  language: Type.String({
+    description: 'The language of this text: the asked one, else English, else another one',
+  }),
+  title: Type.String(),
+  body: Type.String({
+    description: 'Plain text: paragraphs separated by a blank line; `## ` starts a heading',
+  }),
+  source: Type.Union([Type.Literal('operator'), Type.Literal('default')], {
+    description: "operator: the operator's own text; default: the text shipped with Visita",
+  }),
+});
+
+export const AppTermsEnvelope = ObjectEnvelope(
+  Type.Object({ user_agreement: TermsText, data_processing: TermsText }),
+);

@@ -49,6 +49,22 @@ export const AppUnreadCountEnvelope = ObjectEnvelope(
   }),
 );
 
+export const AppReadAllBody = Type.Object({
+  location_id: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 2147483647,
+      description: 'Only the notifications of this location (default: every location)',
+    }),
+  ),
+});
+export const AppReadAllEnvelope = ObjectEnvelope(
+  Type.Object({
+    marked: Type.Integer({ description: 'How many unread notifications were marked read' }),
+    unread: Type.Integer({ description: 'Unread notifications left (all locations): the bell' }),
+  }),
+);
+
 export const AppConfirmEnvelope = ObjectEnvelope(
   Type.Object({
     notification: AppNotification,

@@ -37,6 +37,7 @@ export function cancelMyAppointment(
     const before = await loadClientAppointment(repos, user, recordId, now);
     if (!before.cancel.allowed)
       throw new DomainError('not_allowed', before.cancel.message ?? 'Cannot cancel', undefined, {
+        action: 'cancel',
         reason: before.cancel.reason,
       });
     // Reuse the back office's deletion inside this transaction.

@@ -8,14 +8,17 @@ export interface ChangeableAppointment {
   activityId: number | null;
 }
 
-export type ChangeDeniedReason =
-  | 'canceled'
-  | 'started'
-  | 'location_forbids'
-  | 'too_late'
-  | 'group_event'
-  | 'not_visited_yet'
-  | 'already_reviewed';
+/** Every reason a client's change or review can be refused with (said by the app per action). */
+export const CHANGE_DENIED_REASONS = [
+  'canceled',
+  'started',
+  'location_forbids',
+  'too_late',
+  'group_event',
+  'not_visited_yet',
+  'already_reviewed',
+] as const;
+export type ChangeDeniedReason = (typeof CHANGE_DENIED_REASONS)[number];
 
 /** Whether the client may do something now; when not, a stable reason and a readable message. */
 export interface ClientRight {

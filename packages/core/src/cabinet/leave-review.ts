@@ -39,6 +39,7 @@ export function leaveReview(
       throw new DomainError('conflict', `This appointment already has a ${input.target} review`);
     if (!right.allowed)
       throw new DomainError('not_allowed', right.message ?? 'Cannot review', 'target', {
+        action: 'review',
         reason: right.reason,
       });
     const review = await repos.reviews.insertReview({

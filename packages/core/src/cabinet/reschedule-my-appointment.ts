@@ -35,7 +35,7 @@ export function rescheduleMyAppointment(
         'not_allowed',
         before.reschedule.message ?? 'Cannot reschedule',
         'datetime',
-        { reason: before.reschedule.reason },
+        { action: 'reschedule', reason: before.reschedule.reason },
       );
     await rescheduleOnlineAppointment(
       { uow: (fn) => fn(repos), clock: deps.clock, tokens: deps.tokens },

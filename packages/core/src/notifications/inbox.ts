@@ -59,3 +59,19 @@ export function readNotification(
     return n;
   });
 }
+
+/**
+ * "Mark all read": every unread notification of this client (optionally of one location) is
+ * read now, in one transaction; answers how many and how many are left unread (the bell).
+ */
+export function readAllMyNotifications(
+  deps: InboxDeps & { clock: Clock },
+  user: AppUser,
+  filter: { locationId?: number },
+): Promise<{ marked: number; unread: number }> {
+  return deps.uow(async (r) => {
+    const marked = await r.inbox.markAllRead(user.id, filter, deps.clock.now());
+    const unread = (await r.inbox.countUnread(user.id)).total;
+    return { marked, unread };
+  });
+}

@@ -42,6 +42,8 @@ export interface InboxRepo {
   findInboxNotification(appUserId: number, id: number): Promise<InboxNotification | null>;
   /** Marks read once; returns the entry (null when it is not this user's). */
   markRead(appUserId: number, id: number, at: Date): Promise<InboxNotification | null>;
+  /** Marks every unread entry of the user read (optionally one location's); how many it marked. */
+  markAllRead(appUserId: number, filter: { locationId?: number }, at: Date): Promise<number>;
   /** Sets `confirmed_at` when still empty; true only for the call that set it. */
   markConfirmed(id: number, at: Date): Promise<boolean>;
 }

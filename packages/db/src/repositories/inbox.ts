@@ -80,6 +80,19 @@ export function inboxRepo(q: Queryable): InboxRepo {
       );
       return row ? toNotification(row) : null;
     },
+    async markAllRead(appUserId, filter, at) {
+      const params: unknown[] = [appUserId, at];
+      let where = 'app_user_id = $1 AND read_at IS NULL';
+      if (filter.locationId !== undefined) {
+        params.push(filter.locationId);
+        where += ` AND location_id = $${params.length}`;
+      }
+      const rows = await q.query<{ id: number }>(
+        `UPDATE notifications SET read_at = $2 WHERE ${where} RETURNING id`,
+        params,
+      );
+      return rows.length;
+    },
     async markConfirmed(id, at) {
       const rows = await q.query(
         'UPDATE notifications SET confirmed_at = $2 WHERE id = $1 AND confirmed_at IS NULL RETURNING id',

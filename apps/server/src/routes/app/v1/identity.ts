@@ -5,6 +5,8 @@ import {
   AppConsentsEnvelope,
   AppLogoutEnvelope,
   AppMeEnvelope,
+  AppTermsEnvelope,
+  AppTermsQuery,
   AppTokenBody,
   AppTokenEnvelope,
   ErrorBody,
@@ -17,10 +19,13 @@ import {
   logInWithPhoneCode,
   logOutAppDevice,
   logOutAppUserEverywhere,
+  readTermsTexts,
   requestPhoneCode,
   type ConsentState,
+  type TermsText,
 } from '@visita/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { fileTermsTextSource, termsDirOf } from '../../../adapters/terms';
 import type { ServerDeps } from '../../../deps';
 import { needsAppUser, requireAppUser } from '../../../plugins/app-auth';
 import { presentAppUser } from '../../../presenters/app-user';
@@ -50,6 +55,7 @@ const presentConsents = (state: ConsentState) => ({
 export function appIdentityRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const t = typed(app);
   const codeDeps = phoneCodeDeps(deps);
+  const terms = fileTermsTextSource(termsDirOf(deps.config.dataDir));
 
   t.post(
     '/auth/code',
@@ -156,6 +162,34 @@ export function appIdentityRoutes(app: FastifyInstance, deps: ServerDeps): void 
       preHandler: needsAppUser(deps),
     },
     async (request) => ok(presentConsents(await getConsentState(deps, requireAppUser(request).id))),
+  );
+
+  t.get(
+    '/terms',
+    {
+      schema: {
+        tags,
+        summary: 'The texts of the user agreement and the data processing terms',
+        description:
+          "Public (readable before login). Each text carries the version `POST /consents` accepts. The operator's files in `<VISITA_DATA_DIR>/terms/` (`user_agreement.es.md`…) replace the shipped texts of that kind: their language, else their English, else any of theirs.",
+        querystring: AppTermsQuery,
+        response: { 200: AppTermsEnvelope, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const texts = await readTermsTexts({ terms }, request.query.language);
+      const present = ({ version, language, title, body, source }: TermsText) => ({
+        version,
+        language,
+        title,
+        body,
+        source,
+      });
+      return ok({
+        user_agreement: present(texts.user_agreement),
+        data_processing: present(texts.data_processing),
+      });
+    },
   );
 
   t.post(

@@ -10,6 +10,8 @@ import {
   AppPushSubscriptionBody,
   AppPushSubscriptionEnvelope,
   AppPushUnsubscribeBody,
+  AppReadAllBody,
+  AppReadAllEnvelope,
   AppUnreadCountEnvelope,
   AppVapidKeyEnvelope,
   errorResponses,
@@ -20,6 +22,7 @@ import {
   getVapidPublicKey,
   listMyNotifications,
   mutePlace,
+  readAllMyNotifications,
   readNotification,
   registerPushSubscription,
   removePushSubscription,
@@ -131,6 +134,27 @@ export function appNotificationRoutes(app: FastifyInstance, deps: ServerDeps): v
         total: count.total,
         by_location: count.byLocation.map((b) => ({ location_id: b.locationId, count: b.count })),
       });
+    },
+  );
+
+  t.post(
+    '/notifications/read-all',
+    {
+      schema: {
+        tags,
+        summary: 'Mark every unread notification read (optionally of one location)',
+        description:
+          "Only the logged-in client's notifications, in one transaction; answers how many were marked and how many are left unread.",
+        security,
+        body: AppReadAllBody,
+        response: { 200: AppReadAllEnvelope, ...errorResponses },
+      },
+      preHandler,
+    },
+    async (request) => {
+      const filter =
+        request.body.location_id !== undefined ? { locationId: request.body.location_id } : {};
+      return ok(await readAllMyNotifications(deps, requireAppUser(request), filter));
     },
   );
 
