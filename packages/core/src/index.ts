@@ -29,6 +29,7 @@ export * from './catalog/service-use-cases';
 export * from './catalog/service-staff-use-cases';
 export * from './catalog/service-category-use-cases';
 export * from './catalog/resource-use-cases';
+export * from './catalog/set-resource-instances';
 export * from './booking/availability';
 export * from './shared/phone';
 export * from './clients/types';

@@ -1,3 +1,4 @@
+import { makeAppointment } from '@visita/db/testing';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import {
   makeStudio,
   SCREENSHOTS,
   signInAs,
+  wallClock,
   watchPages,
 } from './admin-support';
 import { launchChromium } from './support';
@@ -231,6 +233,52 @@ describe('catalog, team and reports in Chromium', () => {
       [s.mitte.id],
     );
     expect(room).toMatchObject({ title: 'Treatment room', instances: 2 });
+
+    // Instances later: the second is booked tomorrow, so removing it is refused and nothing
+    // changes; then the first is renamed and a third added.
+    const liveInstances = () =>
+      t.db.query<{ id: number; title: string }>(
+        `SELECT id, title FROM resource_instances WHERE resource_id = $1 AND deleted_at IS NULL ORDER BY id`,
+        [room!.id],
+      );
+    const [first, second] = await liveInstances();
+    const booked = await makeAppointment(t.db, {
+      locationId: s.mitte.id,
+      staffId: s.ben.id,
+      serviceIds: [s.cut.id],
+      phone: '+4915110000009',
+      start: wallClock(s.tomorrow, '12:00', s.mitte.timezone),
+    });
+    await t.db.query(
+      `INSERT INTO resource_occupancy(resource_instance_id, record_id, during)
+       SELECT $1, id, tstzrange(starts_at, ends_at) FROM records WHERE id = $2`,
+      [second!.id, booked.id],
+    );
+    await page.getByRole('button', { name: 'Edit Treatment room' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Treatment room' });
+    await dialog.getByRole('button', { name: 'Remove instance Massage room #2' }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('alert').waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toContain(
+      `Massage room #2 is booked on ${s.tomorrow} 12:00 (appointment ${booked.id})`,
+    );
+    expect(await liveInstances()).toEqual([first, second]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Edit Treatment room' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Treatment room' });
+    await dialog.getByLabel('Instance 1', { exact: true }).fill('Garden room');
+    await dialog.getByRole('button', { name: '+ Add instance' }).click();
+    await dialog.getByLabel('Instance 3', { exact: true }).fill('Attic room');
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Treatment room saved.').waitFor();
+    await page
+      .getByRole('row', { name: /Treatment room/ })
+      .getByText('3 × (Garden room, Massage room #2, Attic room)')
+      .waitFor();
+    const after = await liveInstances();
+    expect(after.map((i) => i.title)).toEqual(['Garden room', 'Massage room #2', 'Attic room']);
+    expect(after.slice(0, 2).map((i) => i.id)).toEqual([first!.id, second!.id]);
     await expectAccessible(page);
     await shot(page, 'resources');
 
