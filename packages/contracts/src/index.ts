@@ -28,5 +28,6 @@ export * from './admin/reports';
 export * from './admin/promo';
 export * from './admin/instruments';
 export * from './admin/resources';
+export * from './admin/calendar';
 export * from './altegio/booking-forms';
 export * from './payments';

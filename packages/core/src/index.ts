@@ -20,6 +20,7 @@ export * from './booking/schedule-rules';
 export * from './booking/set-staff-schedules';
 export * from './booking/set-staff-schedule-days';
 export * from './booking/get-staff-schedules';
+export * from './booking/get-calendar-marker';
 export * from './booking/get-staff-schedule-days';
 export * from './booking/booking-settings-rules';
 export * from './booking/get-booking-settings';

@@ -1193,6 +1193,10 @@ export const OPERATIONS: Record<string, Operation> = {
     body: () => ({ title: 'Winter offer', text: '20 % off', link_url: 'https://salon.example' }),
   },
   'DELETE /api/admin/v1/locations/{company_id}/promo': own(),
+  'GET /api/admin/v1/locations/{company_id}/calendar/marker': {
+    ...own(),
+    query: 'start_date=2026-12-01&end_date=2026-12-07',
+  },
   'PUT /api/admin/v1/locations/{company_id}/resources/{id}/instances': {
     ...own(),
     setup: newResource,
