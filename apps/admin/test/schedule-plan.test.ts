@@ -9,7 +9,11 @@ import {
   type WeekdayPlan,
 } from '../src/pages/catalog/schedule-plan';
 
-const day = (breaks: { from: string; to: string }[], from = '09:00', to = '18:00'): WeekdayPlan => ({
+const day = (
+  breaks: { from: string; to: string }[],
+  from = '09:00',
+  to = '18:00',
+): WeekdayPlan => ({
   works: true,
   from,
   to,

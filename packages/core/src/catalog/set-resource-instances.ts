@@ -22,7 +22,8 @@ export type SetResourceInstancesDeps = {
  * (renamed when their title changed), entries without an id are added, and instances left out
  * are removed — unless an appointment still holds one from now on, since removing it would
  * leave that appointment without its room. The instances are locked first, so a booking that is
- * writing a hold on one of them is waited for and then seen.
+ * writing a hold on one of them is waited for and then seen; a booking that comes after the lock
+ * is refused by the database (a hold needs a live instance, migration 0051).
  */
 export async function setResourceInstances(
   deps: SetResourceInstancesDeps,
