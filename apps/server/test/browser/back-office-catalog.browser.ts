@@ -144,6 +144,7 @@ describe('catalog, team and reports in Chromium', () => {
     expect(rows[3]!.slots).toEqual([{ from: '09:00', to: '18:00' }]);
     await page.getByText('09:00–12:30, 13:30–15:00, 15:15–18:00').first().waitFor();
     await expectAccessible(page);
+    await shot(page, 'team-breaks');
 
     // Opened again, the form reads the stored days back: both breaks on Wednesday.
     await page.reload();
