@@ -27,5 +27,7 @@ export * from './admin/session';
 export * from './admin/reports';
 export * from './admin/promo';
 export * from './admin/instruments';
+export * from './admin/resources';
+export * from './admin/calendar';
 export * from './altegio/booking-forms';
 export * from './payments';

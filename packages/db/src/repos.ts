@@ -38,6 +38,7 @@ import { pushSubscriptionsRepo } from './repositories/push-subscriptions';
 import { bulkPushesRepo } from './repositories/bulk-pushes';
 import { jobsRepo } from './repositories/jobs';
 import { reportsRepo } from './repositories/reports';
+import { calendarMarkerRepo } from './repositories/calendar-marker';
 import { accessRepo, userLoginsRepo } from './repositories/access';
 
 /** Every repository, bound to one connection or transaction. */
@@ -83,6 +84,7 @@ export function createRepos(q: Queryable) {
     bulkPushes: bulkPushesRepo(q),
     jobs: jobsRepo(q),
     reports: reportsRepo(q),
+    calendarMarker: calendarMarkerRepo(q),
     access: accessRepo(q),
     userLogins: userLoginsRepo(q),
   };

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, type TestApp } from '../support/test-app';
+import { authHeader, call, createTestApp, type TestApp } from '../support/test-app';
 import {
   ensureAdminBuilt,
   expectAccessible,
@@ -133,6 +133,90 @@ describe('dragging appointments in the calendar', () => {
       .getByRole('dialog', { name: /Lea Fischer/ })
       .getByRole('button', { name: 'Move…' })
       .waitFor();
+    await page.close();
+  });
+});
+
+describe('the open calendar follows changes made elsewhere', () => {
+  it('shows an online booking without a reload, and waits while a dialog is open or a drag is under way', async () => {
+    const page = await newPage();
+    await signInAs(page, base, s.admin.login, 'admin-pass');
+    // A short poll for the test; the app's default is 15 s.
+    await page.evaluate("localStorage.setItem('visita.admin.calendarPollMs', '250')");
+    await page.reload();
+    await page.getByLabel('Date', { exact: true }).fill(s.tomorrow);
+    const grid = page.locator('.calendar-grid');
+    await grid.getByRole('button', { name: /^15:30–16:30/ }).waitFor();
+    const requests = { marker: 0, records: 0 };
+    page.on('request', (r) => {
+      if (r.url().includes('/calendar/marker')) requests.marker++;
+      if (/\/api\/v1\/records\//.test(r.url())) requests.records++;
+    });
+    /** Waits until the calendar has asked for the marker `n` more times. */
+    const polls = async (n: number) => {
+      const start = requests.marker;
+      await expect
+        .poll(() => requests.marker - start, { timeout: 20_000 })
+        .toBeGreaterThanOrEqual(n);
+    };
+    // Nothing changed: the marker is asked, the appointments are not read again.
+    const recordsBefore = requests.records;
+    await polls(3);
+    expect(requests.records).toBe(recordsBefore);
+    // A page that reloads would lose this.
+    await page.evaluate('window.stay = true');
+
+    const bookOnline = async (fullname: string, phone: string, time: string) => {
+      const res = await call(t.app, {
+        method: 'POST',
+        url: `/api/v1/book_record/${s.mitte.id}`,
+        headers: authHeader(t.partnerToken),
+        payload: {
+          phone,
+          fullname,
+          appointments: [
+            {
+              id: 1,
+              services: [s.cut.id],
+              staff_id: s.ben.id,
+              datetime: `${s.tomorrow} ${time}:00`,
+            },
+          ],
+        },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    };
+    await bookOnline('Olga Online', '+4915120000001', '13:00');
+    const olga = grid.getByRole('button', { name: /^13:00–14:00 Olga Online/ });
+    await olga.waitFor();
+
+    // With an appointment's dialog open, a new booking waits: the dialog keeps what was typed.
+    await olga.click();
+    const dialog = page.getByRole('dialog', { name: /Olga Online/ });
+    await dialog.getByRole('button', { name: 'Move…' }).waitFor();
+    await bookOnline('Otto Online', '+4915120000002', '12:00');
+    await polls(2);
+    expect(await grid.getByRole('button', { name: /^12:00–13:00 Otto Online/ }).count()).toBe(0);
+    expect(await dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await grid.getByRole('button', { name: /^12:00–13:00 Otto Online/ }).waitFor();
+
+    // During a drag the same: the dragged card stays under the pointer.
+    const olgaBox = await box(olga);
+    const from = { x: olgaBox.x + olgaBox.width / 2, y: olgaBox.y + 10 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x, from.y + 40, { steps: 4 });
+    await grid.locator('.event.dragging').waitFor();
+    await bookOnline('Ida Online', '+4915120000003', '16:30');
+    await polls(2);
+    expect(await grid.locator('.event.dragging').count()).toBe(1);
+    expect(await grid.getByRole('button', { name: /^16:30–17:30 Ida Online/ }).count()).toBe(0);
+    await page.mouse.move(from.x, from.y, { steps: 4 });
+    await page.mouse.up();
+    await grid.getByRole('button', { name: /^16:30–17:30 Ida Online/ }).waitFor();
+    await grid.getByRole('button', { name: /^13:00–14:00 Olga Online/ }).waitFor();
+    expect(await page.evaluate('window.stay')).toBe(true);
     await page.close();
   });
 });

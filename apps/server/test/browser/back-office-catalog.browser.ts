@@ -1,3 +1,4 @@
+import { makeAppointment, makeStaff } from '@visita/db/testing';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import {
   makeStudio,
   SCREENSHOTS,
   signInAs,
+  wallClock,
   watchPages,
 } from './admin-support';
 import { launchChromium } from './support';
@@ -43,15 +45,29 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${SCREENSHOTS}admin-${name}.png` });
 
 describe('catalog, team and reports in Chromium', () => {
-  it('applies a weekly schedule to real dates', async () => {
+  it('opens the weekly form from the current schedule (or the default plan) and applies it to real dates', async () => {
+    await makeStaff(t.db, s.mitte.id, { name: 'Dana Neu' });
     const page = await adminPage();
     await page.getByRole('link', { name: 'Team' }).click();
+    // No stored day: the default plan, and the form says so.
+    await page.getByRole('button', { name: /Dana Neu/ }).click();
+    await page.getByRole('heading', { name: 'Working hours of Dana Neu' }).waitFor();
+    await page
+      .getByText(/No schedule stored for the coming weeks: this is the default plan/)
+      .waitFor();
+    expect(await page.getByLabel('Monday from').inputValue()).toBe('09:00');
+    expect(await page.getByLabel('Saturday', { exact: true }).isChecked()).toBe(false);
+    // Ben works 12:00–20:00 every day of the stored days: the form starts from that.
     await page.getByRole('button', { name: /Ben Okafor/ }).click();
     await page.getByRole('heading', { name: 'Working hours of Ben Okafor' }).waitFor();
+    await page.getByText("From Ben Okafor's current schedule").waitFor();
+    expect(await page.getByLabel('Monday from').inputValue()).toBe('12:00');
+    expect(await page.getByLabel('Monday to').inputValue()).toBe('20:00');
+    expect(await page.getByLabel('Saturday', { exact: true }).isChecked()).toBe(true);
     await page.getByLabel('Monday from').fill('10:00');
     await page.getByLabel('Monday to').fill('16:00');
-    await page.getByLabel('Saturday').check();
     await page.getByLabel('Saturday to').fill('14:00');
+    await page.getByLabel('Sunday', { exact: true }).uncheck();
     await page.getByLabel('For how many weeks').selectOption('2');
     const start = await page.getByLabel('From the week of').inputValue();
     await page.getByRole('button', { name: 'Apply to these dates' }).click();
@@ -66,38 +82,55 @@ describe('catalog, team and reports in Chromium', () => {
     );
     expect(rows).toHaveLength(14);
     expect(rows[0]!.slots).toEqual([{ from: '10:00', to: '16:00' }]); // Monday
-    expect(rows[1]!.slots).toEqual([{ from: '09:00', to: '18:00' }]); // Tuesday
-    expect(rows[5]!.slots).toEqual([{ from: '09:00', to: '14:00' }]); // Saturday
+    expect(rows[1]!.slots).toEqual([{ from: '12:00', to: '20:00' }]); // Tuesday, as it was
+    expect(rows[5]!.slots).toEqual([{ from: '12:00', to: '14:00' }]); // Saturday
     expect(rows[6]!.slots).toEqual([]); // Sunday: an explicit day off
     await expect.poll(() => page.locator('.days-strip li.on').count()).toBe(12);
     await shot(page, 'team');
     await page.close();
   });
 
-  it('a break inside the working hours splits the day; a break outside them is stopped', async () => {
+  it('several breaks a day: each checked on its row, saved as intervals, and shown back', async () => {
     const page = await adminPage();
     await page.getByRole('link', { name: 'Team' }).click();
     await page.locator('.member-item', { hasText: 'Anna Berg' }).click();
     await page.getByRole('heading', { name: 'Working hours of Anna Berg' }).waitFor();
+    await page.getByText("From Anna Berg's current schedule").waitFor();
     await page.getByRole('button', { name: 'Wednesday: add a break' }).click();
-    await page.getByLabel('Wednesday break from').fill('19:00');
-    await page.getByLabel('Wednesday break to').fill('19:30');
-    await page.getByText('The break must lie inside the working hours.').waitFor();
+    await page.getByLabel('Wednesday break 1 from').fill('19:00');
+    await page.getByLabel('Wednesday break 1 to').fill('19:30');
+    await page
+      .getByText('Wednesday, break 1 must lie inside the working hours (09:00–18:00).')
+      .waitFor();
     const writes: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'PUT' && r.url().includes('/staff/schedule')) writes.push(r.url());
     });
     await page.getByRole('button', { name: 'Apply to these dates' }).click();
     expect(writes).toEqual([]);
-    await page.getByLabel('Wednesday break from').fill('12:30');
-    await page.getByLabel('Wednesday break to').fill('13:30');
-    await page.getByLabel('For how many weeks').selectOption('1');
+    await page.getByLabel('Wednesday break 1 from').fill('12:30');
+    await page.getByLabel('Wednesday break 1 to').fill('13:30');
+    await page.getByRole('button', { name: 'Wednesday: add a break' }).click();
+    await page.getByLabel('Wednesday break 2 from').fill('13:00');
+    await page.getByLabel('Wednesday break 2 to').fill('14:00');
+    await page.getByText('Wednesday, break 2 overlaps break 1.').waitFor();
+    await page.getByRole('button', { name: 'Apply to these dates' }).click();
+    expect(writes).toEqual([]);
+    await page.getByLabel('Wednesday break 2 from').fill('15:00');
+    await page.getByLabel('Wednesday break 2 to').fill('15:15');
+    // A third break, then removed again.
+    await page.getByRole('button', { name: 'Wednesday: add a break' }).click();
+    await page.getByRole('button', { name: 'Wednesday: remove break 3' }).click();
+    expect(await page.getByLabel('Wednesday break 3 from').count()).toBe(0);
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+    await page.getByLabel('For how many weeks').selectOption('4');
     const start = await page.getByLabel('From the week of').inputValue();
     await page.getByRole('button', { name: 'Apply to these dates' }).click();
     await page
       .getByRole('status')
-      .getByText(/Applied to 1 week/)
+      .getByText(/Applied to 4 weeks/)
       .waitFor();
+    expect(writes).toHaveLength(1);
     const rows = await t.db.query<{ date: string; slots: { from: string; to: string }[] }>(
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, slots FROM staff_schedules
         WHERE staff_id = $1 AND date BETWEEN $2::date AND $2::date + 6 ORDER BY date`,
@@ -105,11 +138,23 @@ describe('catalog, team and reports in Chromium', () => {
     );
     expect(rows[2]!.slots).toEqual([
       { from: '09:00', to: '12:30' },
-      { from: '13:30', to: '18:00' },
+      { from: '13:30', to: '15:00' },
+      { from: '15:15', to: '18:00' },
     ]);
     expect(rows[3]!.slots).toEqual([{ from: '09:00', to: '18:00' }]);
-    await page.getByText('09:00–12:30, 13:30–18:00').first().waitFor();
+    await page.getByText('09:00–12:30, 13:30–15:00, 15:15–18:00').first().waitFor();
     await expectAccessible(page);
+    await shot(page, 'team-breaks');
+
+    // Opened again, the form reads the stored days back: both breaks on Wednesday.
+    await page.reload();
+    await page.locator('.member-item', { hasText: 'Anna Berg' }).click();
+    await page.getByText("From Anna Berg's current schedule").waitFor();
+    expect(await page.getByLabel('Wednesday break 1 from').inputValue()).toBe('12:30');
+    expect(await page.getByLabel('Wednesday break 1 to').inputValue()).toBe('13:30');
+    expect(await page.getByLabel('Wednesday break 2 from').inputValue()).toBe('15:00');
+    expect(await page.getByLabel('Wednesday break 2 to').inputValue()).toBe('15:15');
+    expect(await page.getByLabel('Thursday break 1 from').count()).toBe(0);
     await page.close();
   });
 
@@ -231,6 +276,52 @@ describe('catalog, team and reports in Chromium', () => {
       [s.mitte.id],
     );
     expect(room).toMatchObject({ title: 'Treatment room', instances: 2 });
+
+    // Instances later: the second is booked tomorrow, so removing it is refused and nothing
+    // changes; then the first is renamed and a third added.
+    const liveInstances = () =>
+      t.db.query<{ id: number; title: string }>(
+        `SELECT id, title FROM resource_instances WHERE resource_id = $1 AND deleted_at IS NULL ORDER BY id`,
+        [room!.id],
+      );
+    const [first, second] = await liveInstances();
+    const booked = await makeAppointment(t.db, {
+      locationId: s.mitte.id,
+      staffId: s.ben.id,
+      serviceIds: [s.cut.id],
+      phone: '+4915110000009',
+      start: wallClock(s.tomorrow, '12:00', s.mitte.timezone),
+    });
+    await t.db.query(
+      `INSERT INTO resource_occupancy(resource_instance_id, record_id, during)
+       SELECT $1, id, tstzrange(starts_at, ends_at) FROM records WHERE id = $2`,
+      [second!.id, booked.id],
+    );
+    await page.getByRole('button', { name: 'Edit Treatment room' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Treatment room' });
+    await dialog.getByRole('button', { name: 'Remove instance Massage room #2' }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('alert').waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toContain(
+      `Massage room #2 is booked on ${s.tomorrow} 12:00 (appointment ${booked.id})`,
+    );
+    expect(await liveInstances()).toEqual([first, second]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Edit Treatment room' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Treatment room' });
+    await dialog.getByLabel('Instance 1', { exact: true }).fill('Garden room');
+    await dialog.getByRole('button', { name: '+ Add instance' }).click();
+    await dialog.getByLabel('Instance 3', { exact: true }).fill('Attic room');
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Treatment room saved.').waitFor();
+    await page
+      .getByRole('row', { name: /Treatment room/ })
+      .getByText('3 × (Garden room, Massage room #2, Attic room)')
+      .waitFor();
+    const after = await liveInstances();
+    expect(after.map((i) => i.title)).toEqual(['Garden room', 'Massage room #2', 'Attic room']);
+    expect(after.slice(0, 2).map((i) => i.id)).toEqual([first!.id, second!.id]);
     await expectAccessible(page);
     await shot(page, 'resources');
 

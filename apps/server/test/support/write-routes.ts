@@ -494,4 +494,10 @@ export const ROUTES: Record<string, RouteEntry> = {
     body: () => ({ title: 'Winter offer', text: '20 % off', link_url: 'https://salon.example' }),
   },
   'DELETE /api/admin/v1/locations/{company_id}/promo': noBody,
+  'PUT /api/admin/v1/locations/{company_id}/resources/{id}/instances': {
+    ...resourceDelete,
+    body: (f) => ({
+      instances: [{ id: f.resource.instanceIds[0], title: 'Room A' }, { title: 'Room B' }],
+    }),
+  },
 };

@@ -1195,6 +1195,15 @@ export const OPERATIONS: Record<string, Operation> = {
     body: () => ({ title: 'Winter offer', text: '20 % off', link_url: 'https://salon.example' }),
   },
   'DELETE /api/admin/v1/locations/{company_id}/promo': own(),
+  'GET /api/admin/v1/locations/{company_id}/calendar/marker': {
+    ...own(),
+    query: 'start_date=2026-12-01&end_date=2026-12-07',
+  },
+  'PUT /api/admin/v1/locations/{company_id}/resources/{id}/instances': {
+    ...own(),
+    setup: newResource,
+    body: () => ({ instances: [{ title: 'Chair A' }, { title: 'Chair B' }] }),
+  },
   'GET /api/admin/v1/locations/{company_id}/client-instruments': {
     ...own(),
     query: 'phone=%2B4915110000001',

@@ -13,6 +13,8 @@ const QUERY: Record<string, string> = {
   '/api/admin/v1/locations/{company_id}/free_times/{staff_id}/{date}': 'service_ids[]={service}',
   '/api/admin/v1/locations/{company_id}/reports/summary': 'from=2026-11-01&to=2026-11-30',
   '/api/admin/v1/locations/{company_id}/client-instruments': 'phone=%2B4915112345678',
+  '/api/admin/v1/locations/{company_id}/calendar/marker':
+    'start_date=2026-12-01&end_date=2026-12-07',
 };
 
 /** Reads that answer something else than 200 on this world (no photo uploaded). */

@@ -117,6 +117,17 @@ export interface ResourcesRepo {
     patch: { title?: string; description?: string },
   ): Promise<Resource | null>;
   softDeleteResource(locationId: number, id: number): Promise<boolean>;
+  /** The resource's live instances, locked until the transaction ends (FOR UPDATE). */
+  lockInstances(resourceId: number): Promise<{ id: number; title: string }[]>;
+  /** Live holds on these instances that end after `nowMs`, earliest first. */
+  findFutureHolds(
+    instanceIds: number[],
+    nowMs: number,
+  ): Promise<{ instanceId: number; recordId: number; start: number }[]>;
+  writeInstances(
+    resourceId: number,
+    change: { renamed: { id: number; title: string }[]; added: string[]; removed: number[] },
+  ): Promise<void>;
 }
 
 export interface CatalogRepos {

@@ -68,5 +68,48 @@ export function resourcesRepo(q: Queryable): ResourcesRepo {
       );
       return true;
     },
+    async lockInstances(resourceId) {
+      return q.query<{ id: number; title: string }>(
+        `SELECT id, title FROM resource_instances
+          WHERE resource_id = $1 AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+        [resourceId],
+      );
+    },
+    async findFutureHolds(instanceIds, nowMs) {
+      const rows = await q.query<{ instance_id: number; record_id: number; s: number }>(
+        `SELECT o.resource_instance_id AS instance_id, o.record_id,
+                (extract(epoch FROM lower(o.during)) * 1000)::float8 AS s
+           FROM resource_occupancy o
+           JOIN records r ON r.id = o.record_id AND r.deleted_at IS NULL
+          WHERE o.resource_instance_id = ANY($1) AND o.released_at IS NULL
+            AND upper(o.during) > to_timestamp($2::float8 / 1000)
+          ORDER BY lower(o.during), o.record_id`,
+        [instanceIds, nowMs],
+      );
+      return rows.map((r) => ({
+        instanceId: r.instance_id,
+        recordId: r.record_id,
+        start: Number(r.s),
+      }));
+    },
+    async writeInstances(resourceId, change) {
+      for (const { id, title } of change.renamed)
+        await q.query(
+          'UPDATE resource_instances SET title = $3 WHERE id = $1 AND resource_id = $2',
+          [id, resourceId, title],
+        );
+      if (change.added.length > 0)
+        await q.query(
+          `INSERT INTO resource_instances(resource_id, title)
+           SELECT $1, t FROM unnest($2::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n`,
+          [resourceId, change.added],
+        );
+      if (change.removed.length > 0)
+        await q.query(
+          `UPDATE resource_instances SET deleted_at = now()
+            WHERE resource_id = $1 AND id = ANY($2) AND deleted_at IS NULL`,
+          [resourceId, change.removed],
+        );
+    },
   };
 }

@@ -66,8 +66,10 @@ export function CalendarGrid(props: {
   onPickSlot?: (memberId: number, date: string, minutes: number) => void;
   /** Given when the user may move appointments: dropping one asks it; true when it moved. */
   onMoveAppointment?: (a: Appointment, target: DropTarget) => Promise<boolean>;
+  /** Told when a drag starts and ends (the background refresh waits for it). */
+  onDragging?: (active: boolean) => void;
 }) {
-  const { data, dates, onMoveAppointment } = props;
+  const { data, dates, onMoveAppointment, onDragging } = props;
   const lanes = lanesOf(data, dates);
   const { start, end } = hoursOf(lanes);
   const drag = useAppointmentDrag({
@@ -78,6 +80,8 @@ export function CalendarGrid(props: {
   });
   const { settle } = drag;
   useEffect(settle, [data, settle]);
+  const dragging = drag.target !== null || drag.saving;
+  useEffect(() => onDragging?.(dragging), [dragging, onDragging]);
   const dragged = drag.target ? data.appointments.find((a) => a.id === drag.target!.id) : undefined;
   const placed = (lane: Lane): { a: Appointment; minutes: number }[] => {
     const t = drag.target;

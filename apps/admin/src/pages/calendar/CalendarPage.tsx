@@ -16,6 +16,7 @@ import { CalendarGrid } from './CalendarGrid';
 import { clientName, loadCalendar, moveAppointment } from './data';
 import type { DropTarget } from './drag';
 import { GroupEventDialog } from './GroupEventDialog';
+import { loadMarker, useCalendarRefresh } from './live';
 import { NewAppointmentDialog, type NewAppointmentPreset } from './NewAppointmentDialog';
 
 type View = 'day' | 'week';
@@ -44,6 +45,14 @@ export function CalendarPage() {
     () => loadCalendar(location.id, from, days),
     [location.id, from, days],
   );
+  const [dragging, setDragging] = useState(false);
+  // Changes made elsewhere (online bookings, other admins) appear without a reload.
+  useCalendarRefresh({
+    known: data?.range === `${from}/${days}` ? data.marker : undefined,
+    check: () => loadMarker(location.id, from, days),
+    reload,
+    paused: dragging || creating !== null || open !== null || openEvent !== null,
+  });
 
   const step = (direction: 1 | -1) => setDate(addDays(date, direction * days));
   const done = (message: string) => {
@@ -141,6 +150,7 @@ export function CalendarPage() {
           nowMinutes={nowMinutes}
           onOpenAppointment={setOpen}
           onOpenEvent={setOpenEvent}
+          onDragging={setDragging}
           {...(can('records:write')
             ? {
                 onPickSlot: (staffId: number, d: string, minutes: number) =>

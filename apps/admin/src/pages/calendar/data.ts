@@ -8,6 +8,7 @@ import type {
   TeamMember,
 } from '../../types';
 import { addDays } from '../../time';
+import { loadMarker } from './live';
 
 export interface CalendarData {
   members: TeamMember[];
@@ -16,6 +17,9 @@ export interface CalendarData {
   events: GroupEvent[];
   /** The location's slot step in minutes: a dragged appointment snaps to it. */
   stepMinutes: number;
+  /** The change marker read just before the rest, and the days it covers ("from/days"). */
+  marker: string;
+  range: string;
 }
 
 /** Everything the calendar shows for `days` days from `from`, read from the Altegio-compatible API. */
@@ -25,6 +29,8 @@ export async function loadCalendar(
   days: number,
 ): Promise<CalendarData> {
   const to = addDays(from, days - 1);
+  // The marker first: a change made while the rest is read then moves it past this value.
+  const marker = await loadMarker(locationId, from, days);
   const [staff, schedules, appointments, events, step] = await Promise.all([
     v1.get<TeamMember[]>(`/company/${locationId}/staff`),
     v1.get<StaffScheduleDay[]>(
@@ -44,6 +50,8 @@ export async function loadCalendar(
     appointments,
     events: events.data,
     stepMinutes: step,
+    marker,
+    range: `${from}/${days}`,
   };
 }
 

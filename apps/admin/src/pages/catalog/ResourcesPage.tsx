@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { v1 } from '../../api';
+import { admin, v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
 import { Problem, useLoad } from '../../components/status';
 import { useSession } from '../../session';
@@ -7,7 +7,9 @@ import type { Resource } from '../../types';
 
 /**
  * Rooms, chairs and devices a service holds while it runs: the Altegio resource endpoints
- * (`GET`/`POST /resources/{id}`, `PUT`/`DELETE /resource/{id}/{resource_id}`).
+ * (`GET`/`POST /resources/{id}`, `PUT`/`DELETE /resource/{id}/{resource_id}`); the instances of
+ * an existing resource through the admin API (`PUT …/resources/{rid}/instances`), which Altegio
+ * has no route for.
  */
 export function ResourcesPage() {
   const { location, can } = useSession();
@@ -103,6 +105,11 @@ function ResourceDialog(props: {
   const [title, setTitle] = useState(r?.title ?? '');
   const [description, setDescription] = useState(r?.description ?? '');
   const [count, setCount] = useState(1);
+  // Instances of an existing resource: kept ones carry their id, new ones none.
+  const [instances, setInstances] = useState<{ id?: number; title: string; key: number }[]>(
+    () => r?.instances.map((i) => ({ id: i.id, title: i.title, key: i.id })) ?? [],
+  );
+  const [nextKey, setNextKey] = useState(-1);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -118,11 +125,24 @@ function ResourceDialog(props: {
   const save = (event: FormEvent) => {
     event.preventDefault();
     const body = { title: title.trim(), description };
+    const list = instances.map((i) => ({
+      ...(i.id !== undefined ? { id: i.id } : {}),
+      title: i.title.trim(),
+    }));
+    const instancesChanged =
+      r !== null &&
+      JSON.stringify(list) !==
+        JSON.stringify(r.instances.map((i) => ({ id: i.id, title: i.title })));
     void run(
-      () =>
-        r
-          ? v1.put(`/resource/${location.id}/${r.id}`, body)
-          : v1.post(`/resources/${location.id}`, { ...body, count }),
+      async () => {
+        if (!r) return v1.post(`/resources/${location.id}`, { ...body, count });
+        // The instances first: a refused removal (booked from now on) leaves everything as it was.
+        if (instancesChanged)
+          await admin.put(`/locations/${location.id}/resources/${r.id}/instances`, {
+            instances: list,
+          });
+        return v1.put(`/resource/${location.id}/${r.id}`, body);
+      },
       r ? `${body.title} saved.` : `${body.title} created.`,
     );
   };
@@ -148,7 +168,51 @@ function ResourceDialog(props: {
             onChange={(e) => setDescription(e.target.value)}
           />
         </label>
-        {r ? null : (
+        {r ? (
+          <fieldset className="instances">
+            <legend>Instances (each is booked once at a time)</legend>
+            <ol className="stack">
+              {instances.map((inst, i) => (
+                <li key={inst.key} className="row">
+                  <input
+                    required
+                    maxLength={300}
+                    aria-label={`Instance ${i + 1}`}
+                    value={inst.title}
+                    onChange={(e) =>
+                      setInstances(
+                        instances.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)),
+                      )
+                    }
+                  />
+                  {instances.length > 1 ? (
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={`Remove instance ${inst.title || i + 1}`}
+                      onClick={() => setInstances(instances.filter((_, j) => j !== i))}
+                    >
+                      Remove
+                    </button>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setInstances([
+                  ...instances,
+                  { title: `${title.trim() || r.title} #${instances.length + 1}`, key: nextKey },
+                ]);
+                setNextKey(nextKey - 1);
+              }}
+            >
+              + Add instance
+            </button>
+          </fieldset>
+        ) : (
           <label>
             How many
             <input
