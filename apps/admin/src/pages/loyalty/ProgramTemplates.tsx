@@ -18,6 +18,7 @@ function TemplateField(props: {
   error?: string;
 }) {
   const note = useId();
+  const field = useId();
   const v = props.value;
   return (
     <div className="stack">
@@ -30,9 +31,11 @@ function TemplateField(props: {
         {props.label}: own text
       </label>
       {v.custom ? (
-        <label>
-          {props.label}
+        <>
+          {/* A label of its own (not wrapping): the field's name stays the label, not its text. */}
+          <label htmlFor={field}>{props.label}</label>
           <textarea
+            id={field}
             rows={2}
             maxLength={2000}
             required
@@ -40,7 +43,7 @@ function TemplateField(props: {
             onChange={(e) => props.onChange({ ...v, body: e.target.value })}
             {...invalidProps(note, props.error)}
           />
-        </label>
+        </>
       ) : (
         <small className="muted">Uses the location’s template (Notifications).</small>
       )}
