@@ -61,6 +61,21 @@ beforeAll(async () => {
     title: 'Colour card',
   });
   expect(card.status, JSON.stringify(card.body)).toBe(201);
+  // A program made through the API with fields the form does not offer (at Nord: it does not
+  // touch the payments at Mitte below).
+  const legacy = await http('POST', `/chain/${s.mitte.chainId}/loyalty/programs`, {
+    title: 'Legacy goods',
+    type: 'discount_static',
+    service_item_type: 'any_allowed',
+    good_item_type: 'not_allowed',
+    value_unit: 'percent',
+    params_source_type: 'chain',
+    history_start_date: '2026-01-01',
+    sold_items_multiplicity: 3,
+    company_ids: [s.nord.id],
+    rules: [{ value: 3, service_id: s.cut.id }],
+  });
+  expect(legacy.status, JSON.stringify(legacy.body)).toBe(200);
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();
 }, 120_000);
@@ -274,6 +289,7 @@ describe('the loyalty forms’ finer fields in Chromium', () => {
     const items = dialog.getByRole('group', { name: 'Applies to the services' });
     await items.getByLabel('Colouring (whole category)').check();
     await items.getByLabel('Beard trim').check();
+    await dialog.getByLabel('At most this many credits per card').fill('5');
     await dialog.getByLabel('Expires after').fill('6');
     await dialog.getByLabel('Expiry unit').selectOption({ label: 'months' });
     await dialog.getByLabel('Warn the client (days before)').fill('7');
@@ -287,7 +303,9 @@ describe('the loyalty forms’ finer fields in Chromium', () => {
     await dialog.getByRole('button', { name: 'Create program' }).click();
     await dialog.getByRole('alert').getByText('unknown placeholder {nickname}').first().waitFor();
     expect(await expiring.getAttribute('aria-invalid')).toBe('true');
-    expect(await t.db.query(`SELECT id FROM loyalty_programs`)).toEqual([]);
+    expect(
+      await t.db.query(`SELECT id FROM loyalty_programs WHERE title = 'Colour cashback'`),
+    ).toEqual([]);
     await expiring.fill('{client}, {amount} of your bonus ends on {date}.');
     await expectAccessible(p);
     await p.screenshot({ path: `${SCREENSHOTS}admin-loyalty-program-finer.png` });
@@ -301,18 +319,21 @@ describe('the loyalty forms’ finer fields in Chromium', () => {
       (
         await t.db.query<Record<string, unknown>>(
           `SELECT p.expiration_timeout, p.expiration_timeout_unit, p.expiration_notification_timeout,
+                  p.usage_limit, p.visit_multiplicity,
                   p.service_item_type, p.allowed_service_ids, p.allowed_service_category_ids,
                   p.location_ids, c.type AS changed_type, c.body AS changed, e.body AS expiring
              FROM loyalty_programs p
              LEFT JOIN loyalty_notification_templates c ON c.id = p.on_changed_template_id
              LEFT JOIN loyalty_notification_templates e ON e.id = p.on_expiration_template_id
-            WHERE p.deleted_at IS NULL`,
+            WHERE p.title LIKE 'Colour cashback%'`,
         )
       )[0];
     expect(await program()).toEqual({
       expiration_timeout: 6,
       expiration_timeout_unit: 'month',
       expiration_notification_timeout: 7,
+      usage_limit: 5,
+      visit_multiplicity: 0,
       service_item_type: 'custom_allowed',
       allowed_service_ids: [beard],
       allowed_service_category_ids: [colouring],
@@ -333,6 +354,7 @@ describe('the loyalty forms’ finer fields in Chromium', () => {
     expect(await checked(itemsAgain.getByLabel('Haircut'))).toBe(false);
     expect(await edit.getByLabel('Expires after').inputValue()).toBe('6');
     expect(await edit.getByLabel('Warn the client (days before)').inputValue()).toBe('7');
+    expect(await edit.getByLabel('At most this many credits per card').inputValue()).toBe('5');
     expect(
       await edit.getByLabel('When the discount or bonus changes', { exact: true }).inputValue(),
     ).toBe('{client}, you earned {amount} at {location}.');
@@ -344,6 +366,26 @@ describe('the loyalty forms’ finer fields in Chromium', () => {
     expect(await program()).toMatchObject({
       expiration_timeout: 3,
       allowed_service_category_ids: [colouring],
+    });
+
+    // What the form does not offer (goods, history options, a rule's service) an edit keeps.
+    await p.getByRole('button', { name: 'Edit Legacy goods' }).click();
+    const legacy = p.getByRole('dialog', { name: 'Edit Legacy goods' });
+    await legacy.getByLabel('Program title').fill('Legacy goods 2');
+    await legacy.getByRole('button', { name: 'Save program' }).click();
+    await p.locator('table.table tbody tr', { hasText: 'Legacy goods 2' }).waitFor();
+    const [kept] = await t.db.query(
+      `SELECT p.good_item_type, p.params_source_type, p.history_start_date::text AS history,
+              p.sold_items_multiplicity, r.service_id
+         FROM loyalty_programs p JOIN loyalty_program_rules r ON r.program_id = p.id
+        WHERE p.title = 'Legacy goods 2'`,
+    );
+    expect(kept).toEqual({
+      good_item_type: 'not_allowed',
+      params_source_type: 'chain',
+      history: '2026-01-01',
+      sold_items_multiplicity: 3,
+      service_id: s.cut.id,
     });
     await p.close();
 

@@ -28,11 +28,13 @@ export function CatalogPicker(props: {
   const v = props.value;
   const toggle = (list: number[], id: number, on: boolean) =>
     on ? [...list, id] : list.filter((x) => x !== id);
-  const service = (s: Service) => (
+  /** A service of a ticked category is covered anyway: shown ticked, not tickable on its own. */
+  const service = (s: Service, inTicked = false) => (
     <label key={s.id} className="check">
       <input
         type="checkbox"
-        checked={v.services.includes(s.id)}
+        disabled={inTicked}
+        checked={inTicked || v.services.includes(s.id)}
         onChange={(e) =>
           props.onChange({ ...v, services: toggle(v.services, s.id, e.target.checked) })
         }
@@ -76,7 +78,11 @@ export function CatalogPicker(props: {
                 </label>
               )}
               {props.mode === 'category' ? null : (
-                <div className="checks">{c.services.map(service)}</div>
+                <div className="checks">
+                  {c.services.map((x) =>
+                    service(x, props.mode === 'both' && v.categories.includes(c.id)),
+                  )}
+                </div>
               )}
             </div>
           ))}
@@ -85,7 +91,7 @@ export function CatalogPicker(props: {
               {categories.length ? (
                 <span className="catalog-category-title">Without a category</span>
               ) : null}
-              <div className="checks">{loose.map(service)}</div>
+              <div className="checks">{loose.map((x) => service(x))}</div>
             </div>
           ) : null}
         </fieldset>

@@ -52,8 +52,9 @@ export function GiftCardTypeForm(props: {
     balance: d.balance,
     is_multi: d.is_multi,
     item_type_id: d.item_type_id,
-    is_allow_empty_code: false,
-    balance_edit_type_id: 1,
+    // Not offered in the form; an existing type keeps what it has.
+    is_allow_empty_code: t?.is_allow_empty_code ?? false,
+    balance_edit_type_id: t?.balance_edit_type_id ?? 1,
     service_ids: d.item_type_id === 3 ? d.services : [],
     category_id: d.item_type_id === 4 ? d.category : null,
     salon_ids: d.locations,

@@ -3,6 +3,7 @@ import { v1 } from '../../api';
 import { fieldError, Problem } from '../../components/status';
 import type { CardType, Program } from '../../types';
 import { AppliesTo } from './AppliesTo';
+import { CashbackLimits, type CashbackLimitsValue } from './CashbackLimits';
 import { ProgramExpiry, type ProgramExpiryValue } from './ProgramExpiry';
 import { ProgramTemplates, templateBody, templateOf } from './ProgramTemplates';
 import { ProgramRules, type Rule } from './ProgramRules';
@@ -22,9 +23,11 @@ const draftOf = (p: Program | null, locationId: number, cardTypes: CardType[]) =
   title: p?.title ?? '',
   type: p?.type ?? 'discount_static',
   unit: p?.value_unit ?? 'percent',
-  rules: p?.rules?.map((r): Rule => ({ parameter: r.parameter, value: r.value })) ?? [
-    { parameter: 0, value: 10 },
-  ],
+  rules: p?.rules?.map((r): Rule => ({
+    parameter: r.parameter,
+    value: r.value,
+    service_id: r.service_id,
+  })) ?? [{ parameter: 0, value: 10, service_id: 0 }],
   cards: p?.loyalty_card_types?.map((c) => c.id) ?? cardTypes.map((c) => c.id).slice(0, 1),
   locations: p ? (p.companies ?? []).map((c) => c.id) : [locationId],
   serviceItemType: p?.service_item_type ?? 'any_allowed',
@@ -35,6 +38,10 @@ const draftOf = (p: Program | null, locationId: number, cardTypes: CardType[]) =
     unit: p?.expiration_timeout_unit ?? 'month',
     notifyDays: p?.expiration_notification_timeout ?? 0,
   } satisfies ProgramExpiryValue,
+  limits: {
+    visit_multiplicity: p?.visit_multiplicity ?? 0,
+    usage_limit: p?.usage_limit ?? 0,
+  } satisfies CashbackLimitsValue,
   changed: templateOf(p?.on_changed_notification_template),
   expiring: templateOf(p?.on_expiration_notification_template),
 });
@@ -67,12 +74,18 @@ export function ProgramForm(props: {
       value_unit: d.unit,
       company_ids: d.locations,
       service_item_type: d.serviceItemType,
-      good_item_type: 'any_allowed',
+      // Not offered in the form (no goods catalog, history options): an existing program keeps them.
+      good_item_type: p?.good_item_type ?? 'any_allowed',
+      sold_items_multiplicity: p?.sold_items_multiplicity ?? 0,
+      params_source_type: p?.params_source_type ?? 'loyalty_card',
+      history_start_date: p?.history_start_date ?? null,
+      ...(d.type.startsWith('cashback_') ? d.limits : { visit_multiplicity: 0, usage_limit: 0 }),
       allowed_service_ids: custom ? d.services : [],
       allowed_service_category_ids: custom ? d.categories : [],
       rules: (growing ? d.rules : d.rules.slice(0, 1)).map((r) => ({
         parameter: growing ? r.parameter : 0,
         value: r.value,
+        service_id: r.service_id,
       })),
       loyalty_card_type_ids: d.cards,
       expiration_timeout: d.expiry.timeout,
@@ -181,6 +194,9 @@ export function ProgramForm(props: {
           </select>
         </label>
       </AppliesTo>
+      {d.type.startsWith('cashback_') ? (
+        <CashbackLimits value={d.limits} onChange={(limits) => set({ limits })} error={err} />
+      ) : null}
       <ProgramExpiry
         value={d.expiry}
         onChange={(expiry) => set({ expiry })}

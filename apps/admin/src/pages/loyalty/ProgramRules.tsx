@@ -4,6 +4,8 @@ import { FieldNote } from './FieldNote';
 export interface Rule {
   parameter: number;
   value: number;
+  /** Kept as the program has it (not edited here). */
+  service_id: number;
 }
 
 /** A program's value: one for a fixed program, levels with thresholds for a growing one. */
@@ -51,7 +53,7 @@ export function ProgramRules(props: {
         <button
           type="button"
           className="link"
-          onClick={() => props.onChange([...rules, { parameter: 0, value: 0 }])}
+          onClick={() => props.onChange([...rules, { parameter: 0, value: 0, service_id: 0 }])}
         >
           + Add a level
         </button>
