@@ -150,6 +150,9 @@ describe('the loyalty forms’ finer fields in Chromium', () => {
     });
 
     const edit = await reopen(p, 'Memberships', 'Nord barber x3');
+    expect(await p.locator('.type-card', { hasText: 'Nord barber x3' }).textContent()).toContain(
+      '3 visits · 1 month · at Studio Nord',
+    );
     const validAt = edit.getByRole('group', { name: 'Valid at' });
     expect(await checked(validAt.getByLabel('Studio Nord'))).toBe(true);
     expect(await checked(validAt.getByLabel('Studio Mitte'))).toBe(false);
@@ -232,6 +235,9 @@ describe('the loyalty forms’ finer fields in Chromium', () => {
     );
 
     const edit = await reopen(p, 'Gift cards', 'Colour gift 100');
+    expect(await p.locator('.type-card', { hasText: 'Colour gift 100' }).textContent()).toContain(
+      `several visits · until ${until} · at Studio Mitte`,
+    );
     expect(await edit.getByLabel('Pays for').inputValue()).toBe('4');
     expect(
       await checked(
