@@ -106,6 +106,7 @@ describe('the loyalty type forms’ finer fields in Chromium', () => {
     await dialog.getByLabel('Expires').selectOption({ label: 'On a fixed date' });
     await dialog.getByLabel('Valid until (inclusive)').fill(until);
     await expectAccessible(p);
+    await p.screenshot({ path: `${SCREENSHOTS}admin-loyalty-giftcard-finer.png` });
     await dialog.getByRole('button', { name: 'Create type' }).click();
     await p
       .getByRole('dialog', { name: 'Edit Colour gift 100' })

@@ -57,7 +57,11 @@ export function ProgramForm(props: {
 }) {
   const p = props.program;
   const [d, setDraft] = useState(() => draftOf(p, props.locationId, props.cardTypes));
-  const set = (patch: Partial<Draft>) => setDraft({ ...d, ...patch });
+  /** A change makes the last refusal stale: it is cleared (saving again re-checks). */
+  const set = (patch: Partial<Draft>) => {
+    setError(null);
+    setDraft({ ...d, ...patch });
+  };
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const growing = isAccumulative(d.type);
