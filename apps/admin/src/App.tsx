@@ -1,10 +1,9 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Icon } from './components/icons';
 import { CalendarPage } from './pages/calendar/CalendarPage';
 import { ClientCardPage } from './pages/clients/ClientCardPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { LoginPage } from './pages/LoginPage';
-import { LoyaltyPage } from './pages/loyalty/LoyaltyPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { OnlineBookingPage } from './pages/OnlineBookingPage';
 import { ResourcesPage } from './pages/catalog/ResourcesPage';
@@ -23,6 +22,11 @@ interface Area {
   /** The area's data lives at the chain (loyalty catalog): the right must be granted there. */
   chain?: boolean;
 }
+
+/** The loyalty area is the largest and least used: its code loads when it is first opened. */
+const LoyaltyPage = lazy(() =>
+  import('./pages/loyalty/LoyaltyPage').then((m) => ({ default: m.LoyaltyPage })),
+);
 
 const AREAS: Area[] = [
   { path: 'calendar', label: 'Calendar', icon: 'calendar', right: 'records:read' },
@@ -55,7 +59,12 @@ function Shell() {
   else if (area === 'services') page = <ServicesPage />;
   else if (area === 'team') page = <TeamPage />;
   else if (area === 'resources') page = <ResourcesPage />;
-  else if (area === 'loyalty') page = <LoyaltyPage />;
+  else if (area === 'loyalty')
+    page = (
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <LoyaltyPage />
+      </Suspense>
+    );
   else if (area === 'notifications') page = <NotificationsPage />;
   else if (area === 'reports') page = <ReportsPage />;
   else page = <CalendarPage />;

@@ -83,3 +83,19 @@ export function formatRange(from: string, to: string): string {
     }).format(asUtc(date));
   return `${f(from, from.slice(0, 4) !== to.slice(0, 4))} – ${f(to, true)}`;
 }
+
+/** The zone's UTC offset at an instant, as `+01:00`. */
+export function offsetIn(timeZone: string, at: Date): string {
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
+  return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
+}
+
+/** The last second of a local date in the zone, as ISO 8601 with the offset in force then. */
+export function endOfDayIn(date: string, timeZone: string): string {
+  const guess = new Date(`${date}T23:59:59Z`);
+  return `${date}T23:59:59${offsetIn(timeZone, guess)}`;
+}

@@ -222,6 +222,27 @@ describe('membership types, card types and programs', () => {
     );
     expect(bad.status).toBe(422);
     expect(bad.body.meta.errors.united_balance_services_count).toBeDefined();
+    // Scope errors name the body's own fields (the back office shows them under that list).
+    const foreign = await makeService(t.db, tenant.otherLocation.id);
+    const foreignCategory = (
+      await t.db.query<{ id: number }>(
+        `INSERT INTO service_categories(location_id, title) VALUES ($1, 'Elsewhere') RETURNING id`,
+        [tenant.otherLocation.id],
+      )
+    )[0]!.id;
+    for (const [over, field] of [
+      [{ services: [foreign.id] }, 'services'],
+      [{ service_categories: [foreignCategory] }, 'service_categories'],
+      [{ salon_ids: [tenant.otherLocation.id] }, 'salon_ids'],
+    ] as const) {
+      const res = await api(t).post(
+        `/chain/${chainId}/loyalty/abonement_types`,
+        tenant.owner,
+        membershipTypeBody(over),
+      );
+      expect(res.status, JSON.stringify(over)).toBe(422);
+      expect(Object.keys(res.body.meta.errors)).toEqual([field]);
+    }
     const put = await api(t).put(
       `/chain/${chainId}/loyalty/abonement_types/${type.id}`,
       tenant.owner,

@@ -87,7 +87,7 @@ export function presentProgram(
           applicable_items: related.items.map((i) => ({
             id: i.id,
             title: i.title,
-            is_service: true,
+            is_service: !i.isCategory,
             is_category: i.isCategory,
           })),
         }

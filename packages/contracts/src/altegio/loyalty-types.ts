@@ -241,6 +241,13 @@ export const ProgramBody = Type.Object({
   on_changed_notification_template: Type.Optional(Nullable(TemplateBody)),
   on_expiration_notification_template: Type.Optional(Nullable(TemplateBody)),
   allowed_service_ids: Type.Optional(Ids),
+  allowed_service_category_ids: Type.Optional(
+    Type.Array(Id(), {
+      maxItems: 500,
+      description:
+        'Visita: service categories the program acts on with custom_allowed (allowed_service_ids lists services only)',
+    }),
+  ),
   allowed_good_ids: Type.Optional(Ids),
   allowed_good_category_ids: Type.Optional(Ids),
 });

@@ -19,9 +19,18 @@ export function cleanProgramInput(input: LoyaltyProgramInput): LoyaltyProgramInp
   const thresholds = clean.rules.map((r) => r.parameter);
   if (new Set(thresholds).size !== thresholds.length)
     throw invalid('rules', 'rule thresholds (parameter) must be distinct');
-  if (clean.serviceItemType === 'custom_allowed' && clean.allowedServiceIds.length === 0)
-    throw invalid('allowed_service_ids', 'allowed_service_ids is required for custom_allowed');
-  if (clean.serviceItemType !== 'custom_allowed') clean.allowedServiceIds = [];
+  if (
+    clean.serviceItemType === 'custom_allowed' &&
+    clean.allowedServiceIds.length + clean.allowedServiceCategoryIds.length === 0
+  )
+    throw invalid(
+      'allowed_service_ids',
+      'allowed_service_ids (or allowed_service_category_ids) is required for custom_allowed',
+    );
+  if (clean.serviceItemType !== 'custom_allowed') {
+    clean.allowedServiceIds = [];
+    clean.allowedServiceCategoryIds = [];
+  }
   if (clean.expirationTimeout > 0 && !clean.expirationTimeoutUnit)
     throw invalid(
       'expiration_timeout_unit',
@@ -48,8 +57,16 @@ export async function checkProgramScope(
   await checkChainIds(
     r.chainScope,
     chainId,
-    { locationIds: clean.locationIds },
-    { locationIds: 'company_ids' },
+    {
+      locationIds: clean.locationIds,
+      serviceIds: clean.allowedServiceIds,
+      categoryIds: clean.allowedServiceCategoryIds,
+    },
+    {
+      locationIds: 'company_ids',
+      serviceIds: 'allowed_service_ids',
+      categoryIds: 'allowed_service_category_ids',
+    },
   );
   const types = new Set((await r.loyaltyTypes.listCardTypes(chainId)).map((t) => t.id));
   const foreign = clean.cardTypeIds.filter((id) => !types.has(id));

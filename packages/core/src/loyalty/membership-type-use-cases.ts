@@ -10,8 +10,8 @@ async function validated(deps: Deps, chainId: number, input: MembershipTypeInput
   await deps.uow((r) =>
     checkChainIds(r.chainScope, chainId, input, {
       locationIds: 'salon_ids',
-      serviceIds: 'service_ids',
-      categoryIds: 'category_ids',
+      serviceIds: 'services',
+      categoryIds: 'service_categories',
     }),
   );
   if (!clean.allowFreeze) clean.freezeLimitDays = 0;

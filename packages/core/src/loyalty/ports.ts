@@ -35,10 +35,11 @@ export interface ChainScope {
   findChainCategoryIds(chainId: number, ids: number[]): Promise<number[]>;
   /** The chain of a live location (null when unknown). */
   findLocationChain(locationId: number): Promise<ChainLocation | null>;
-  /** Titles of services or service categories of the chain named by these ids. */
+  /** Titles of the chain's services and service categories named by these ids. */
   describeItems(
     chainId: number,
-    ids: number[],
+    serviceIds: number[],
+    categoryIds: number[],
   ): Promise<{ id: number; title: string; isCategory: boolean }[]>;
   /** A live client card's location, chain and phone. */
   findClientPhone(

@@ -18,14 +18,14 @@ export function programApplies(p: LoyaltyProgram, card: LoyaltyCard, locationId:
   );
 }
 
-/** Service lines the program's `service_item_type` lets it act on (ids list services or categories). */
+/** Service lines the program's `service_item_type` lets it act on (listed services or categories). */
 export function applicableLines(p: LoyaltyProgram, lines: VisitLine[]): VisitLine[] {
   if (p.serviceItemType === 'not_allowed') return [];
   if (p.serviceItemType === 'any_allowed') return lines;
   return lines.filter(
     (l) =>
       p.allowedServiceIds.includes(l.serviceId) ||
-      (l.categoryId !== null && p.allowedServiceIds.includes(l.categoryId)),
+      (l.categoryId !== null && p.allowedServiceCategoryIds.includes(l.categoryId)),
   );
 }
 

@@ -199,6 +199,8 @@ export interface LoyaltyProgram {
   goodItemType: ItemApplicability;
   valueUnit: 'percent' | 'amount';
   allowedServiceIds: number[];
+  /** Service categories it acts on when `custom_allowed` (a Visita list: ids are not shared with services). */
+  allowedServiceCategoryIds: number[];
   allowedGoodIds: number[];
   allowedGoodCategoryIds: number[];
   usageLimit: number;

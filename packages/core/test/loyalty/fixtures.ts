@@ -111,6 +111,7 @@ export const program = (over: Partial<LoyaltyProgram> = {}): LoyaltyProgram => (
   goodItemType: 'not_allowed',
   valueUnit: 'percent',
   allowedServiceIds: [],
+  allowedServiceCategoryIds: [],
   allowedGoodIds: [],
   allowedGoodCategoryIds: [],
   usageLimit: 0,

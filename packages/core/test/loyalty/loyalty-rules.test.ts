@@ -220,8 +220,19 @@ describe('programs', () => {
     });
   });
   it('custom_allowed applies only to listed services or categories', () => {
+    const byCategory = program({
+      serviceItemType: 'custom_allowed',
+      allowedServiceCategoryIds: [3],
+    });
+    expect(programDiscount(byCategory, card(), lines).discountCents).toBe(4_00);
+    const byService = program({ serviceItemType: 'custom_allowed', allowedServiceIds: [5] });
+    expect(programDiscount(byService, card(), lines).discountCents).toBe(6_00);
+  });
+  it('a listed service id never matches a category with the same number (separate lists)', () => {
     const p = program({ serviceItemType: 'custom_allowed', allowedServiceIds: [3] });
-    expect(programDiscount(p, card(), lines).discountCents).toBe(4_00);
+    expect(programDiscount(p, card(), lines).discountCents).toBe(0);
+    const c = program({ serviceItemType: 'custom_allowed', allowedServiceCategoryIds: [5] });
+    expect(programDiscount(c, card(), lines).discountCents).toBe(0);
   });
   it('accumulative discount takes the highest threshold reached', () => {
     const p = program({

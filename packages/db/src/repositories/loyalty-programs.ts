@@ -16,6 +16,7 @@ interface ProgramRow {
   good_item_type: LoyaltyProgram['goodItemType'];
   value_unit: LoyaltyProgram['valueUnit'];
   allowed_service_ids: number[];
+  allowed_service_category_ids: number[];
   allowed_good_ids: number[];
   allowed_good_category_ids: number[];
   usage_limit: number;
@@ -53,6 +54,7 @@ const program = (r: ProgramRow): LoyaltyProgram => ({
   goodItemType: r.good_item_type,
   valueUnit: r.value_unit,
   allowedServiceIds: r.allowed_service_ids,
+  allowedServiceCategoryIds: r.allowed_service_category_ids,
   allowedGoodIds: r.allowed_good_ids,
   allowedGoodCategoryIds: r.allowed_good_category_ids,
   usageLimit: r.usage_limit,
@@ -102,7 +104,8 @@ export function loyaltyProgramsRepo(q: Queryable): LoyaltyProgramsRepo {
          sold_items_multiplicity = $13, expiration_timeout = $14, expiration_timeout_unit = $15,
          expiration_notification_timeout = $16, params_source_type = $17,
          history_start_date = $18, location_ids = $19, card_type_ids = $20,
-         on_changed_template_id = $21, on_expiration_template_id = $22
+         on_changed_template_id = $21, on_expiration_template_id = $22,
+         allowed_service_category_ids = $23
         WHERE chain_id = $1 AND id = $2`,
       [
         chainId,
@@ -127,6 +130,7 @@ export function loyaltyProgramsRepo(q: Queryable): LoyaltyProgramsRepo {
         i.cardTypeIds,
         changed,
         expiring,
+        i.allowedServiceCategoryIds,
       ],
     );
     for (const rule of i.rules)

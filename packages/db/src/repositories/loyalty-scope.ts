@@ -34,7 +34,7 @@ export function loyaltyScopeRepo(q: Queryable): ChainScope {
       );
       return rows[0] ?? null;
     },
-    describeItems(chainId, ids) {
+    describeItems(chainId, serviceIds, categoryIds) {
       return q.query<{ id: number; title: string; isCategory: boolean }>(
         `SELECT s.id, s.title, false AS "isCategory" FROM services s
            JOIN locations l ON l.id = s.location_id
@@ -42,9 +42,9 @@ export function loyaltyScopeRepo(q: Queryable): ChainScope {
          UNION ALL
          SELECT c.id, c.title, true FROM service_categories c
            JOIN locations l ON l.id = c.location_id
-          WHERE l.chain_id = $1 AND c.id = ANY($2::int[]) AND c.deleted_at IS NULL
-         ORDER BY 1`,
-        [chainId, ids],
+          WHERE l.chain_id = $1 AND c.id = ANY($3::int[]) AND c.deleted_at IS NULL
+         ORDER BY 3, 1`,
+        [chainId, serviceIds, categoryIds],
       );
     },
     async findClientPhone(clientId) {

@@ -1,12 +1,20 @@
 import { fieldError, Problem } from '../../components/status';
+import { useSession } from '../../session';
+import { endOfDayIn, todayIn } from '../../time';
 import type { GiftCardType } from '../../types';
+import { AppliesTo } from './AppliesTo';
+import { FieldNote, invalidProps } from './FieldNote';
+import { GiftCardExpiry } from './GiftCardExpiry';
 import { OnlineSaleFields } from './OnlineSaleFields';
-import { UNITS } from './units';
 import { useTypeForm } from './use-type-form';
 
+/** The API's `item_type_id`: what the card may pay for. */
 const ITEMS = [
   [0, 'Any services and goods'],
   [1, 'Services only'],
+  [2, 'Goods only (never pays a visit)'],
+  [3, 'The services ticked below'],
+  [4, 'Services of one category'],
 ] as const;
 
 /** Create or change a gift card (certificate) type, the seed's body. */
@@ -15,15 +23,23 @@ export function GiftCardTypeForm(props: {
   type: GiftCardType | null;
   onSaved: (type: GiftCardType) => void;
 }) {
+  const { location } = useSession();
+  const tz = location.timezone;
   const t = props.type;
   const initial = () => ({
     title: t?.title ?? '',
     balance: t?.balance ?? 50,
     is_multi: t?.is_multi ?? true,
     item_type_id: t?.item_type_id ?? 0,
-    expires: (t?.expiration_type_id ?? 2) === 2,
-    timeout: t?.expiration_timeout ?? 12,
-    timeout_unit_id: t?.expiration_timeout_unit_id ?? 3,
+    services: t?.service_ids ?? [],
+    category: t?.category_id ?? null,
+    locations: t?.salon_ids ?? [],
+    expiry: {
+      type_id: t?.expiration_type_id ?? 2,
+      date: t?.expiration_date ? todayIn(tz, new Date(t.expiration_date)) : '',
+      timeout: t?.expiration_timeout ?? 12,
+      timeout_unit_id: t?.expiration_timeout_unit_id ?? 3,
+    },
     sale: {
       enabled: t?.online_sale_is_enabled ?? false,
       title: t?.online_sale_title ?? '',
@@ -36,13 +52,18 @@ export function GiftCardTypeForm(props: {
     balance: d.balance,
     is_multi: d.is_multi,
     item_type_id: d.item_type_id,
-    is_allow_empty_code: false,
-    balance_edit_type_id: 1,
-    service_ids: [],
-    salon_ids: [],
-    expiration: d.expires
-      ? { type_id: 2, timeout: d.timeout, timeout_unit_id: d.timeout_unit_id }
-      : { type_id: 0 },
+    // Not offered in the form; an existing type keeps what it has.
+    is_allow_empty_code: t?.is_allow_empty_code ?? false,
+    balance_edit_type_id: t?.balance_edit_type_id ?? 1,
+    service_ids: d.item_type_id === 3 ? d.services : [],
+    category_id: d.item_type_id === 4 ? d.category : null,
+    salon_ids: d.locations,
+    expiration:
+      d.expiry.type_id === 1
+        ? { type_id: 1, date: d.expiry.date ? endOfDayIn(d.expiry.date, tz) : null }
+        : d.expiry.type_id === 2
+          ? { type_id: 2, timeout: d.expiry.timeout, timeout_unit_id: d.expiry.timeout_unit_id }
+          : { type_id: 0 },
     online_sale: {
       is_enabled: d.sale.enabled,
       title: d.sale.title,
@@ -65,6 +86,7 @@ export function GiftCardTypeForm(props: {
     onSaved: props.onSaved,
   });
   const err = (f: string) => fieldError(error, f, `online_sale.${f.replace('online_sale_', '')}`);
+  const balanceError = fieldError(error, 'balance');
 
   return (
     <form className="stack" onSubmit={(e) => void save(e)}>
@@ -88,10 +110,11 @@ export function GiftCardTypeForm(props: {
             required
             value={d.balance}
             onChange={(e) => set({ balance: Number(e.target.value) })}
-            aria-invalid={err('balance') ? true : undefined}
+            {...invalidProps('gift-balance-note', balanceError)}
           />
         </label>
       </div>
+      <FieldNote id="gift-balance-note" message={balanceError} />
       <div className="row">
         <label>
           Use
@@ -103,6 +126,27 @@ export function GiftCardTypeForm(props: {
             <option value="single">Once (the rest is lost)</option>
           </select>
         </label>
+      </div>
+      <AppliesTo
+        locations={d.locations}
+        onLocations={(locations) => set({ locations })}
+        locationError={fieldError(error, 'salon_ids')}
+        catalog={
+          d.item_type_id === 3 || d.item_type_id === 4
+            ? {
+                legend: d.item_type_id === 3 ? 'Pays for the services' : 'Pays for the category',
+                mode: d.item_type_id === 3 ? 'services' : 'category',
+                hint:
+                  d.item_type_id === 3
+                    ? 'Tick at least one service.'
+                    : 'Choose the category whose services it pays for.',
+                value: { services: d.services, categories: d.category ? [d.category] : [] },
+                onChange: (v) => set({ services: v.services, category: v.categories[0] ?? null }),
+                error: fieldError(error, d.item_type_id === 3 ? 'service_ids' : 'category_id'),
+              }
+            : undefined
+        }
+      >
         <label>
           Pays for
           <select
@@ -116,44 +160,13 @@ export function GiftCardTypeForm(props: {
             ))}
           </select>
         </label>
-      </div>
-      <div className="row">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={d.expires}
-            onChange={(e) => set({ expires: e.target.checked })}
-          />
-          Expires after the sale
-        </label>
-        {d.expires ? (
-          <>
-            <label>
-              Valid for
-              <input
-                type="number"
-                min={1}
-                max={1000}
-                value={d.timeout}
-                onChange={(e) => set({ timeout: Number(e.target.value) })}
-              />
-            </label>
-            <label>
-              Unit
-              <select
-                value={d.timeout_unit_id}
-                onChange={(e) => set({ timeout_unit_id: Number(e.target.value) })}
-              >
-                {UNITS.map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </>
-        ) : null}
-      </div>
+      </AppliesTo>
+      <GiftCardExpiry
+        value={d.expiry}
+        onChange={(expiry) => set({ expiry })}
+        timeZone={tz}
+        error={(f) => fieldError(error, f)}
+      />
       <OnlineSaleFields value={d.sale} onChange={(sale) => set({ sale })} error={err} />
       {error ? <Problem error={error} right="catalog:write" chain /> : null}
       <div className="actions">

@@ -1,7 +1,7 @@
 import { fieldError, Problem } from '../../components/status';
 import type { MembershipType } from '../../types';
 import { OnlineSaleFields } from './OnlineSaleFields';
-import { ServicePicker } from './ServicePicker';
+import { AppliesTo } from './AppliesTo';
 import { UNITS } from './units';
 import { useTypeForm } from './use-type-form';
 
@@ -15,6 +15,8 @@ export interface MembershipDraft {
   allow_freeze: boolean;
   freeze_limit: number;
   services: number[];
+  categories: number[];
+  locations: number[];
   sale: { enabled: boolean; title: string; description: string; price: number };
 }
 
@@ -28,6 +30,8 @@ export const draftOf = (t: MembershipType | null): MembershipDraft => ({
   allow_freeze: t?.allow_freeze ?? false,
   freeze_limit: t?.freeze_limit ?? 0,
   services: t?.services ?? [],
+  categories: t?.service_categories ?? [],
+  locations: t?.attached_salon_ids ?? [],
   sale: {
     enabled: t?.is_online_sale_enabled ?? false,
     title: t?.online_sale_title ?? '',
@@ -57,7 +61,8 @@ export function MembershipTypeForm(props: {
     online_sale_description: d.sale.description,
     online_sale_price: d.sale.price,
     services: d.services,
-    service_categories: props.type?.service_categories ?? [],
+    service_categories: d.categories,
+    salon_ids: d.locations,
   });
   const {
     draft: d,
@@ -167,10 +172,21 @@ export function MembershipTypeForm(props: {
           </label>
         ) : null}
       </div>
-      <ServicePicker
-        legend="Covers the services"
-        value={d.services}
-        onChange={(services) => set({ services })}
+      <AppliesTo
+        locations={d.locations}
+        onLocations={(locations) => set({ locations })}
+        locationError={err('salon_ids')}
+        catalog={{
+          legend: 'Covers the services',
+          mode: 'both',
+          hint:
+            d.services.length + d.categories.length
+              ? 'Visits of the ticked services and of every service in the ticked categories.'
+              : 'None ticked: every service.',
+          value: { services: d.services, categories: d.categories },
+          onChange: (v) => set({ services: v.services, categories: v.categories }),
+          error: err('services') ?? err('service_categories'),
+        }}
       />
       <OnlineSaleFields value={d.sale} onChange={(sale) => set({ sale })} error={err} />
       {error ? <Problem error={error} right="catalog:write" chain /> : null}

@@ -2,14 +2,52 @@ import { useState, type FormEvent } from 'react';
 import { v1 } from '../../api';
 import { fieldError, Problem } from '../../components/status';
 import type { CardType, Program } from '../../types';
+import { AppliesTo } from './AppliesTo';
+import { CashbackLimits, type CashbackLimitsValue } from './CashbackLimits';
+import { ProgramExpiry, type ProgramExpiryValue } from './ProgramExpiry';
+import { ProgramTemplates, templateBody, templateOf } from './ProgramTemplates';
+import { ProgramRules, type Rule } from './ProgramRules';
 import { isAccumulative, PROGRAM_TYPES } from './program-kinds';
 
-interface Rule {
-  parameter: number;
-  value: number;
-}
+const SERVICE_ITEMS = [
+  ['any_allowed', 'Every service'],
+  ['custom_allowed', 'Only the services and categories ticked below'],
+  ['not_allowed', 'No services'],
+] as const;
 
-/** A program: what it gives (discount/cashback), how much (rules with thresholds), on which cards. */
+/** The relations the form reads back (`?include=`). */
+export const PROGRAM_INCLUDE =
+  'rules,loyalty_card_types,companies,applicable_items,on_changed_notification_template,on_expiration_notification_template';
+
+const draftOf = (p: Program | null, locationId: number, cardTypes: CardType[]) => ({
+  title: p?.title ?? '',
+  type: p?.type ?? 'discount_static',
+  unit: p?.value_unit ?? 'percent',
+  rules: p?.rules?.map((r): Rule => ({
+    parameter: r.parameter,
+    value: r.value,
+    service_id: r.service_id,
+  })) ?? [{ parameter: 0, value: 10, service_id: 0 }],
+  cards: p?.loyalty_card_types?.map((c) => c.id) ?? cardTypes.map((c) => c.id).slice(0, 1),
+  locations: p ? (p.companies ?? []).map((c) => c.id) : [locationId],
+  serviceItemType: p?.service_item_type ?? 'any_allowed',
+  services: (p?.applicable_items ?? []).filter((i) => !i.is_category).map((i) => i.id),
+  categories: (p?.applicable_items ?? []).filter((i) => i.is_category).map((i) => i.id),
+  expiry: {
+    timeout: p?.expiration_timeout ?? 0,
+    unit: p?.expiration_timeout_unit ?? 'month',
+    notifyDays: p?.expiration_notification_timeout ?? 0,
+  } satisfies ProgramExpiryValue,
+  limits: {
+    visit_multiplicity: p?.visit_multiplicity ?? 0,
+    usage_limit: p?.usage_limit ?? 0,
+  } satisfies CashbackLimitsValue,
+  changed: templateOf(p?.on_changed_notification_template),
+  expiring: templateOf(p?.on_expiration_notification_template),
+});
+type Draft = ReturnType<typeof draftOf>;
+
+/** A program: what it gives (discount/cashback), how much, where, on what, on which cards. */
 export function ProgramForm(props: {
   chainId: number;
   locationId: number;
@@ -18,39 +56,47 @@ export function ProgramForm(props: {
   onSaved: () => void;
 }) {
   const p = props.program;
-  const [title, setTitle] = useState(p?.title ?? '');
-  const [type, setType] = useState(p?.type ?? 'discount_static');
-  const [unit, setUnit] = useState(p?.value_unit ?? 'percent');
-  const [rules, setRules] = useState<Rule[]>(
-    p?.rules?.map((r) => ({ parameter: r.parameter, value: r.value })) ?? [
-      { parameter: 0, value: 10 },
-    ],
-  );
-  const [cards, setCards] = useState<number[]>(
-    p?.loyalty_card_types?.map((c) => c.id) ?? props.cardTypes.map((c) => c.id).slice(0, 1),
-  );
+  const [d, setDraft] = useState(() => draftOf(p, props.locationId, props.cardTypes));
+  /** A change makes the last refusal stale: it is cleared (saving again re-checks). */
+  const set = (patch: Partial<Draft>) => {
+    setError(null);
+    setDraft({ ...d, ...patch });
+  };
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const growing = isAccumulative(type);
-  const setRule = (i: number, patch: Partial<Rule>) =>
-    setRules(rules.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const growing = isAccumulative(d.type);
+  const err = (f: string) => fieldError(error, f);
 
   async function save(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    const custom = d.serviceItemType === 'custom_allowed';
     const body = {
-      title: title.trim(),
-      type,
-      value_unit: unit,
-      company_ids: [props.locationId],
-      service_item_type: 'any_allowed',
-      good_item_type: 'any_allowed',
-      rules: (growing ? rules : rules.slice(0, 1)).map((r) => ({
+      title: d.title.trim(),
+      type: d.type,
+      value_unit: d.unit,
+      company_ids: d.locations,
+      service_item_type: d.serviceItemType,
+      // Not offered in the form (no goods catalog, history options): an existing program keeps them.
+      good_item_type: p?.good_item_type ?? 'any_allowed',
+      sold_items_multiplicity: p?.sold_items_multiplicity ?? 0,
+      params_source_type: p?.params_source_type ?? 'loyalty_card',
+      history_start_date: p?.history_start_date ?? null,
+      ...(d.type.startsWith('cashback_') ? d.limits : { visit_multiplicity: 0, usage_limit: 0 }),
+      allowed_service_ids: custom ? d.services : [],
+      allowed_service_category_ids: custom ? d.categories : [],
+      rules: (growing ? d.rules : d.rules.slice(0, 1)).map((r) => ({
         parameter: growing ? r.parameter : 0,
         value: r.value,
+        service_id: r.service_id,
       })),
-      loyalty_card_type_ids: cards,
+      loyalty_card_type_ids: d.cards,
+      expiration_timeout: d.expiry.timeout,
+      expiration_timeout_unit: d.expiry.timeout > 0 ? d.expiry.unit : null,
+      expiration_notification_timeout: d.expiry.timeout > 0 ? d.expiry.notifyDays : 0,
+      on_changed_notification_template: templateBody(d.changed),
+      on_expiration_notification_template: templateBody(d.expiring),
     };
     const base = `/chain/${props.chainId}/loyalty/programs`;
     try {
@@ -68,12 +114,17 @@ export function ProgramForm(props: {
     <form className="stack" onSubmit={(e) => void save(e)}>
       <label>
         Program title
-        <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+        <input
+          required
+          maxLength={200}
+          value={d.title}
+          onChange={(e) => set({ title: e.target.value })}
+        />
       </label>
       <div className="row">
         <label className="grow">
           Kind
-          <select value={type} onChange={(e) => setType(e.target.value)}>
+          <select value={d.type} onChange={(e) => set({ type: e.target.value })}>
             {PROGRAM_TYPES.map(([t, name]) => (
               <option key={t} value={t}>
                 {name}
@@ -83,51 +134,18 @@ export function ProgramForm(props: {
         </label>
         <label>
           Value in
-          <select value={unit} onChange={(e) => setUnit(e.target.value)}>
+          <select value={d.unit} onChange={(e) => set({ unit: e.target.value })}>
             <option value="percent">percent</option>
             <option value="amount">amount</option>
           </select>
         </label>
       </div>
-      <fieldset>
-        <legend>{growing ? 'Levels' : 'Value'}</legend>
-        {(growing ? rules : rules.slice(0, 1)).map((r, i) => (
-          <div className="row" key={i}>
-            {growing ? (
-              <label>
-                From (visits or amount)
-                <input
-                  type="number"
-                  min={0}
-                  value={r.parameter}
-                  onChange={(e) => setRule(i, { parameter: Number(e.target.value) })}
-                  aria-label={`Level ${i + 1}: from`}
-                />
-              </label>
-            ) : null}
-            <label>
-              {growing ? `Level ${i + 1}: value` : 'Value'}
-              <input
-                type="number"
-                min={0}
-                step="0.01"
-                value={r.value}
-                onChange={(e) => setRule(i, { value: Number(e.target.value) })}
-                aria-invalid={fieldError(error, `rules.${i}.value`) ? true : undefined}
-              />
-            </label>
-          </div>
-        ))}
-        {growing ? (
-          <button
-            type="button"
-            className="link"
-            onClick={() => setRules([...rules, { parameter: 0, value: 0 }])}
-          >
-            + Add a level
-          </button>
-        ) : null}
-      </fieldset>
+      <ProgramRules
+        growing={growing}
+        rules={d.rules}
+        onChange={(rules) => set({ rules })}
+        error={err}
+      />
       <fieldset>
         <legend>On loyalty cards of type</legend>
         {props.cardTypes.length === 0 ? (
@@ -137,15 +155,59 @@ export function ProgramForm(props: {
           <label key={c.id} className="check">
             <input
               type="checkbox"
-              checked={cards.includes(c.id)}
+              checked={d.cards.includes(c.id)}
               onChange={(e) =>
-                setCards(e.target.checked ? [...cards, c.id] : cards.filter((x) => x !== c.id))
+                set({
+                  cards: e.target.checked ? [...d.cards, c.id] : d.cards.filter((x) => x !== c.id),
+                })
               }
             />
             {c.title}
           </label>
         ))}
       </fieldset>
+      <AppliesTo
+        locationLegend="Applies at"
+        locations={d.locations}
+        onLocations={(locations) => set({ locations })}
+        locationError={err('company_ids')}
+        catalog={
+          d.serviceItemType === 'custom_allowed'
+            ? {
+                legend: 'Applies to the services',
+                mode: 'both',
+                hint: 'The ticked services and every service in the ticked categories.',
+                value: { services: d.services, categories: d.categories },
+                onChange: (v) => set({ services: v.services, categories: v.categories }),
+                error: err('allowed_service_ids') ?? err('allowed_service_category_ids'),
+              }
+            : undefined
+        }
+      >
+        <label>
+          Services it acts on
+          <select
+            value={d.serviceItemType}
+            onChange={(e) => set({ serviceItemType: e.target.value })}
+          >
+            {SERVICE_ITEMS.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </AppliesTo>
+      {d.type.startsWith('cashback_') ? (
+        <CashbackLimits value={d.limits} onChange={(limits) => set({ limits })} error={err} />
+      ) : null}
+      <ProgramExpiry
+        value={d.expiry}
+        onChange={(expiry) => set({ expiry })}
+        cashback={d.type.startsWith('cashback_')}
+        error={err}
+      />
+      <ProgramTemplates changed={d.changed} expiring={d.expiring} onChange={set} error={err} />
       {error ? <Problem error={error} right="catalog:write" chain /> : null}
       <div className="actions">
         <button type="submit" disabled={busy}>

@@ -4,14 +4,30 @@ import { Dialog } from '../../components/dialog';
 import { Problem, useLoad } from '../../components/status';
 import { useSession } from '../../session';
 import type { CardType, Program } from '../../types';
-import { ProgramForm } from './ProgramForm';
+import { EXPIRY_UNITS } from './ProgramExpiry';
+import { PROGRAM_INCLUDE, ProgramForm } from './ProgramForm';
 import { programTypeName } from './program-kinds';
+
+const where = (p: Program) =>
+  [
+    (p.companies ?? []).map((c) => c.title).join(', '),
+    p.service_item_type === 'custom_allowed'
+      ? (p.applicable_items ?? []).map((i) => i.title).join(', ')
+      : p.service_item_type === 'not_allowed'
+        ? 'no services'
+        : 'every service',
+  ].join(' · ');
+
+const expiry = (p: Program) =>
+  p.expiration_timeout > 0
+    ? `${p.expiration_timeout} ${EXPIRY_UNITS.find(([u]) => u === p.expiration_timeout_unit)?.[1] ?? ''}${p.expiration_notification_timeout ? `, warned ${p.expiration_notification_timeout} days before` : ''}`
+    : 'never';
 
 export function ProgramsSection(props: { cardTypes: CardType[] }) {
   const { location, canInChain } = useSession();
   const base = `/chain/${location.chain_id}/loyalty/programs`;
   const list = useLoad(
-    () => v1.bare<Program[]>(`${base}${query({ include: 'rules,loyalty_card_types' })}`),
+    () => v1.bare<Program[]>(`${base}${query({ include: PROGRAM_INCLUDE })}`),
     [base],
   );
   const [editing, setEditing] = useState<Program | 'new' | null>(null);
@@ -53,6 +69,8 @@ export function ProgramsSection(props: { cardTypes: CardType[] }) {
               <th scope="col">Kind</th>
               <th scope="col">Value</th>
               <th scope="col">Cards</th>
+              <th scope="col">Where</th>
+              <th scope="col">Expiry</th>
               {editable ? <th scope="col">Actions</th> : null}
             </tr>
           </thead>
@@ -70,6 +88,8 @@ export function ProgramsSection(props: { cardTypes: CardType[] }) {
                     .join(', ')}
                 </td>
                 <td>{(p.loyalty_card_types ?? []).map((c) => c.title).join(', ') || '—'}</td>
+                <td>{where(p)}</td>
+                <td>{expiry(p)}</td>
                 {editable ? (
                   <td className="row-actions">
                     <button type="button" className="link" onClick={() => setEditing(p)}>

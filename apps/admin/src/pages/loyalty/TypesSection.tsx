@@ -7,6 +7,8 @@ import type { GiftCardType, MembershipType } from '../../types';
 import { GiftCardTypeForm } from './GiftCardTypeForm';
 import { MembershipTypeForm } from './MembershipTypeForm';
 import { TypeImage } from './TypeImage';
+import { todayIn } from '../../time';
+import { useChainLocations } from './use-chain-catalog';
 import { unitName } from './units';
 
 type Kind = 'membership' | 'giftcard';
@@ -44,10 +46,21 @@ export function TypesSection(props: { kind: Kind }) {
   }
 
   const current = editing === 'new' ? null : editing;
+  const chain = useChainLocations();
+  const where = (ids: number[]) =>
+    ids.length
+      ? ` · at ${ids.map((id) => chain.find((l) => l.id === id)?.title ?? `location ${id}`).join(', ')}`
+      : '';
+  const expires = (t: GiftCardType) =>
+    t.expiration_type_id === 1 && t.expiration_date
+      ? ` · until ${todayIn(location.timezone, new Date(t.expiration_date))}`
+      : t.expiration_type_id === 2
+        ? ` · ${t.expiration_timeout} ${unitName(t.expiration_timeout_unit_id, t.expiration_timeout ?? 2)}`
+        : ' · never expires';
   const describe = (t: AnyType) =>
     'cost' in t
-      ? `${money(t.cost)} · ${t.is_united_balance_unlimited ? 'unlimited visits' : `${t.united_balance_services_count} visits`} · ${t.period} ${unitName(t.period_unit_id, t.period)}`
-      : `${money(t.balance)} face value · ${t.is_multi ? 'several visits' : 'single use'}`;
+      ? `${money(t.cost)} · ${t.is_united_balance_unlimited ? 'unlimited visits' : `${t.united_balance_services_count} visits`} · ${t.period} ${unitName(t.period_unit_id, t.period)}${where(t.attached_salon_ids)}`
+      : `${money(t.balance)} face value · ${t.is_multi ? 'several visits' : 'single use'}${expires(t)}${where(t.salon_ids)}`;
   const onSale = (t: AnyType) =>
     'cost' in t ? t.is_online_sale_enabled : t.online_sale_is_enabled;
 

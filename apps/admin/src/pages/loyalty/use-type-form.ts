@@ -16,8 +16,10 @@ export function useTypeForm<Draft, Saved>(opts: {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  /** A change makes the last refusal stale: it is cleared (saving again re-checks). */
   const set = (patch: Partial<Draft>) => {
     setSaved(false);
+    setError(null);
     setDraft({ ...draft, ...patch });
   };
   async function save(event: FormEvent) {

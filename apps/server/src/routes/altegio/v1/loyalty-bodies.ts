@@ -78,6 +78,7 @@ export function programInput(b: Static<typeof ProgramBody>): LoyaltyProgramInput
     goodItemType: b.good_item_type,
     valueUnit: b.value_unit,
     allowedServiceIds: b.allowed_service_ids ?? [],
+    allowedServiceCategoryIds: b.allowed_service_category_ids ?? [],
     allowedGoodIds: b.allowed_good_ids ?? [],
     allowedGoodCategoryIds: b.allowed_good_category_ids ?? [],
     usageLimit: b.usage_limit ?? 0,

@@ -46,8 +46,15 @@ export function loyaltyProgramRoutes(app: FastifyInstance, deps: ServerDeps): vo
         presentProgram(p, wanted, {
           ...related,
           items:
-            wanted.has('applicable_items') && p.allowedServiceIds.length
-              ? await deps.read((r) => r.chainScope.describeItems(chainId, p.allowedServiceIds))
+            wanted.has('applicable_items') &&
+            p.allowedServiceIds.length + p.allowedServiceCategoryIds.length
+              ? await deps.read((r) =>
+                  r.chainScope.describeItems(
+                    chainId,
+                    p.allowedServiceIds,
+                    p.allowedServiceCategoryIds,
+                  ),
+                )
               : [],
         }),
       ),
