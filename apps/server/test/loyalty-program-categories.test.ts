@@ -117,6 +117,49 @@ describe('program applicability by service category', () => {
     ]);
   });
 
+  it("reads a category listed in Altegio's one allowed_service_ids list as that category", async () => {
+    const http = api(t);
+    const cat = (
+      await t.db.query<{ id: number }>(
+        `INSERT INTO service_categories(location_id, title) VALUES ($1, 'Nails') RETURNING id`,
+        [loc],
+      )
+    )[0]!.id;
+    const manicure = await makeService(t.db, loc, {
+      title: 'Manicure',
+      price: 40,
+      categoryId: cat,
+      staffIds: [staffId],
+    });
+    const created = await http.post(
+      `/chain/${chainId}/loyalty/programs?include=applicable_items`,
+      tenant.owner,
+      {
+        title: '10% on nails',
+        type: 'discount_static',
+        service_item_type: 'custom_allowed',
+        good_item_type: 'not_allowed',
+        allowed_service_ids: [cat],
+        value_unit: 'percent',
+        company_ids: [loc],
+        rules: [{ value: 10 }],
+      },
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const program = created.body as unknown as { id: number; applicable_items: unknown[] };
+    // Services and categories share one numbering (migration 0071), as in Altegio.
+    expect(await t.db.query('SELECT 1 FROM services WHERE id = $1', [cat])).toEqual([]);
+    expect(program.applicable_items).toEqual([
+      { id: cat, title: 'Nails', is_service: false, is_category: true },
+    ]);
+    const stored = await t.db.query<{ s: number[]; c: number[] }>(
+      'SELECT allowed_service_ids AS s, allowed_service_category_ids AS c FROM loyalty_programs WHERE id = $1',
+      [program.id],
+    );
+    expect(stored[0]).toEqual({ s: [], c: [cat] });
+    expect(manicure.id).not.toBe(cat);
+  });
+
   it('refuses services and categories of another chain, naming the field, and writes nothing', async () => {
     const http = api(t);
     const foreign = await makeService(t.db, tenant.otherLocation.id, { title: 'Elsewhere' });
@@ -136,6 +179,16 @@ describe('program applicability by service category', () => {
     });
     expect(services.status).toBe(422);
     expect(services.body.meta.errors.allowed_service_ids).toBeDefined();
+    const foreignCategory = await t.db.query<{ id: number }>(
+      `INSERT INTO service_categories(location_id, title) VALUES ($1, 'Theirs') RETURNING id`,
+      [tenant.otherLocation.id],
+    );
+    const mixed = await http.post(`/chain/${chainId}/loyalty/programs`, tenant.owner, {
+      ...body,
+      allowed_service_ids: [foreignCategory[0]!.id],
+    });
+    expect(mixed.status).toBe(422);
+    expect(mixed.body.meta.errors.allowed_service_ids).toBeDefined();
     const categories = await http.post(`/chain/${chainId}/loyalty/programs`, tenant.owner, {
       ...body,
       allowed_service_category_ids: [987_654],

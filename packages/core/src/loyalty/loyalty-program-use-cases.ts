@@ -48,25 +48,50 @@ function checkTemplate(template: { type: string; body: string } | null, field: s
   if (unknown.length) throw invalid(field, `unknown placeholder {${unknown[0]}}`);
 }
 
-/** The program's locations and card types belong to the chain. */
-export async function checkProgramScope(
+/**
+ * Altegio's `allowed_service_ids` holds "service and service category identifiers" in one list
+ * (its ids never collide). Ours are numbered apart, so each listed id is read as the chain's
+ * service of that number, else as its category: an integration that lists a category there
+ * keeps working. `allowed_service_category_ids` names categories explicitly (a number that is
+ * both a service and a category of the chain is the service unless listed there).
+ */
+async function splitAllowedItems(
   r: LoyaltyRepos,
   chainId: number,
   clean: LoyaltyProgramInput,
-): Promise<void> {
+): Promise<LoyaltyProgramInput> {
+  const ids = [...new Set(clean.allowedServiceIds)];
+  if (ids.length === 0) return clean;
+  const services = new Set(await r.chainScope.findChainServiceIds(chainId, ids));
+  const rest = ids.filter((id) => !services.has(id));
+  const categories = new Set(
+    rest.length ? await r.chainScope.findChainCategoryIds(chainId, rest) : [],
+  );
+  const missing = rest.filter((id) => !categories.has(id));
+  if (missing.length)
+    throw invalid(
+      'allowed_service_ids',
+      `Services or service categories ${missing.join(', ')} are not in this chain`,
+    );
+  return {
+    ...clean,
+    allowedServiceIds: ids.filter((id) => services.has(id)),
+    allowedServiceCategoryIds: [...new Set([...clean.allowedServiceCategoryIds, ...categories])],
+  };
+}
+
+/** The program's locations, services, categories and card types belong to the chain. */
+export async function checkProgramScope(
+  r: LoyaltyRepos,
+  chainId: number,
+  input: LoyaltyProgramInput,
+): Promise<LoyaltyProgramInput> {
+  const clean = await splitAllowedItems(r, chainId, input);
   await checkChainIds(
     r.chainScope,
     chainId,
-    {
-      locationIds: clean.locationIds,
-      serviceIds: clean.allowedServiceIds,
-      categoryIds: clean.allowedServiceCategoryIds,
-    },
-    {
-      locationIds: 'company_ids',
-      serviceIds: 'allowed_service_ids',
-      categoryIds: 'allowed_service_category_ids',
-    },
+    { locationIds: clean.locationIds, categoryIds: clean.allowedServiceCategoryIds },
+    { locationIds: 'company_ids', categoryIds: 'allowed_service_category_ids' },
   );
   const types = new Set((await r.loyaltyTypes.listCardTypes(chainId)).map((t) => t.id));
   const foreign = clean.cardTypeIds.filter((id) => !types.has(id));
@@ -75,6 +100,7 @@ export async function checkProgramScope(
       'loyalty_card_type_ids',
       `Card types ${foreign.join(', ')} are not in this chain`,
     );
+  return clean;
 }
 
 /** Creates a chain promotion as the seed's `POST /chain/{chain_id}/loyalty/programs` defines it. */
@@ -85,8 +111,7 @@ export async function createLoyaltyProgram(
 ): Promise<LoyaltyProgram> {
   const clean = cleanProgramInput(input);
   return deps.uow(async (r) => {
-    await checkProgramScope(r, chainId, clean);
-    return r.loyaltyPrograms.insertProgram(chainId, clean);
+    return r.loyaltyPrograms.insertProgram(chainId, await checkProgramScope(r, chainId, clean));
   });
 }
 

@@ -18,8 +18,8 @@ export async function updateLoyaltyProgram(
 ): Promise<LoyaltyProgram> {
   const clean = cleanProgramInput(input);
   return deps.uow(async (r) => {
-    await checkProgramScope(r, chainId, clean);
-    const program = await r.loyaltyPrograms.updateProgram(chainId, id, clean);
+    const scoped = await checkProgramScope(r, chainId, clean);
+    const program = await r.loyaltyPrograms.updateProgram(chainId, id, scoped);
     if (!program) throw notFound('Loyalty program');
     return program;
   });
