@@ -67,6 +67,7 @@ export const en = {
   'consent.version': 'Version {v}',
   'consent.close': 'Close',
   'consent.back': 'Back to the consent',
+  'consent.changed': 'The terms have just changed. Please read them and accept again.',
   'consent.continue': 'Continue',
   'home.hello': 'Hello, {name}',
   'home.hello_anonymous': 'Hello!',

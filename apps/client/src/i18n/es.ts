@@ -68,6 +68,7 @@ export const es: Record<MessageKey, string> = {
   'consent.version': 'Versión {v}',
   'consent.close': 'Cerrar',
   'consent.back': 'Volver al consentimiento',
+  'consent.changed': 'Las condiciones acaban de cambiar. Léelas y acéptalas de nuevo.',
   'consent.continue': 'Continuar',
   'home.hello': 'Hola, {name}',
   'home.hello_anonymous': '¡Hola!',

@@ -66,6 +66,7 @@ export const ru: Record<MessageKey, string> = {
   'consent.version': 'Версия {v}',
   'consent.close': 'Закрыть',
   'consent.back': 'Вернуться к согласию',
+  'consent.changed': 'Условия только что изменились. Прочитайте их и примите ещё раз.',
   'consent.continue': 'Продолжить',
   'home.hello': 'Здравствуйте, {name}',
   'home.hello_anonymous': 'Здравствуйте!',
