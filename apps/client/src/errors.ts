@@ -1,13 +1,14 @@
-import type { APP_DENIED_ACTIONS, APP_DENIED_REASONS } from '@visita/contracts';
+import type { APP_REFUSALS } from '@visita/contracts';
 import { ApiError } from './api';
 import type { MessageKey, Translate } from './i18n';
 
-type DeniedReason = (typeof APP_DENIED_REASONS)[number];
-type DeniedAction = (typeof APP_DENIED_ACTIONS)[number];
+type DeniedAction = keyof typeof APP_REFUSALS;
+type DeniedReason = (typeof APP_REFUSALS)[DeniedAction][number];
 
 /**
- * A 422 `not_allowed` of the appointment API says why (`meta.details.reason`) and about what
- * (`meta.details.action`): each reason has its own message, some of them one per action.
+ * A 422 `not_allowed` of the app API says why (`meta.details.reason`) and about what
+ * (`meta.details.action`: cancel, reschedule, review, confirm, purchase): each reason has its
+ * own message, some of them one per action.
  */
 const DENIED: Record<DeniedReason, MessageKey> = {
   canceled: 'deny.canceled',
@@ -17,6 +18,8 @@ const DENIED: Record<DeniedReason, MessageKey> = {
   group_event: 'deny.group_event',
   not_visited_yet: 'deny.not_visited_yet',
   already_reviewed: 'deny.already_reviewed',
+  nothing_to_confirm: 'deny.nothing_to_confirm',
+  no_online_price: 'deny.no_online_price',
 };
 const DENIED_BY_ACTION: Partial<Record<`${DeniedAction}.${DeniedReason}`, MessageKey>> = {
   'cancel.started': 'deny.cancel.started',
@@ -26,6 +29,7 @@ const DENIED_BY_ACTION: Partial<Record<`${DeniedAction}.${DeniedReason}`, Messag
   'reschedule.location_forbids': 'deny.reschedule.location_forbids',
   'reschedule.too_late': 'deny.reschedule.too_late',
   'review.canceled': 'deny.review.canceled',
+  'confirm.canceled': 'deny.confirm.canceled',
 };
 
 function deniedKey(details: Record<string, unknown>): MessageKey | null {

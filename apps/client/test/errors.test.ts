@@ -1,4 +1,4 @@
-import { APP_DENIED_ACTIONS, APP_DENIED_REASONS } from '@visita/contracts';
+import { APP_DENIED_REASONS, APP_REFUSALS } from '@visita/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api';
 import { errorKey, errorText } from '../src/errors';
@@ -34,16 +34,21 @@ describe('server errors in the app’s language', () => {
   });
 });
 
-describe('a refusal of the appointment API says its reason', () => {
+describe('a refusal of the app API says its reason', () => {
   const refusal = (action: string, reason: string, message = 'Server says no') =>
     new ApiError(422, message, {}, [], 'not_allowed', { action, reason });
   const en = translator('en');
 
   it('every reason the server can give, for every action, has its own message in en/es/ru', () => {
-    // The lists come from the published contract (a server test keeps them equal to the core's).
-    expect(APP_DENIED_REASONS.length).toBeGreaterThan(0);
-    for (const action of APP_DENIED_ACTIONS)
-      for (const reason of APP_DENIED_REASONS) {
+    // The lists come from the published contract (a server test keeps them equal to the core's):
+    // cancel, reschedule, review, confirm (a notification), purchase (an online sale).
+    const refusals = Object.entries(APP_REFUSALS);
+    expect(refusals.map(([action]) => action)).toEqual(
+      expect.arrayContaining(['cancel', 'confirm', 'purchase']),
+    );
+    expect(APP_REFUSALS.cancel).toBe(APP_DENIED_REASONS);
+    for (const [action, reasons] of refusals)
+      for (const reason of reasons) {
         const key = errorKey(refusal(action, reason));
         expect(key, `${action}.${reason}`).toMatch(/^deny\./);
         for (const language of ['es', 'ru'] as const) {
@@ -52,11 +57,24 @@ describe('a refusal of the appointment API says its reason', () => {
           expect(text.length).toBeGreaterThan(10);
         }
       }
-    // Each reason says something different from the others.
-    for (const action of APP_DENIED_ACTIONS) {
-      const texts = APP_DENIED_REASONS.map((r) => errorText(refusal(action, r), en));
-      expect(new Set(texts).size, action).toBe(texts.length);
+    // Each reason says something different from the others, and from the generic message.
+    const generic = errorText(new ApiError(422, 'x', {}, [], 'not_allowed'), en);
+    for (const [action, reasons] of refusals) {
+      const texts = reasons.map((r) => errorText(refusal(action, r), en));
+      expect(new Set([...texts, generic]).size, action).toBe(texts.length + 1);
     }
+  });
+
+  it('nothing to confirm, a canceled appointment to confirm and no online price, in their words', () => {
+    expect(errorText(refusal('confirm', 'nothing_to_confirm'), translator('es'))).toBe(
+      'Esta notificación no tiene nada que confirmar.',
+    );
+    expect(errorText(refusal('confirm', 'canceled'), en)).toBe(
+      'This appointment was canceled, so there is nothing to confirm.',
+    );
+    expect(errorText(refusal('purchase', 'no_online_price'), translator('ru'))).toMatch(
+      /нельзя купить в приложении/,
+    );
   });
 
   it('too late to cancel and too late to move are told apart, in the app’s language', () => {

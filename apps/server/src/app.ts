@@ -54,6 +54,7 @@ import { membershipChangeRoutes } from './routes/altegio/v1/membership-changes';
 import { userLoyaltyRoutes } from './routes/altegio/v1/user-loyalty';
 import { loyaltyWidgetRoutes } from './routes/altegio/v1/loyalty-widget';
 import { paymentRoutes } from './routes/payments';
+import { fileTermsTextSource, termsDirOf } from './adapters/terms';
 
 export interface AppOptions {
   db: Db;
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     config,
     sms: options.sms ?? createSmsProvider(config.sms, app.log),
     loyalty: createLoyaltyAdapters(config),
+    terms: fileTermsTextSource(termsDirOf(config.dataDir)),
   };
 
   let redis: Redis | null = null;

@@ -1,4 +1,4 @@
-import type { Clock, SmsProvider, TokenCrypto } from '@visita/core';
+import type { Clock, SmsProvider, TermsTextSource, TokenCrypto } from '@visita/core';
 import type { Db, Repos } from '@visita/db';
 import type { PasswordHasher } from './adapters/crypto';
 import type { LoyaltyAdapters } from './adapters/loyalty';
@@ -18,4 +18,6 @@ export interface ServerDeps {
   sms: SmsProvider;
   /** Loyalty: instrument numbers, type images and their storage, payment acquirers. */
   loyalty: LoyaltyAdapters;
+  /** The texts of the terms: the operator's files, else the shipped ones. */
+  terms: TermsTextSource;
 }

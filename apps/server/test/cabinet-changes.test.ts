@@ -1,5 +1,13 @@
-import { APP_DENIED_REASONS } from '@visita/contracts';
-import { CHANGE_DENIED_REASONS } from '@visita/core';
+import {
+  APP_CONFIRM_DENIED_REASONS,
+  APP_DENIED_REASONS,
+  APP_PURCHASE_DENIED_REASONS,
+} from '@visita/contracts';
+import {
+  CHANGE_DENIED_REASONS,
+  CONFIRM_DENIED_REASONS,
+  PURCHASE_DENIED_REASONS,
+} from '@visita/core';
 import {
   makeAppointment,
   makeBookingSettings,
@@ -48,6 +56,8 @@ const statusOf = async (id: number, who = w.ana) =>
 describe('the reasons of a refusal', () => {
   it('are the same words in the core and in the published contract (the app translates them)', () => {
     expect([...APP_DENIED_REASONS].sort()).toEqual([...CHANGE_DENIED_REASONS].sort());
+    expect([...APP_CONFIRM_DENIED_REASONS].sort()).toEqual([...CONFIRM_DENIED_REASONS].sort());
+    expect([...APP_PURCHASE_DENIED_REASONS].sort()).toEqual([...PURCHASE_DENIED_REASONS].sort());
   });
 });
 

@@ -1,4 +1,4 @@
-import { CURRENT_TERMS } from '@visita/core';
+import { DEFAULT_TERMS_VERSIONS } from '@visita/core';
 import { makeAppUser, makeAppointment, makeUser } from '@visita/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appApi, makeCabinetWorld, nextPhone, type CabinetWorld } from './support/cabinet';
@@ -71,12 +71,12 @@ describe('consent', () => {
     await t.db.query(
       `INSERT INTO app_user_consents(user_id, kind, version) VALUES ($1, 'user_agreement', $2),
          ($1, 'data_processing', '2000-01')`,
-      [newcomer.id, CURRENT_TERMS.user_agreement],
+      [newcomer.id, DEFAULT_TERMS_VERSIONS.user_agreement],
     );
     expect((await http('GET', '/appointments', newcomer)).status).toBe(403);
     await t.db.query(
       `INSERT INTO app_user_consents(user_id, kind, version) VALUES ($1, 'data_processing', $2)`,
-      [newcomer.id, CURRENT_TERMS.data_processing],
+      [newcomer.id, DEFAULT_TERMS_VERSIONS.data_processing],
     );
     const res = await http('GET', '/appointments', newcomer);
     expect(res.status).toBe(200);

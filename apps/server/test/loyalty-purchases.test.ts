@@ -219,6 +219,30 @@ describe('buying memberships and gift cards online', () => {
     expect(page.body).not.toContain('id="return"');
   });
 
+  it('a type on sale without any price is refused with its reason (purchase, no_online_price), nothing started', async () => {
+    const free = await createMembershipType(t, chainId, tenant.owner, {
+      title: 'Free trial',
+      cost: 0,
+      online_sale_price: 0,
+    });
+    const refused = await appApi(t)('POST', '/purchases', await buyer(), {
+      kind: 'membership',
+      type_id: free.id,
+      location_id: loc,
+    });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body.meta).toMatchObject({
+      error_code: 'not_allowed',
+      details: { action: 'purchase', reason: 'no_online_price' },
+    });
+    expect(refused.body.meta.errors).toHaveProperty('type_id');
+    const [payments] = await t.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM payments WHERE item_kind = 'membership' AND item_type_id = $1",
+      [free.id],
+    );
+    expect(payments!.n).toBe(0);
+  });
+
   it('the decline card 4000…0002: nothing issued, the payment is declined; another user cannot see it', async () => {
     const type = await createMembershipType(t, chainId, tenant.owner);
     const bob = await buyer();

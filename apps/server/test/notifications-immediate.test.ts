@@ -164,9 +164,32 @@ describe('type 4: confirmation requested from the client', () => {
     await bookInCalendar(t, s, c, '2026-12-01 17:00:00');
     await e.settle();
     const [n] = await inbox(t, c);
-    expect((await appApi(t)('POST', `/notifications/${n!.id}/confirm`, c)).status).toBe(422);
+    const nothing = await appApi(t)('POST', `/notifications/${n!.id}/confirm`, c);
+    expect(nothing.status).toBe(422);
+    expect(nothing.body.meta).toMatchObject({
+      error_code: 'not_allowed',
+      details: { action: 'confirm', reason: 'nothing_to_confirm' },
+    });
     expect((await appApi(t)('POST', `/notifications/${n!.id}/confirm`, other)).status).toBe(404);
     expect((await appApi(t)('POST', `/notifications/${n!.id}/read`, other)).status).toBe(404);
+  });
+
+  it('Confirm of an appointment the place deleted meanwhile says so (confirm, canceled); nothing confirmed', async () => {
+    await configure(t, s, [{ type: 4, enabled: true }]);
+    try {
+      const c = await makeAppClient(t, e, s);
+      const id = await bookInCalendar(t, s, c, '2026-12-05 11:00:00');
+      await e.settle();
+      const request = (await inbox(t, c)).find((n) => n.type === 4)!;
+      expect((await api(t).del(`/record/${s.loc}/${id}`, s.admin)).status).toBe(204);
+      const refused = await appApi(t)('POST', `/notifications/${request.id}/confirm`, c);
+      expect(refused.status).toBe(422);
+      expect(refused.body.meta.details).toEqual({ action: 'confirm', reason: 'canceled' });
+      const after = (await inbox(t, c)).find((n) => n.id === request.id)!;
+      expect(after.actions[1]).toMatchObject({ kind: 'confirm', done: false });
+    } finally {
+      await configure(t, s, [{ type: 4, enabled: false }]);
+    }
   });
 });
 

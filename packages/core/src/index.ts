@@ -71,6 +71,7 @@ export * from './identity/log-in-with-phone-code';
 export * from './identity/log-out-app-user';
 export * from './identity/terms-consent';
 export * from './identity/read-terms-texts';
+export * from './identity/terms-in-force';
 export * from './identity/update-booking-user';
 export * from './cabinet';
 export * from './booking/idempotency-key';

@@ -2,6 +2,7 @@ import type { Db, Queryable } from './db';
 import { appUsersRepo } from './repositories/app-users';
 import { appAccountsRepo } from './repositories/app-accounts';
 import { appConsentsRepo } from './repositories/app-consents';
+import { termsVersionsRepo } from './repositories/terms-versions';
 import { phoneCodesRepo } from './repositories/phone-codes';
 import { smsMessagesRepo } from './repositories/sms-messages';
 import { appProfilesRepo } from './repositories/app-profiles';
@@ -48,6 +49,7 @@ export function createRepos(q: Queryable) {
     appUsers: appUsersRepo(q),
     appAccounts: appAccountsRepo(q),
     appConsents: appConsentsRepo(q),
+    termsVersions: termsVersionsRepo(q),
     phoneCodes: phoneCodesRepo(q),
     smsMessages: smsMessagesRepo(q),
     appProfiles: appProfilesRepo(q),

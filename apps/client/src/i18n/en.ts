@@ -26,6 +26,9 @@ export const en = {
   'deny.reschedule.too_late':
     'It is too late to move this appointment in the app. Please call the place.',
   'deny.review.canceled': 'A canceled appointment cannot be rated.',
+  'deny.nothing_to_confirm': 'This notification has nothing to confirm.',
+  'deny.no_online_price': "This can't be bought in the app right now. Please ask the place.",
+  'deny.confirm.canceled': 'This appointment was canceled, so there is nothing to confirm.',
   'error.not_allowed': 'This can no longer be done here. Please contact the place.',
   'error.rate_limited': 'Too many tries. Please wait a little and try again.',
   'error.consent_required': 'Please accept the terms first.',
@@ -67,6 +70,7 @@ export const en = {
   'consent.version': 'Version {v}',
   'consent.close': 'Close',
   'consent.back': 'Back to the consent',
+  'consent.changed': 'The terms have just changed. Please read them and accept again.',
   'consent.continue': 'Continue',
   'home.hello': 'Hello, {name}',
   'home.hello_anonymous': 'Hello!',

@@ -28,6 +28,9 @@ export const es: Record<MessageKey, string> = {
   'deny.reschedule.too_late':
     'Ya es tarde para cambiar esta cita en la aplicación. Llama al local.',
   'deny.review.canceled': 'Una cita cancelada no se puede valorar.',
+  'deny.nothing_to_confirm': 'Esta notificación no tiene nada que confirmar.',
+  'deny.no_online_price': 'Esto no se puede comprar en la aplicación ahora. Pregunta en el local.',
+  'deny.confirm.canceled': 'Esta cita se canceló, así que no hay nada que confirmar.',
   'error.not_allowed': 'Esto ya no se puede hacer aquí. Ponte en contacto con el local.',
   'error.rate_limited': 'Demasiados intentos. Espera un poco y vuelve a intentarlo.',
   'error.consent_required': 'Primero acepta las condiciones.',
@@ -68,6 +71,7 @@ export const es: Record<MessageKey, string> = {
   'consent.version': 'Versión {v}',
   'consent.close': 'Cerrar',
   'consent.back': 'Volver al consentimiento',
+  'consent.changed': 'Las condiciones acaban de cambiar. Léelas y acéptalas de nuevo.',
   'consent.continue': 'Continuar',
   'home.hello': 'Hola, {name}',
   'home.hello_anonymous': '¡Hola!',

@@ -27,6 +27,9 @@ export const ru: Record<MessageKey, string> = {
   'deny.reschedule.too_late':
     'Перенести эту запись в приложении уже поздно. Позвоните в заведение.',
   'deny.review.canceled': 'Отменённую запись нельзя оценить.',
+  'deny.nothing_to_confirm': 'В этом уведомлении нечего подтверждать.',
+  'deny.no_online_price': 'Сейчас это нельзя купить в приложении. Спросите в заведении.',
+  'deny.confirm.canceled': 'Эта запись отменена, подтверждать нечего.',
   'error.not_allowed': 'Это больше нельзя сделать здесь. Свяжитесь с заведением.',
   'error.rate_limited': 'Слишком много попыток. Подождите немного и попробуйте снова.',
   'error.consent_required': 'Сначала примите условия.',
@@ -66,6 +69,7 @@ export const ru: Record<MessageKey, string> = {
   'consent.version': 'Версия {v}',
   'consent.close': 'Закрыть',
   'consent.back': 'Вернуться к согласию',
+  'consent.changed': 'Условия только что изменились. Прочитайте их и примите ещё раз.',
   'consent.continue': 'Продолжить',
   'home.hello': 'Здравствуйте, {name}',
   'home.hello_anonymous': 'Здравствуйте!',

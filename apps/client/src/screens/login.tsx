@@ -145,22 +145,45 @@ export function ConsentScreen(props: { onAccepted: () => void }) {
   const [processing, setProcessing] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [reading, setReading] = useState<TermsKind | null>(null);
-  const terms = useTermsTexts();
+  const [changed, setChanged] = useState(false);
+  const [reload, setReload] = useState(0);
+  const terms = useTermsTexts(reload);
   useEffect(() => {
     document.title = `${t('consent.title')} · Visita`;
     app<Consents>('GET', '/consents')
       .then(setConsents)
       .catch((e: unknown) => setError(e instanceof ApiError ? e : null));
-  }, [t]);
+  }, [t, reload]);
+  // The versions accepted are those of the texts shown (the server refuses any other one).
+  const versions = terms.texts
+    ? {
+        user_agreement: terms.texts.user_agreement.version,
+        data_processing: terms.texts.data_processing.version,
+      }
+    : consents?.current;
   const accept = (event: FormEvent) => {
     event.preventDefault();
-    if (!consents) return;
+    if (!versions) return;
     app('POST', '/consents', {
-      user_agreement_version: consents.current.user_agreement,
-      data_processing_version: consents.current.data_processing,
+      user_agreement_version: versions.user_agreement,
+      data_processing_version: versions.data_processing,
     })
       .then(props.onAccepted)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e : null));
+      .catch((e: unknown) => {
+        const refused = e instanceof ApiError ? e : null;
+        if (
+          refused?.status === 422 &&
+          ('user_agreement_version' in refused.fields ||
+            'data_processing_version' in refused.fields)
+        ) {
+          // The operator changed a text meanwhile: show the new one and ask again.
+          setError(null);
+          setChanged(true);
+          setAgreement(false);
+          setProcessing(false);
+          setReload((n) => n + 1);
+        } else setError(refused);
+      });
   };
   const box = (
     kind: TermsKind,
@@ -193,18 +216,23 @@ export function ConsentScreen(props: { onAccepted: () => void }) {
           'user_agreement',
           agreement,
           setAgreement,
-          t('consent.agreement', { v: consents?.current.user_agreement ?? '' }),
+          t('consent.agreement', { v: versions?.user_agreement ?? '' }),
           t('consent.read_agreement'),
         )}
         {box(
           'data_processing',
           processing,
           setProcessing,
-          t('consent.processing', { v: consents?.current.data_processing ?? '' }),
+          t('consent.processing', { v: versions?.data_processing ?? '' }),
           t('consent.read_processing'),
         )}
+        {changed && (
+          <p className="form-error" role="alert">
+            {t('consent.changed')}
+          </p>
+        )}
         <FormError error={error} />
-        <button className="button primary wide" disabled={!consents || !agreement || !processing}>
+        <button className="button primary wide" disabled={!versions || !agreement || !processing}>
           {t('consent.continue')}
         </button>
       </form>

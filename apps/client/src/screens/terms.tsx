@@ -9,7 +9,7 @@ import type { TermsKind, TermsTexts } from '../types';
  * the focus (its heading), Escape or Close shut it, and the focus goes back to the link that
  * opened it. The service worker keeps the last answer, so a text once seen opens offline too.
  */
-export function useTermsTexts(): { texts: TermsTexts | null; error: string | null } {
+export function useTermsTexts(reload = 0): { texts: TermsTexts | null; error: string | null } {
   const { t, language } = useApp();
   const [texts, setTexts] = useState<TermsTexts | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +21,7 @@ export function useTermsTexts(): { texts: TermsTexts | null; error: string | nul
     return () => {
       live = false;
     };
-  }, [language, t]);
+  }, [language, t, reload]);
   return { texts, error };
 }
 

@@ -1,4 +1,4 @@
-import { CURRENT_TERMS, DomainError, type AppUser, type ConsentKind } from '@visita/core';
+import { CONSENT_KINDS, currentTermsVersions, DomainError, type AppUser } from '@visita/core';
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { tokenCrypto } from '../adapters/crypto';
 import type { ServerDeps } from '../deps';
@@ -42,16 +42,15 @@ export function needsAppUser(deps: ServerDeps): preHandlerAsyncHookHandler {
   };
 }
 
-/** 401 without a token; 403 `consent_required` until the current terms are accepted. */
+/** 401 without a token; 403 `consent_required` until the terms in force are accepted. */
 export function needsConsentedAppUser(deps: ServerDeps): preHandlerAsyncHookHandler {
   return async (request) => {
     const user = await resolveAppUser(deps, request);
+    const versions = await currentTermsVersions(deps);
     const accepted = await deps.read((repos) =>
-      repos.appUsers.findAcceptedConsents(user.id, CURRENT_TERMS),
+      repos.appUsers.findAcceptedConsents(user.id, versions),
     );
-    const missing = (Object.keys(CURRENT_TERMS) as ConsentKind[]).filter(
-      (k) => !accepted.includes(k),
-    );
+    const missing = CONSENT_KINDS.filter((k) => !accepted.includes(k));
     if (missing.length > 0)
       throw new DomainError(
         'consent_required',
@@ -59,7 +58,7 @@ export function needsConsentedAppUser(deps: ServerDeps): preHandlerAsyncHookHand
         'consent',
         {
           missing,
-          versions: CURRENT_TERMS,
+          versions,
         },
       );
   };

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CURRENT_TERMS } from '@visita/core';
+import { DEFAULT_TERMS_VERSIONS } from '@visita/core';
 import { makeAppointment, makeBookingSettings } from '@visita/db/testing';
 import { linkOf, pushPayload } from '@visita/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,7 +140,9 @@ describe('the client app', () => {
     const dialog = page.getByRole('dialog', { name: 'User agreement' });
     await dialog.waitFor();
     await dialog.getByRole('heading', { name: 'What the app does', level: 3 }).waitFor();
-    expect(await dialog.textContent()).toContain(`Version ${CURRENT_TERMS.user_agreement}`);
+    expect(await dialog.textContent()).toContain(
+      `Version ${DEFAULT_TERMS_VERSIONS.user_agreement}`,
+    );
     expect(await focused()).toBe('User agreement');
     await expectAccessible(page);
     await screenshot(page, '23-consent-terms');

@@ -1,3 +1,4 @@
+import { DEFAULT_TERMS_VERSIONS } from '@visita/core';
 import {
   makeAppUser,
   makeResource,
@@ -165,6 +166,8 @@ export async function makeWireWorld(t: TestApp) {
   expect(bulkAnswer.statusCode, bulkAnswer.body).toBeLessThan(300);
   const bulkPush = bulkAnswer.json().data as { id: number };
 
+  // The shipped terms as served once, so their version can be read back.
+  await t.app.inject({ method: 'GET', url: '/api/app/v1/terms' });
   return {
     ...tenant,
     loc,
@@ -221,6 +224,8 @@ export function fillPath(path: string, w: WireWorld): string {
     client_id: () => w.client.id,
     activity_id: () => w.event.id,
     visit_id: () => w.future.visit_id,
+    kind: () => 'user_agreement',
+    version: () => DEFAULT_TERMS_VERSIONS.user_agreement,
     date: () => '2026-12-01',
     start_date: () => '2026-12-01',
     end_date: () => '2026-12-03',

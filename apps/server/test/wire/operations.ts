@@ -1,5 +1,5 @@
 import { createECDH, randomBytes } from 'node:crypto';
-import { CURRENT_TERMS } from '@visita/core';
+import { DEFAULT_TERMS_VERSIONS } from '@visita/core';
 import { makeAppUser, makeAppointment, makeService, makeStaff } from '@visita/db/testing';
 import sharp from 'sharp';
 import { signPayload } from '../../src/adapters/payments/signature';
@@ -885,11 +885,18 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/app/v1/me': own(),
   'GET /api/app/v1/consents': own(),
   'GET /api/app/v1/terms': own(),
+  'GET /api/app/v1/terms/{kind}/{version}': {
+    ...own(),
+    setup: async (t) => {
+      await t.app.inject({ method: 'GET', url: '/api/app/v1/terms' });
+      return { kind: 'user_agreement', version: DEFAULT_TERMS_VERSIONS.user_agreement };
+    },
+  },
   'POST /api/app/v1/consents': {
     ...own(201),
     body: () => ({
-      user_agreement_version: CURRENT_TERMS.user_agreement,
-      data_processing_version: CURRENT_TERMS.data_processing,
+      user_agreement_version: DEFAULT_TERMS_VERSIONS.user_agreement,
+      data_processing_version: DEFAULT_TERMS_VERSIONS.data_processing,
     }),
   },
   'GET /api/app/v1/appointments': own(),

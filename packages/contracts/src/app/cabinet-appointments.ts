@@ -34,6 +34,21 @@ export const APP_DENIED_REASONS = [
 ] as const;
 /** The action a `not_allowed` refusal of the app's appointment API is about. */
 export const APP_DENIED_ACTIONS = ['cancel', 'reschedule', 'review'] as const;
+/** Why Confirm of a notification is refused (`CONFIRM_DENIED_REASONS` of the core). */
+export const APP_CONFIRM_DENIED_REASONS = ['nothing_to_confirm', 'canceled'] as const;
+/** Why an online purchase is refused (`PURCHASE_DENIED_REASONS` of the core). */
+export const APP_PURCHASE_DENIED_REASONS = ['no_online_price'] as const;
+/**
+ * Every 422 `not_allowed` of the app API carries `meta.details: {action, reason}`: the action it
+ * is about, and one of that action's reasons here.
+ */
+export const APP_REFUSALS = {
+  cancel: APP_DENIED_REASONS,
+  reschedule: APP_DENIED_REASONS,
+  review: APP_DENIED_REASONS,
+  confirm: APP_CONFIRM_DENIED_REASONS,
+  purchase: APP_PURCHASE_DENIED_REASONS,
+} as const;
 
 const DeniedReason = Nullable(
   Type.Object(

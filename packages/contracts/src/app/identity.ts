@@ -108,3 +108,24 @@ const TermsText = Type.Object({
 export const AppTermsEnvelope = ObjectEnvelope(
   Type.Object({ user_agreement: TermsText, data_processing: TermsText }),
 );
+
+export const AppTermsVersionParams = Type.Object({
+  kind: Type.Union([Type.Literal('user_agreement'), Type.Literal('data_processing')]),
+  version: Text(50, { minLength: 1, pattern: '^[A-Za-z0-9._-]+$' }),
+});
+
+export const AppTermsVersionEnvelope = ObjectEnvelope(
+  Type.Object({
+    kind: Type.Union([Type.Literal('user_agreement'), Type.Literal('data_processing')]),
+    version: Type.String(),
+    source: Type.Union([Type.Literal('operator'), Type.Literal('default')]),
+    first_seen_at: Type.String({
+      format: 'date-time',
+      description: 'When this version was first served or accepted',
+    }),
+    texts: Type.Array(
+      Type.Object({ language: Type.String(), title: Type.String(), body: Type.String() }),
+      { description: 'The text of this version in every language it was in force with' },
+    ),
+  }),
+);

@@ -41,12 +41,14 @@ export async function rescheduleOnlineAppointment(
           'not_allowed',
           'This location does not let clients reschedule online',
           'datetime',
+          { action: 'reschedule', reason: 'location_forbids' },
         );
       if (appointment.start - now < settings.rescheduleUntilMinutes * 60_000)
         throw new DomainError(
           'not_allowed',
           `Appointments can be moved online until ${settings.rescheduleUntilMinutes} minutes before they start`,
           'datetime',
+          { action: 'reschedule', reason: 'too_late' },
         );
     }
     const start = readStart(input.datetime, location.timezone, 'datetime');

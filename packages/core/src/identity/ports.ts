@@ -93,3 +93,21 @@ export interface SmsProvider {
   readonly name: string;
   send(to: string, text: string): Promise<{ providerMessageId: string }>;
 }
+
+/** One version of one kind of the terms, in every language it was in force with. */
+export interface KeptTermsVersion {
+  kind: ConsentKind;
+  version: string;
+  source: 'operator' | 'default';
+  texts: { language: string; title: string; body: string }[];
+}
+
+/** The archive of the terms' texts per version: what each version said. */
+export interface TermsVersionsRepo {
+  /** Keeps the texts the first time a version is seen; concurrent or later calls change nothing. */
+  keepTermsVersion(version: KeptTermsVersion, at: Date): Promise<void>;
+  findTermsVersion(
+    kind: ConsentKind,
+    version: string,
+  ): Promise<(KeptTermsVersion & { firstSeenAt: Date }) | null>;
+}

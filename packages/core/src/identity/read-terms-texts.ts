@@ -1,9 +1,12 @@
-import { CURRENT_TERMS, type ConsentKind } from './types';
+import type { Clock, UnitOfWork } from '../ports';
+import type { TermsVersionsRepo } from './ports';
+import { keepTermsVersions, termsInForce, type TermsDeps, type TermsTexts } from './terms-in-force';
+import { CONSENT_KINDS, type ConsentKind } from './types';
 
 /** One text of the terms as a client reads it before accepting. */
 export interface TermsText {
   kind: ConsentKind;
-  /** The version the client accepts by ticking the box (always the current one). */
+  /** The version the client accepts by ticking the box (always the one in force). */
   version: string;
   /** The language of this text (the asked one, else English, else the first one there is). */
   language: string;
@@ -14,21 +17,12 @@ export interface TermsText {
   source: 'operator' | 'default';
 }
 
-export interface TermsTextSource {
-  /** The operator's texts of a kind by language (empty: the operator wrote none). */
-  operatorTexts(kind: ConsentKind): Promise<Map<string, { title: string; body: string }>>;
-  /** The shipped default texts of a kind by language (English always among them). */
-  defaultTexts(kind: ConsentKind): Map<string, { title: string; body: string }>;
-}
-
-const KINDS = Object.keys(CURRENT_TERMS) as ConsentKind[];
-
 /** `pt-BR` → `pt`; anything odd → `en`. */
 const baseLanguage = (language: string | undefined) =>
   (language ?? 'en').toLowerCase().split('-')[0] || 'en';
 
 function pick(
-  texts: Map<string, { title: string; body: string }>,
+  texts: TermsTexts,
   language: string,
 ): { language: string; title: string; body: string } | null {
   for (const candidate of [language, 'en', ...texts.keys()]) {
@@ -43,23 +37,21 @@ function pick(
  * consent records. When the operator wrote a text of a kind, only the operator's texts of that
  * kind are shown (their language, else their English, else any of theirs): a shipped default in
  * another language would be a different agreement. Without one, the shipped default is shown.
+ * The versions served are kept with their texts (the first time each is seen).
  */
 export async function readTermsTexts(
-  deps: { terms: TermsTextSource },
+  deps: TermsDeps & { uow: UnitOfWork<{ termsVersions: TermsVersionsRepo }>; clock: Clock },
   language: string | undefined,
 ): Promise<Record<ConsentKind, TermsText>> {
   const wanted = baseLanguage(language);
+  const terms = await termsInForce(deps);
+  await deps.uow((repos) => keepTermsVersions(repos, terms, deps.clock.now()));
   const out = {} as Record<ConsentKind, TermsText>;
-  for (const kind of KINDS) {
-    const operator = pick(await deps.terms.operatorTexts(kind), wanted);
-    const chosen = operator ?? pick(deps.terms.defaultTexts(kind), wanted);
-    if (!chosen) throw new Error(`no default text for ${kind}`);
-    out[kind] = {
-      kind,
-      version: CURRENT_TERMS[kind],
-      ...chosen,
-      source: operator ? 'operator' : 'default',
-    };
+  for (const kind of CONSENT_KINDS) {
+    const { version, source, texts } = terms[kind];
+    const chosen = pick(texts, wanted);
+    if (!chosen) throw new Error(`no text for ${kind}`);
+    out[kind] = { kind, version, ...chosen, source };
   }
   return out;
 }

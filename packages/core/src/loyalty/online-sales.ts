@@ -49,6 +49,10 @@ const onlinePrice = (t: MembershipType | CertificateType) =>
       : t.balanceCents;
 const onlineTitle = (t: MembershipType | CertificateType) => t.onlineSale.title.trim() || t.title;
 
+/** Why an online purchase is refused (`meta.details.reason`, with `action: 'purchase'`). */
+export const PURCHASE_DENIED_REASONS = ['no_online_price'] as const;
+type PurchaseDeniedReason = (typeof PURCHASE_DENIED_REASONS)[number];
+
 /**
  * Starts buying a type on online sale: a pending payment and the acquirer's checkout page.
  * Nothing is issued until the acquirer's signed webhook says the payment succeeded.
@@ -66,7 +70,10 @@ export async function startPurchase(
   if (!type) throw invalid('type_id', 'This type is not on online sale at this location');
   const amountCents = onlinePrice(type);
   if (amountCents <= 0)
-    throw new DomainError('not_allowed', 'This type has no online price', 'type_id');
+    throw new DomainError('not_allowed', 'This type has no online price', 'type_id', {
+      action: 'purchase',
+      reason: 'no_online_price' satisfies PurchaseDeniedReason,
+    });
   const title = onlineTitle(type);
   // The acquirer's reference is known only after the checkout exists; the payment row follows.
   const checkout = await deps.provider.createCheckout({

@@ -6,6 +6,11 @@ import type { AppUser } from '../identity/types';
 import type { Clock } from '../ports';
 import type { InboxNotification, InboxRepo } from './ports';
 
+/** Why Confirm is refused (`meta.details.reason`, with `action: 'confirm'`). */
+export const CONFIRM_DENIED_REASONS = ['nothing_to_confirm', 'canceled'] as const;
+const refuse = (reason: (typeof CONFIRM_DENIED_REASONS)[number], message: string) =>
+  new DomainError('not_allowed', message, 'id', { action: 'confirm', reason });
+
 type Repos = { inbox: InboxRepo; appointments: AppointmentsRepo; outbox: OutboxRepo };
 
 /**
@@ -23,13 +28,13 @@ export function confirmFromNotification(
     const n = await r.inbox.findInboxNotification(user.id, id);
     if (!n) throw notFound('Notification');
     if (n.type !== 4 || n.appointmentId === null)
-      throw new DomainError('not_allowed', 'This notification has nothing to confirm', 'id');
+      throw refuse('nothing_to_confirm', 'This notification has nothing to confirm');
     const now = deps.clock.now();
     const confirmedNow = await r.inbox.markConfirmed(n.id, now);
     if (confirmedNow) {
       const appointment = await r.appointments.findAppointment(n.locationId, n.appointmentId);
       if (!appointment || appointment.deletedAt)
-        throw new DomainError('not_allowed', 'The appointment was canceled', 'id');
+        throw refuse('canceled', 'The appointment was canceled');
       // Same transaction: the use case runs on this unit of work's repositories.
       await changeAttendance({ uow: (fn) => fn(r) }, n.locationId, n.appointmentId, 2, {
         source: 'online',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { CURRENT_TERMS, type Role } from '@visita/core';
+import { DEFAULT_TERMS_VERSIONS, type Role } from '@visita/core';
 import type { Queryable } from '../db';
 
 /** Test data builders: every test makes what it needs; nothing depends on the demo seed. */
@@ -193,7 +193,7 @@ export async function makeAppUser(
     row!.id,
   ]);
   if (input.consented ?? true)
-    for (const [kind, version] of Object.entries(CURRENT_TERMS))
+    for (const [kind, version] of Object.entries(DEFAULT_TERMS_VERSIONS))
       await q.query('INSERT INTO app_user_consents(user_id, kind, version) VALUES ($1, $2, $3)', [
         row!.id,
         kind,

@@ -32,7 +32,10 @@ async function accessOf(
   const tokenSent = Boolean(parseAuthorizationHeader(request.headers.authorization).userToken);
   // A token that is not a client's (e.g. a back-office user's) still lets the hash decide.
   const user = tokenSent ? await resolveAppUser(deps, request).catch(() => null) : null;
-  const { owner, missing } = await resolveUserRecordCaller({ uow: deps.read }, { tokenSent, user });
+  const { owner, missing } = await resolveUserRecordCaller(
+    { uow: deps.read, terms: deps.terms, tokens: deps.tokens },
+    { tokenSent, user },
+  );
   return {
     access: { recordId: request.params.record_id, recordHash: request.params.record_hash, owner },
     missing,

@@ -7,6 +7,8 @@ import {
   AppMeEnvelope,
   AppTermsEnvelope,
   AppTermsQuery,
+  AppTermsVersionEnvelope,
+  AppTermsVersionParams,
   AppTokenBody,
   AppTokenEnvelope,
   ErrorBody,
@@ -20,12 +22,12 @@ import {
   logOutAppDevice,
   logOutAppUserEverywhere,
   readTermsTexts,
+  readTermsVersion,
   requestPhoneCode,
   type ConsentState,
   type TermsText,
 } from '@visita/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { fileTermsTextSource, termsDirOf } from '../../../adapters/terms';
 import type { ServerDeps } from '../../../deps';
 import { needsAppUser, requireAppUser } from '../../../plugins/app-auth';
 import { presentAppUser } from '../../../presenters/app-user';
@@ -55,7 +57,6 @@ const presentConsents = (state: ConsentState) => ({
 export function appIdentityRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const t = typed(app);
   const codeDeps = phoneCodeDeps(deps);
-  const terms = fileTermsTextSource(termsDirOf(deps.config.dataDir));
 
   t.post(
     '/auth/code',
@@ -155,7 +156,9 @@ export function appIdentityRoutes(app: FastifyInstance, deps: ServerDeps): void 
     {
       schema: {
         tags,
-        summary: 'The current terms and what the client accepted',
+        summary: 'The terms in force and what the client accepted',
+        description:
+          "`current` are the versions in force: the shipped texts' release version, or a digest of the operator's texts of that kind, so an edited file makes `consent_required` true again.",
         security: clientSecurity,
         response: { 200: AppConsentsEnvelope, ...errorResponses },
       },
@@ -171,13 +174,13 @@ export function appIdentityRoutes(app: FastifyInstance, deps: ServerDeps): void 
         tags,
         summary: 'The texts of the user agreement and the data processing terms',
         description:
-          "Public (readable before login). Each text carries the version `POST /consents` accepts. The operator's files in `<VISITA_DATA_DIR>/terms/` (`user_agreement.es.md`…) replace the shipped texts of that kind: their language, else their English, else any of theirs.",
+          "Public (readable before login). Each text carries the version `POST /consents` accepts (the version in force; served versions are kept with their texts, see `GET /terms/{kind}/{version}`). The operator's files in `<VISITA_DATA_DIR>/terms/` (`user_agreement.es.md`…) replace the shipped texts of that kind: their language, else their English, else any of theirs.",
         querystring: AppTermsQuery,
         response: { 200: AppTermsEnvelope, ...errorResponses },
       },
     },
     async (request) => {
-      const texts = await readTermsTexts({ terms }, request.query.language);
+      const texts = await readTermsTexts(deps, request.query.language);
       const present = ({ version, language, title, body, source }: TermsText) => ({
         version,
         language,
@@ -192,6 +195,30 @@ export function appIdentityRoutes(app: FastifyInstance, deps: ServerDeps): void 
     },
   );
 
+  t.get(
+    '/terms/:kind/:version',
+    {
+      schema: {
+        tags,
+        summary: 'The texts of one version of the terms, as they were served',
+        description:
+          'Public. Every version served by `GET /terms` or accepted by `POST /consents` is kept with its texts in every language, so what a client accepted can be read back after the operator changed it; 404 for a version never served.',
+        params: AppTermsVersionParams,
+        response: { 200: AppTermsVersionEnvelope, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const kept = await readTermsVersion(deps, request.params.kind, request.params.version);
+      return ok({
+        kind: kept.kind,
+        version: kept.version,
+        source: kept.source,
+        first_seen_at: kept.firstSeenAt.toISOString(),
+        texts: kept.texts,
+      });
+    },
+  );
+
   t.post(
     '/consents',
     {
@@ -199,7 +226,7 @@ export function appIdentityRoutes(app: FastifyInstance, deps: ServerDeps): void 
         tags,
         summary: 'Accept the user agreement and the data processing terms',
         description:
-          'Both versions must be the current ones (see `GET /consents`); the acceptance is recorded with the time.',
+          'Both versions must be the ones in force (see `GET /consents`), else 422 naming the field; the acceptance is recorded with the time, and the texts of those versions are kept.',
         security: clientSecurity,
         body: AppConsentsBody,
         response: { 201: AppConsentsEnvelope, ...errorResponses },
