@@ -194,6 +194,7 @@ export async function makeStudio(t: TestApp) {
     asOwner,
     owner,
     appUsers,
+    eventId,
   };
 }
 

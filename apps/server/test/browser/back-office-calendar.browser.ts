@@ -219,6 +219,50 @@ describe('the open calendar follows changes made elsewhere', () => {
     expect(await page.evaluate('window.stay')).toBe(true);
     await page.close();
   });
+
+  it('an open group event’s dialog shows a place booked online meanwhile, keeping what is typed in its picker', async () => {
+    const page = await newPage();
+    await signInAs(page, base, s.admin.login, 'admin-pass');
+    await page.evaluate("localStorage.setItem('visita.admin.calendarPollMs', '250')");
+    await page.reload();
+    await page.getByLabel('Date', { exact: true }).fill(s.tomorrow);
+    const grid = page.locator('.calendar-grid');
+    await grid.getByRole('button', { name: /Group event Scalp care class/ }).click();
+    const dialog = page.getByRole('dialog', { name: /group event/ });
+    const attendees = dialog.locator('.attendees li');
+    await expect.poll(() => attendees.count()).toBe(2);
+    const [row] = await t.db.query<{ n: number }>(
+      `SELECT booked_count AS n FROM activities WHERE id = $1`,
+      [s.eventId],
+    );
+    const booked = row!.n;
+    await dialog.getByText(`${booked} of 8 booked · ${8 - booked} free`).waitFor();
+    // The administrator starts typing a client to add…
+    const find = dialog.getByLabel('Find by name or phone');
+    await find.fill('Lea');
+    await dialog.getByRole('button', { name: /Lea Fischer/ }).waitFor();
+    // …while a client books a place online.
+    const res = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/activity/${s.mitte.id}/${s.eventId}/book`,
+      headers: authHeader(t.partnerToken),
+      payload: { fullname: 'Rita Online', phone: '+4915120000009' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await dialog.locator('.attendees li', { hasText: 'Rita Online' }).waitFor();
+    expect(await attendees.count()).toBe(3);
+    await dialog.getByText(`${booked + 1} of 8 booked · ${7 - booked} free`).waitFor();
+    // What was typed, its results and the focus are still there.
+    expect(await find.inputValue()).toBe('Lea');
+    expect(
+      await page.evaluate(
+        'document.activeElement instanceof HTMLInputElement ? document.activeElement.value : null',
+      ),
+    ).toBe('Lea');
+    await dialog.getByRole('button', { name: /Lea Fischer/ }).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.close();
+  });
 });
 
 const shot = (page: Page, name: string) =>
