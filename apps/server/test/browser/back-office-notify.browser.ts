@@ -1,39 +1,34 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appApi } from '../support/cabinet';
 import { inbox, startEngine, type TestEngine } from '../support/notifications';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
 import {
-  ensureAdminBuilt,
   expectAccessible,
-  makeStudio,
+  openBackOfficeWorld,
   SCREENSHOTS,
   signInAs,
   watchPages,
+  type BackOfficeWorld,
+  type Studio,
 } from './admin-support';
-import { launchChromium } from './support';
 
 let t: TestApp;
 let browser: Browser;
 let base: string;
 let engine: TestEngine;
-let s: Awaited<ReturnType<typeof makeStudio>>;
+let s: Studio;
+let world: BackOfficeWorld | undefined;
 
 beforeAll(async () => {
-  ensureAdminBuilt();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  t = await createTestApp({ now: new Date().toISOString() });
-  (t.clock as { now: () => Date }).now = () => new Date();
-  s = await makeStudio(t);
-  engine = await startEngine(t);
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  world = await openBackOfficeWorld(async (app) => {
+    engine = await startEngine(app);
+  });
+  ({ t, base, browser, s } = world);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
   await engine?.close();
-  await t?.close();
+  await world?.close();
 });
 
 const watchedPage = watchPages();
