@@ -125,7 +125,7 @@ export const v1 = {
 };
 
 export const admin = {
-  get: <T>(path: string) => request<T>('GET', `/api/admin/v1${path}`),
+  get: <T, M = unknown>(path: string) => request<T, M>('GET', `/api/admin/v1${path}`),
   post: <T>(path: string, body: unknown) => request<T>('POST', `/api/admin/v1${path}`, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', `/api/admin/v1${path}`, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', `/api/admin/v1${path}`, body),

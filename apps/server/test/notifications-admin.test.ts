@@ -225,4 +225,43 @@ describe('bulk push', () => {
     expect(theirs.status).toBe(200);
     expect(theirs.body.data).toEqual([]);
   });
+
+  it('pages the history Altegio-style: page/count, newest first, meta.count the total; bad bounds are refused naming the field', async () => {
+    const url = `/locations/${s.loc}/bulk-pushes`;
+    const one = await makeAppClient(t, e, s, { name: 'Paging Pat' });
+    for (const n of [1, 2, 3]) {
+      const sent = await adminApi(t)('POST', url, s.admin, {
+        filters: [{ type: 'id', state: { value: [one.clientId] } }],
+        text: `Paged ${n}`,
+      });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    }
+    await e.settle();
+    const page = async (q: string) => {
+      const res = await adminApi(t)('GET', `${url}?${q}`, s.admin);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return { texts: res.body.data.map((b: { text: string }) => b.text), meta: res.body.meta };
+    };
+    const all = ['Paged 3', 'Paged 2', 'Paged 1', 'Just for you'];
+    all.push('Winter sale: 20% off all cuts this week!');
+    expect(await page('')).toEqual({ texts: all, meta: { count: 5 } });
+    expect(await page('page=1&count=2')).toEqual({ texts: all.slice(0, 2), meta: { count: 5 } });
+    expect(await page('page=2&count=2')).toEqual({ texts: all.slice(2, 4), meta: { count: 5 } });
+    expect(await page('page=3&count=2')).toEqual({ texts: all.slice(4), meta: { count: 5 } });
+    expect(await page('page=4&count=2')).toEqual({ texts: [], meta: { count: 5 } });
+    expect((await page('count=200')).texts).toEqual(all);
+    // Query bounds (a query is not a body: the API answers 400 for it, naming the field).
+    for (const [q, field] of [
+      ['count=0', 'count'],
+      ['count=201', 'count'],
+      ['count=2147483648', 'count'],
+      ['count=many', 'count'],
+      ['page=0', 'page'],
+      ['page=1000001', 'page'],
+    ] as const) {
+      const bad = await adminApi(t)('GET', `${url}?${q}`, s.admin);
+      expect(bad.status, q).toBe(400);
+      expect(Object.keys(bad.body.meta.errors), q).toEqual([field]);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import {
@@ -14,8 +14,9 @@ import {
 import { parseWireDateTime } from '@visita/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterEach, expect } from 'vitest';
-import { authHeader, call, type TestApp } from '../support/test-app';
+import { authHeader, call, createTestApp, type TestApp } from '../support/test-app';
 import { seriousViolations } from './client-app-support';
+import { launchChromium } from './support';
 
 /**
  * Builds apps/admin/dist when it is missing or older than its sources (the check `npm start`
@@ -194,7 +195,52 @@ export async function makeStudio(t: TestApp) {
     asOwner,
     owner,
     appUsers,
+    eventId,
   };
+}
+
+export type Studio = Awaited<ReturnType<typeof makeStudio>>;
+
+export interface BackOfficeWorld {
+  t: TestApp;
+  /** The listening server's origin (`http://127.0.0.1:port`). */
+  base: string;
+  browser: Browser;
+  s: Studio;
+  /** Closes Chromium, then the app (and its database). */
+  close: () => Promise<void>;
+}
+
+/**
+ * What every back-office browser file starts from: the admin app built, a test app on the real
+ * clock (the browser's calendar opens on the real "today"), the studio, the server listening on a
+ * free port, and Chromium. `prepare` runs after the studio and before listening (more data, a
+ * notification engine). If any step fails, what was opened is closed again.
+ */
+export async function openBackOfficeWorld(
+  prepare?: (t: TestApp, s: Studio) => Promise<void>,
+): Promise<BackOfficeWorld> {
+  ensureAdminBuilt();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const t = await createTestApp({ now: new Date().toISOString() });
+  (t.clock as { now: () => Date }).now = () => new Date();
+  let browser: Browser | undefined;
+  try {
+    const s = await makeStudio(t);
+    await prepare?.(t, s);
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+    const opened = browser;
+    const close = async () => {
+      await opened.close();
+      await t.close();
+    };
+    return { t, base, browser: opened, s, close };
+  } catch (error) {
+    await browser?.close();
+    await t.close();
+    throw error;
+  }
 }
 
 export async function signInAs(

@@ -1,35 +1,27 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHeader, call, createTestApp, type TestApp } from '../support/test-app';
+import { authHeader, call, type TestApp } from '../support/test-app';
 import {
-  ensureAdminBuilt,
   expectAccessible,
-  makeStudio,
+  openBackOfficeWorld,
   SCREENSHOTS,
   signInAs,
   watchPages,
+  type BackOfficeWorld,
+  type Studio,
 } from './admin-support';
-import { launchChromium } from './support';
 
 let t: TestApp;
 let browser: Browser;
 let base: string;
-let s: Awaited<ReturnType<typeof makeStudio>>;
+let s: Studio;
+let world: BackOfficeWorld | undefined;
 
 beforeAll(async () => {
-  ensureAdminBuilt();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  t = await createTestApp({ now: new Date().toISOString() });
-  (t.clock as { now: () => Date }).now = () => new Date();
-  s = await makeStudio(t);
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  world = await openBackOfficeWorld();
+  ({ t, base, browser, s } = world);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => world?.close());
 
 const watchedPage = watchPages();
 
@@ -217,6 +209,50 @@ describe('the open calendar follows changes made elsewhere', () => {
     await grid.getByRole('button', { name: /^16:30–17:30 Ida Online/ }).waitFor();
     await grid.getByRole('button', { name: /^13:00–14:00 Olga Online/ }).waitFor();
     expect(await page.evaluate('window.stay')).toBe(true);
+    await page.close();
+  });
+
+  it('an open group event’s dialog shows a place booked online meanwhile, keeping what is typed in its picker', async () => {
+    const page = await newPage();
+    await signInAs(page, base, s.admin.login, 'admin-pass');
+    await page.evaluate("localStorage.setItem('visita.admin.calendarPollMs', '250')");
+    await page.reload();
+    await page.getByLabel('Date', { exact: true }).fill(s.tomorrow);
+    const grid = page.locator('.calendar-grid');
+    await grid.getByRole('button', { name: /Group event Scalp care class/ }).click();
+    const dialog = page.getByRole('dialog', { name: /group event/ });
+    const attendees = dialog.locator('.attendees li');
+    await expect.poll(() => attendees.count()).toBe(2);
+    const [row] = await t.db.query<{ n: number }>(
+      `SELECT booked_count AS n FROM activities WHERE id = $1`,
+      [s.eventId],
+    );
+    const booked = row!.n;
+    await dialog.getByText(`${booked} of 8 booked · ${8 - booked} free`).waitFor();
+    // The administrator starts typing a client to add…
+    const find = dialog.getByLabel('Find by name or phone');
+    await find.fill('Lea');
+    await dialog.getByRole('button', { name: /Lea Fischer/ }).waitFor();
+    // …while a client books a place online.
+    const res = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/activity/${s.mitte.id}/${s.eventId}/book`,
+      headers: authHeader(t.partnerToken),
+      payload: { fullname: 'Rita Online', phone: '+4915120000009' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await dialog.locator('.attendees li', { hasText: 'Rita Online' }).waitFor();
+    expect(await attendees.count()).toBe(3);
+    await dialog.getByText(`${booked + 1} of 8 booked · ${7 - booked} free`).waitFor();
+    // What was typed, its results and the focus are still there.
+    expect(await find.inputValue()).toBe('Lea');
+    expect(
+      await page.evaluate(
+        'document.activeElement instanceof HTMLInputElement ? document.activeElement.value : null',
+      ),
+    ).toBe('Lea');
+    await dialog.getByRole('button', { name: /Lea Fischer/ }).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
     await page.close();
   });
 });

@@ -2,36 +2,30 @@ import { makeAppointment, makeStaff } from '@visita/db/testing';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHeader, call, createTestApp, type TestApp } from '../support/test-app';
+import { authHeader, call, type TestApp } from '../support/test-app';
 import {
-  ensureAdminBuilt,
   expectAccessible,
   localDate,
-  makeStudio,
+  openBackOfficeWorld,
   SCREENSHOTS,
   signInAs,
   wallClock,
   watchPages,
+  type BackOfficeWorld,
+  type Studio,
 } from './admin-support';
-import { launchChromium } from './support';
 
 let t: TestApp;
 let browser: Browser;
 let base: string;
-let s: Awaited<ReturnType<typeof makeStudio>>;
+let s: Studio;
+let world: BackOfficeWorld | undefined;
 
 beforeAll(async () => {
-  ensureAdminBuilt();
-  t = await createTestApp({ now: new Date().toISOString() });
-  (t.clock as { now: () => Date }).now = () => new Date();
-  s = await makeStudio(t);
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  world = await openBackOfficeWorld();
+  ({ t, base, browser, s } = world);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => world?.close());
 
 const watchedPage = watchPages();
 

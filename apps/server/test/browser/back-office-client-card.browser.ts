@@ -1,21 +1,21 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, type TestApp } from '../support/test-app';
+import { call, type TestApp } from '../support/test-app';
 import {
-  ensureAdminBuilt,
   expectAccessible,
-  makeStudio,
+  openBackOfficeWorld,
   SCREENSHOTS,
   signInAs,
   watchPages,
+  type BackOfficeWorld,
+  type Studio,
 } from './admin-support';
-import { launchChromium } from './support';
 
 let t: TestApp;
 let browser: Browser;
 let base: string;
-let s: Awaited<ReturnType<typeof makeStudio>>;
+let s: Studio;
+let world: BackOfficeWorld | undefined;
 
 const post = async (url: string, payload: Record<string, unknown>) => {
   const res = await call(t.app, { method: 'POST', url, headers: s.asOwner, payload });
@@ -24,11 +24,17 @@ const post = async (url: string, payload: Record<string, unknown>) => {
 };
 
 beforeAll(async () => {
-  ensureAdminBuilt();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  t = await createTestApp({ now: new Date().toISOString() });
-  (t.clock as { now: () => Date }).now = () => new Date();
-  s = await makeStudio(t);
+  world = await openBackOfficeWorld(async (app, studio) => {
+    // The sale below goes through the API before the server listens.
+    t = app;
+    s = studio;
+    await sellAtNord();
+  });
+  ({ t, base, browser, s } = world);
+}, 120_000);
+afterAll(() => world?.close());
+
+async function sellAtNord() {
   // Jonas bought a membership at the sister salon, valid there only, and a chain-wide gift card.
   const chain = s.mitte.chainId;
   const pool = await post(`/api/v1/chain/${chain}/loyalty/abonement_types`, {
@@ -59,13 +65,7 @@ beforeAll(async () => {
   const phone = '+4915110000002';
   await post(`/api/v1/company/${s.nord.id}/loyalty/abonements`, { type_id: pool.id, phone });
   await post(`/api/v1/company/${s.nord.id}/loyalty/certificates`, { type_id: gift.id, phone });
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+}
 
 const watchedPage = watchPages();
 

@@ -1,39 +1,34 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appApi } from '../support/cabinet';
 import { inbox, startEngine, type TestEngine } from '../support/notifications';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
 import {
-  ensureAdminBuilt,
   expectAccessible,
-  makeStudio,
+  openBackOfficeWorld,
   SCREENSHOTS,
   signInAs,
   watchPages,
+  type BackOfficeWorld,
+  type Studio,
 } from './admin-support';
-import { launchChromium } from './support';
 
 let t: TestApp;
 let browser: Browser;
 let base: string;
 let engine: TestEngine;
-let s: Awaited<ReturnType<typeof makeStudio>>;
+let s: Studio;
+let world: BackOfficeWorld | undefined;
 
 beforeAll(async () => {
-  ensureAdminBuilt();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  t = await createTestApp({ now: new Date().toISOString() });
-  (t.clock as { now: () => Date }).now = () => new Date();
-  s = await makeStudio(t);
-  engine = await startEngine(t);
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  world = await openBackOfficeWorld(async (app) => {
+    engine = await startEngine(app);
+  });
+  ({ t, base, browser, s } = world);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
   await engine?.close();
-  await t?.close();
+  await world?.close();
 });
 
 const watchedPage = watchPages();
@@ -214,6 +209,91 @@ describe('notifications and bulk push in Chromium', () => {
       .getByRole('row', { name: /Winter hours: open until 21:00/ })
       .waitFor();
     await shot(p, 'bulk-push-history');
+    await p.close();
+  });
+
+  it('the recipients follow filters changed in the open dialog (a late answer for older filters is dropped), Send uses the count shown, and the history pages with “Show more”', async () => {
+    const [everyone] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM clients WHERE location_id = $1 AND deleted_at IS NULL`,
+      [s.mitte.id],
+    );
+    // More clients than the two with the app: the unfiltered count differs from the filtered one.
+    expect(everyone!.n).toBeGreaterThan(2);
+    const p = await page();
+    await p.getByRole('link', { name: 'Clients' }).click();
+    // The answer for the filters the dialog opens with is held back until newer ones are shown.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held: Request | null = null;
+    await p.route('**/bulk-pushes/preview', async (route) => {
+      if (held === null) {
+        held = route.request();
+        await gate;
+      }
+      await route.continue();
+    });
+    await p.getByRole('button', { name: /Bulk actions/ }).click();
+    await p.getByRole('button', { name: 'Send push to the app' }).click();
+    const dialog = p.getByRole('dialog', { name: 'Send push to the app' });
+    await dialog.getByText('Counting recipients…').waitFor();
+    await dialog.getByLabel('Has the app').selectOption('yes');
+    await dialog.getByText('2 clients match').waitFor();
+    await dialog.getByText('Filters: uses the app').waitFor();
+    expect(held).not.toBeNull();
+    const late = p.waitForResponse((r) => r.request() === held);
+    release();
+    await (await late).finished();
+    await p.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(await dialog.getByRole('status').first().textContent()).toContain('2 clients match');
+    await p.unroute('**/bulk-pushes/preview');
+    // The list behind the dialog has the same filters.
+    await expect
+      .poll(() => p.locator('table.table:not(.push-history-table) tbody tr').count())
+      .toBe(2);
+    // Typing a search in the dialog asks again once the typing stops.
+    await dialog.getByLabel('Search', { exact: true }).fill('Mia');
+    await dialog.getByText('1 client matches').waitFor();
+    await dialog.getByText('Filters: search “Mia”, uses the app').waitFor();
+    await expectAccessible(p);
+    await dialog.getByLabel('Message').fill('Just Mia this time');
+    await dialog.getByRole('button', { name: 'Send to 1 client' }).click();
+    await dialog.getByRole('region', { name: /^(Sending…|Done)$/ }).waitFor();
+    const [sent] = await t.db.query<{ text: string; recipients: number; filters: unknown }>(
+      `SELECT text, recipients, filters FROM bulk_pushes ORDER BY id DESC LIMIT 1`,
+    );
+    expect(sent).toMatchObject({ text: 'Just Mia this time', recipients: 1 });
+    expect(JSON.stringify(sent!.filters)).toContain('Mia');
+    await engine.settle();
+    await dialog.getByRole('heading', { name: 'Done' }).waitFor();
+
+    // More pushes than one page of the history holds.
+    for (let n = 1; n <= 10; n++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/admin/v1/locations/${s.mitte.id}/bulk-pushes`,
+        headers: { authorization: `Bearer ${t.partnerToken}, User ${s.owner.token}` },
+        payload: {
+          filters: [{ type: 'has_mobile_app', state: { value: true } }],
+          text: `Paged push ${n}`,
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    await engine.settle();
+    const history = dialog.getByRole('region', { name: 'Earlier pushes' });
+    await history.getByRole('button', { name: 'Refresh' }).click();
+    const rows = history.locator('tbody tr');
+    await history.getByText('10 of 12 shown').waitFor();
+    expect(await rows.count()).toBe(10);
+    expect(await rows.first().getByRole('cell').nth(1).textContent()).toBe('Paged push 10');
+    await history.getByRole('row', { name: /Winter hours/ }).waitFor({ state: 'detached' });
+    await history.getByRole('button', { name: 'Show more' }).click();
+    await history.getByText('12 of 12 shown').waitFor();
+    expect(await rows.count()).toBe(12);
+    expect(
+      (await rows.getByRole('cell').allTextContents()).filter((c) => /Mia|Winter/.test(c)),
+    ).toEqual(['Just Mia this time', 'Winter hours: open until 21:00 this week!']);
+    expect(await history.getByRole('button', { name: 'Show more' }).count()).toBe(0);
     await p.close();
   });
 

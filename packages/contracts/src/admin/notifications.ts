@@ -1,6 +1,6 @@
 import Type from 'typebox';
-import { TEXT_PATTERN } from '../inputs';
-import { CountMeta, Envelope, ObjectEnvelope } from '../envelope';
+import { Int, TEXT_PATTERN } from '../inputs';
+import { CountMeta, Envelope, MAX_PAGE, ObjectEnvelope } from '../envelope';
 
 /** Back office: notification settings per location and bulk pushes (`/api/admin/v1`). */
 export const AdminLocationParams = Type.Object({
@@ -93,5 +93,10 @@ export const BulkPushStatus = Type.Object({
   created_at: Type.String({ format: 'date-time' }),
 });
 export const BulkPushEnvelope = ObjectEnvelope(BulkPushStatus);
-/** The location's earlier bulk pushes, newest first (the last 50). */
+/** Paging of the history, Altegio-style: `page` from 1, `count` per page. */
+export const BulkPushListQuery = Type.Object({
+  page: Type.Optional(Int(1, MAX_PAGE, { default: 1 })),
+  count: Type.Optional(Int(1, 200, { default: 50, description: 'pushes per page' })),
+});
+/** The location's earlier bulk pushes, newest first, one page; `meta.count` is the total. */
 export const BulkPushListEnvelope = Envelope(Type.Array(BulkPushStatus), CountMeta);

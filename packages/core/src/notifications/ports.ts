@@ -95,8 +95,8 @@ export interface BulkPushesRepo {
     recipients: number;
   }): Promise<BulkPush>;
   findBulkPush(locationId: number, id: number): Promise<BulkPush | null>;
-  /** The location's bulk pushes, newest first. */
-  listBulkPushes(locationId: number, limit: number): Promise<BulkPush[]>;
+  /** One page of the location's bulk pushes, newest first, and how many there are in all. */
+  listBulkPushes(locationId: number, page: Page): Promise<Paged<BulkPush>>;
 }
 
 /** Queues a background job (the jobs table); `key` makes it unique by subject. */

@@ -77,13 +77,17 @@ export function bulkPushesRepo(q: Queryable): BulkPushesRepo {
       );
       return row ? toBulk(row) : null;
     },
-    async listBulkPushes(locationId, limit) {
+    async listBulkPushes(locationId, page) {
+      const [count] = await q.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM bulk_pushes WHERE location_id = $1',
+        [locationId],
+      );
       const rows = await q.query<Row>(
         `SELECT * FROM bulk_pushes WHERE location_id = $1
-          ORDER BY created_at DESC, id DESC LIMIT $2`,
-        [locationId, limit],
+          ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
+        [locationId, page.count, (page.page - 1) * page.count],
       );
-      return rows.map(toBulk);
+      return { items: rows.map(toBulk), total: count?.n ?? 0 };
     },
   };
 }

@@ -46,12 +46,15 @@ export function CalendarPage() {
     [location.id, from, days],
   );
   const [dragging, setDragging] = useState(false);
-  // Changes made elsewhere (online bookings, other admins) appear without a reload.
+  // Changes made elsewhere (online bookings, other admins) appear without a reload. An open
+  // group event's dialog follows them too (its attendees and places come from this data, and it
+  // stays mounted across the reload, so the picker keeps what is typed); an appointment's or a
+  // new appointment's form, and a drag, hold them until they end.
   useCalendarRefresh({
     known: data?.range === `${from}/${days}` ? data.marker : undefined,
     check: () => loadMarker(location.id, from, days),
     reload,
-    paused: dragging || creating !== null || open !== null || openEvent !== null,
+    paused: dragging || creating !== null || open !== null,
   });
 
   const step = (direction: 1 | -1) => setDate(addDays(date, direction * days));

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
 import { Problem } from '../../components/status';
@@ -62,7 +62,12 @@ export function GroupEventDialog(props: {
     run(() => v1.del(`/record/${location.id}/${a.id}`), `${clientName(a)}’s place cancelled.`);
 
   const { date, minutes } = splitLocal(e.date);
+  // Event and attendees follow the live calendar while the dialog is open (an online booking
+  // appears here). Once a place was offered, the picker stays even if the last place goes
+  // meanwhile, so what was typed is not lost; Add then waits for a free place.
   const free = Math.max(0, e.capacity - e.records_count);
+  const offered = useRef(false);
+  if (free > 0) offered.current = true;
   return (
     <Dialog title={`${e.service.title} · group event`} onClose={props.onClose}>
       <dl className="facts">
@@ -135,11 +140,16 @@ export function GroupEventDialog(props: {
         </p>
       ) : null}
       {writable && error ? <Problem error={error} right="records:write" /> : null}
-      {writable && free > 0 ? (
+      {writable && offered.current ? (
         <div className="stack add-attendee">
           <ClientPicker key={pickerKey} value={client} onChange={setClient} />
+          {free === 0 ? <p className="muted">No place left: the event is full.</p> : null}
           <div className="actions">
-            <button type="button" disabled={!client || busy} onClick={() => void add()}>
+            <button
+              type="button"
+              disabled={!client || busy || free === 0}
+              onClick={() => void add()}
+            >
               Add to the event
             </button>
           </div>

@@ -24,8 +24,8 @@ export function pollInterval(): number {
  * another server process): while the tab is visible it asks for the change marker every
  * `pollInterval()` and at once when the tab comes back or the window gets focus, and reloads
  * only when the marker differs from the one the shown data was read with — so nothing
- * re-renders while nothing changed. While `paused` (a dialog open, a drag under way) a change
- * is only noted, and loaded when the pause ends.
+ * re-renders while nothing changed. While `paused` (an appointment's dialog open, a drag under
+ * way) a change is only noted, and loaded when the pause ends.
  */
 export function useCalendarRefresh(opts: {
   /** The marker the shown data was read with. */

@@ -1,30 +1,61 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { admin } from '../../api';
 import { Dialog } from '../../components/dialog';
-import { Problem, fieldError, useLoad } from '../../components/status';
-import { useSession } from '../../session';
+import { Problem, fieldError } from '../../components/status';
+import { useMoney, useSession } from '../../session';
 import type { BulkPush, BulkPushPreview } from '../../types';
 import { BulkPushHistory } from './BulkPushHistory';
+import {
+  ClientFilterFields,
+  filtersOf,
+  summaryOf,
+  useDebounced,
+  type ClientFilterValues,
+} from './filters';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const sameValues = (a: ClientFilterValues, b: ClientFilterValues) =>
+  JSON.stringify(filtersOf(a)) === JSON.stringify(filtersOf(b));
+
+/** The recipients the server counted for one set of filters (what Send then sends to). */
+type Audience = { filters: unknown[]; values: ClientFilterValues; counts: BulkPushPreview };
 
 /**
- * "Send push to the app" for the clients the list's filters match: how many match and how many
- * of them have the app is asked of the server before anything is sent; after sending, the
- * delivery progress is polled until the fan-out is done.
+ * "Send push to the app" for the clients the list's filters match. The filters can be changed
+ * in the dialog too (they are the list's): how many match and how many of them have the app is
+ * asked of the server again once they stop changing, an older answer arriving late is dropped,
+ * and Send sends to the filters of the count shown. After sending, the delivery progress is
+ * polled until the fan-out is done.
  */
 export function BulkPushDialog(props: {
-  filters: unknown[];
-  summary: string;
+  values: ClientFilterValues;
+  onChange: (next: ClientFilterValues) => void;
   onClose: () => void;
 }) {
   const { location } = useSession();
+  const money = useMoney();
   const base = `/locations/${location.id}/bulk-pushes`;
-  const preview = useLoad(
-    async () =>
-      (await admin.post<BulkPushPreview>(`${base}/preview`, { filters: props.filters })).data,
-    [base, JSON.stringify(props.filters)],
-  );
+  const asked = useDebounced(props.values, 300, sameValues);
+  const askedKey = JSON.stringify(filtersOf(asked));
+  const [audience, setAudience] = useState<Audience | null>(null);
+  const [previewError, setPreviewError] = useState<unknown>(null);
+  const seq = useRef(0);
+  useEffect(() => {
+    const mine = ++seq.current;
+    const filters = filtersOf(asked);
+    admin.post<BulkPushPreview>(`${base}/preview`, { filters }).then(
+      ({ data }) => {
+        if (mine !== seq.current) return;
+        setAudience({ filters, values: asked, counts: data });
+        setPreviewError(null);
+      },
+      (e: unknown) => mine === seq.current && setPreviewError(e),
+    );
+    // `asked` changes identity only when its filters do (see useDebounced's `same`).
+  }, [base, askedKey]);
+  const current =
+    audience !== null &&
+    JSON.stringify(audience.filters) === JSON.stringify(filtersOf(props.values));
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -47,7 +78,7 @@ export function BulkPushDialog(props: {
     setError(null);
     try {
       setPush(
-        (await admin.post<BulkPush>(base, { filters: props.filters, text: text.trim() })).data,
+        (await admin.post<BulkPush>(base, { filters: audience!.filters, text: text.trim() })).data,
       );
     } catch (e) {
       setError(e);
@@ -56,16 +87,22 @@ export function BulkPushDialog(props: {
     }
   }
 
-  const p = preview.data;
+  const p = audience?.counts ?? null;
   return (
     <Dialog title="Send push to the app" onClose={props.onClose}>
-      <p className="muted">Filters: {props.summary}</p>
-      {preview.error ? <Problem error={preview.error} right="clients:read" /> : null}
+      {push ? null : (
+        <fieldset className="filters push-filters">
+          <legend>Recipients</legend>
+          <ClientFilterFields value={props.values} onChange={props.onChange} />
+        </fieldset>
+      )}
+      <p className="muted">Filters: {summaryOf(audience?.values ?? props.values, money)}</p>
+      {previewError ? <Problem error={previewError} right="clients:read" /> : null}
       {p ? (
-        <p className="audience" role="status">
+        <p className="audience" role="status" aria-busy={!current}>
           <strong>{plural(p.matching_clients, 'client matches', 'clients match')}</strong> the
           current filters; <strong>{plural(p.recipients_with_app, 'has', 'have')} the app</strong>{' '}
-          and will get the push.
+          and will get the push.{current ? null : <span className="muted"> Counting again…</span>}
         </p>
       ) : (
         <p className="muted">Counting recipients…</p>
@@ -100,11 +137,11 @@ export function BulkPushDialog(props: {
             </button>
             <button
               type="submit"
-              disabled={busy || !p || p.recipients_with_app === 0 || text.trim() === ''}
+              disabled={busy || !p || !current || p.recipients_with_app === 0 || text.trim() === ''}
             >
               {busy
                 ? 'Sending…'
-                : p
+                : p && current
                   ? `Send to ${plural(p.recipients_with_app, 'client', 'clients')}`
                   : 'Send'}
             </button>

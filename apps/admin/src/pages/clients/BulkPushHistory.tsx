@@ -1,15 +1,55 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { admin } from '../../api';
-import { Problem, useLoad } from '../../components/status';
+import { Problem } from '../../components/status';
 import { useSession } from '../../session';
 import type { BulkPush } from '../../types';
 
-/** The location's earlier bulk pushes (the last 50): text, time, recipients, delivery counters. */
+/** How many earlier pushes one "Show more" adds. */
+export const HISTORY_PAGE = 10;
+
+type Loaded = { items: BulkPush[]; total: number; pages: number };
+
+/**
+ * The location's earlier bulk pushes, newest first: text, time, recipients, delivery counters.
+ * The server pages them (`page`/`count`, `meta.count` the total); "Show more" asks for the next
+ * page and adds it under the ones shown. Refresh (or `refresh` changing) starts again from page 1.
+ */
 export function BulkPushHistory(props: { refresh: unknown }) {
   const { location } = useSession();
-  const list = useLoad(
-    async () => (await admin.get<BulkPush[]>(`/locations/${location.id}/bulk-pushes`)).data,
-    [location.id, props.refresh],
+  const url = `/locations/${location.id}/bulk-pushes`;
+  const [list, setList] = useState<Loaded | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const seq = useRef(0);
+
+  const load = useCallback(
+    (page: number, before: BulkPush[]) => {
+      const mine = ++seq.current;
+      setLoading(true);
+      admin.get<BulkPush[], { count: number }>(`${url}?page=${page}&count=${HISTORY_PAGE}`).then(
+        ({ data, meta }) => {
+          if (mine !== seq.current) return;
+          // A push sent meanwhile shifts the pages by one: never list one twice.
+          const seen = new Set(before.map((b) => b.id));
+          setList({
+            items: [...before, ...data.filter((b) => !seen.has(b.id))],
+            total: meta.count,
+            pages: page,
+          });
+          setError(null);
+          setLoading(false);
+        },
+        (e: unknown) => {
+          if (mine !== seq.current) return;
+          setError(e);
+          setLoading(false);
+        },
+      );
+    },
+    [url],
   );
+  useEffect(() => load(1, []), [load, props.refresh]);
+
   const when = new Intl.DateTimeFormat('en-GB', {
     timeZone: location.timezone,
     day: 'numeric',
@@ -18,19 +58,20 @@ export function BulkPushHistory(props: { refresh: unknown }) {
     hour: '2-digit',
     minute: '2-digit',
   });
+  const items = list?.items ?? [];
   return (
     <section className="push-history" aria-labelledby="push-history-h">
       <div className="page-head">
         <h3 id="push-history-h">Earlier pushes</h3>
-        <button type="button" className="link" onClick={list.reload} disabled={list.loading}>
+        <button type="button" className="link" onClick={() => load(1, [])} disabled={loading}>
           Refresh
         </button>
       </div>
-      {list.error ? <Problem error={list.error} right="clients:read" /> : null}
-      {list.data && list.data.length === 0 ? (
+      {error ? <Problem error={error} right="clients:read" /> : null}
+      {list && items.length === 0 ? (
         <p className="muted">No bulk push sent from this location yet.</p>
       ) : null}
-      {list.data && list.data.length > 0 ? (
+      {items.length > 0 ? (
         <table className="table push-history-table">
           <thead>
             <tr>
@@ -42,7 +83,7 @@ export function BulkPushHistory(props: { refresh: unknown }) {
             </tr>
           </thead>
           <tbody>
-            {list.data.map((b) => (
+            {items.map((b) => (
               <tr key={b.id}>
                 <td>{when.format(new Date(b.created_at))}</td>
                 <td className="push-text">{b.text}</td>
@@ -56,6 +97,21 @@ export function BulkPushHistory(props: { refresh: unknown }) {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {list && items.length > 0 ? (
+        <p className="muted" aria-live="polite">
+          {items.length} of {list.total} shown{' '}
+          {items.length < list.total ? (
+            <button
+              type="button"
+              className="link"
+              disabled={loading}
+              onClick={() => load(list.pages + 1, items)}
+            >
+              Show more
+            </button>
+          ) : null}
+        </p>
       ) : null}
     </section>
   );

@@ -5,18 +5,15 @@ import { href, navigate } from '../../router';
 import { useMoney, useSession } from '../../session';
 import type { ClientHit } from '../../types';
 import { BulkPushDialog } from './BulkPushDialog';
+import { ClientFilterFields, filtersOf, NO_FILTERS, type ClientFilterValues } from './filters';
 
-type AppFilter = 'any' | 'yes' | 'no';
 const PAGE_SIZE = 25;
 
 export function ClientsPage() {
   const { location } = useSession();
   const money = useMoney();
-  const [text, setText] = useState('');
+  const [values, setValues] = useState<ClientFilterValues>(NO_FILTERS);
   const [search, setSearch] = useState('');
-  const [app, setApp] = useState<AppFilter>('any');
-  const [visitedSince, setVisitedSince] = useState('');
-  const [spentFrom, setSpentFrom] = useState('');
   const [order, setOrder] = useState('last_visit_date');
   const [page, setPage] = useState(1);
   const [menu, setMenu] = useState(false);
@@ -24,21 +21,17 @@ export function ClientsPage() {
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      setSearch(text.trim());
+      setSearch(values.text.trim());
       setPage(1);
     }, 250);
     return () => clearTimeout(timer);
-  }, [text]);
+  }, [values.text]);
 
-  const filters = useMemo(() => {
-    const list: unknown[] = [];
-    if (search) list.push({ type: 'quick_search', state: { value: search } });
-    if (app !== 'any') list.push({ type: 'has_mobile_app', state: { value: app === 'yes' } });
-    if (visitedSince) list.push({ type: 'record', state: { start: { from: visitedSince } } });
-    if (spentFrom !== '' && Number(spentFrom) > 0)
-      list.push({ type: 'sold_amount', state: { from: Number(spentFrom) } });
-    return list;
-  }, [search, app, visitedSince, spentFrom]);
+  const filters = useMemo(() => filtersOf({ ...values, text: search }), [values, search]);
+  const changeFilters = (next: ClientFilterValues) => {
+    if (next.text === values.text) setPage(1);
+    setValues(next);
+  };
 
   const { data, error, loading, reload } = useLoad(async () => {
     const res = await v1.post<ClientHit[], { total_count: number }>(
@@ -104,71 +97,13 @@ export function ClientsPage() {
       </div>
       {pushing ? (
         <BulkPushDialog
-          filters={filters}
-          summary={
-            [
-              search ? `search “${search}”` : '',
-              app === 'yes' ? 'uses the app' : app === 'no' ? 'no app yet' : '',
-              visitedSince ? `visited since ${visitedSince}` : '',
-              spentFrom !== '' && Number(spentFrom) > 0
-                ? `spent at least ${money(Number(spentFrom))}`
-                : '',
-            ]
-              .filter(Boolean)
-              .join(', ') || 'none (the whole clients base)'
-          }
+          values={values}
+          onChange={changeFilters}
           onClose={() => setPushing(false)}
         />
       ) : null}
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label className="grow">
-          Search
-          <input
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="Name, email or phone"
-          />
-        </label>
-        <label>
-          Has the app
-          <select
-            value={app}
-            onChange={(e) => {
-              setApp(e.target.value as AppFilter);
-              setPage(1);
-            }}
-          >
-            <option value="any">Everyone</option>
-            <option value="yes">Uses the app</option>
-            <option value="no">Not yet</option>
-          </select>
-        </label>
-        <label>
-          Visited since
-          <input
-            type="date"
-            value={visitedSince}
-            onChange={(e) => {
-              setVisitedSince(e.target.value);
-              setPage(1);
-            }}
-          />
-        </label>
-        <label>
-          Spent at least
-          <input
-            type="number"
-            min={0}
-            step="0.01"
-            inputMode="decimal"
-            value={spentFrom}
-            onChange={(e) => {
-              setSpentFrom(e.target.value);
-              setPage(1);
-            }}
-          />
-        </label>
+        <ClientFilterFields value={values} onChange={changeFilters} />
         <label>
           Sort by
           <select value={order} onChange={(e) => setOrder(e.target.value)}>
@@ -183,7 +118,7 @@ export function ClientsPage() {
       {data ? (
         data.clients.length === 0 ? (
           <p className="empty">
-            {search || app !== 'any' ? 'No client matches these filters.' : 'No clients yet.'}
+            {filters.length > 0 ? 'No client matches these filters.' : 'No clients yet.'}
           </p>
         ) : (
           <table className="table" aria-busy={loading}>

@@ -4,6 +4,7 @@ import {
   BulkPushBody,
   BulkPushEnvelope,
   BulkPushListEnvelope,
+  BulkPushListQuery,
   BulkPushPreviewBody,
   BulkPushPreviewEnvelope,
   errorResponses,
@@ -11,6 +12,7 @@ import {
   NotificationSettingsPatchBody,
 } from '@visita/contracts';
 import {
+  BULK_PUSH_HISTORY,
   getBulkPush,
   listBulkPushes,
   getNotificationSettings,
@@ -127,17 +129,24 @@ export function adminNotificationRoutes(app: FastifyInstance, deps: ServerDeps):
       schema: {
         tags,
         summary: "The location's earlier bulk pushes, newest first, with their counters",
+        description:
+          'Paged like the Altegio lists: `page` (from 1) and `count` (per page, default 50); `meta.count` is the total.',
         security,
         params: AdminLocationParams,
+        querystring: BulkPushListQuery,
         response: { 200: BulkPushListEnvelope, ...errorResponses },
       },
       preHandler: needsRight(deps.db, 'clients:read'),
     },
     async (request) => {
-      const list = await listBulkPushes(deps, request.params.company_id);
+      const page = {
+        page: request.query.page ?? 1,
+        count: request.query.count ?? BULK_PUSH_HISTORY,
+      };
+      const list = await listBulkPushes(deps, request.params.company_id, page);
       return ok(
-        list.map((b) => presentBulkPush(b)),
-        { count: list.length },
+        list.items.map((b) => presentBulkPush(b)),
+        { count: list.total },
       );
     },
   );
