@@ -24,6 +24,29 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList) {
   return { ...state, reload };
 }
 
+/**
+ * A user's action against the server (save, send, cancel…): `busy` while it runs, and its
+ * refusal kept in `error` for the screen to explain. `perform` says whether it succeeded.
+ */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const perform = useCallback(async (action: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      setError(e);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, setError, perform };
+}
+
 const RIGHT_NAMES: Record<string, string> = {
   'location:read': 'see the location’s settings',
   'records:read': 'see the calendar',

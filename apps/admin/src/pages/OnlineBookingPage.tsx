@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { v1 } from '../api';
-import { fieldError, Problem, useLoad } from '../components/status';
+import { fieldError, Problem, useLoad, useAction } from '../components/status';
 import { useSession } from '../session';
 import type { OnlineSettings } from '../types';
 import { PromoBlock } from './PromoBlock';
@@ -14,10 +14,9 @@ export function OnlineBookingPage() {
     async () => (await v1.get<OnlineSettings>(`/company/${location.id}/settings/online`)).data,
     [location.id],
   );
+  const { busy, error, perform } = useAction();
   const [form, setForm] = useState<OnlineSettings | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
   useEffect(() => setForm(loaded.data), [loaded.data]);
 
@@ -30,17 +29,11 @@ export function OnlineBookingPage() {
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!form) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await perform(async () => {
       const res = await v1.patch<OnlineSettings>(`/company/${location.id}/settings/online`, form);
       setForm(res.data);
       setSaved(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const hours = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { admin } from '../api';
-import { fieldError, Problem, useLoad } from '../components/status';
+import { fieldError, Problem, useLoad, useAction } from '../components/status';
 import { useSession } from '../session';
 
 interface Promo {
@@ -17,10 +17,9 @@ export function PromoBlock() {
   const { location, can } = useSession();
   const path = `/locations/${location.id}/promo`;
   const loaded = useLoad(async () => (await admin.get<{ promo: Promo | null }>(path)).data, [path]);
+  const { busy, error, perform } = useAction();
   const [form, setForm] = useState<Promo>({ title: '', text: '', link_url: null });
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [published, setPublished] = useState<Promo | null>(null);
   useEffect(() => {
     if (!loaded.data) return;
@@ -34,18 +33,12 @@ export function PromoBlock() {
   const err = (field: string) => fieldError(error, field);
 
   async function run(action: () => Promise<{ data: { promo: Promo | null } }>, message: string) {
-    setBusy(true);
-    setError(null);
-    try {
+    await perform(async () => {
       const res = await action();
       setForm(res.data.promo ?? { title: '', text: '', link_url: null });
       setPublished(res.data.promo);
       setNotice(message);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const save = (event: FormEvent) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
-import { Problem } from '../../components/status';
+import { Problem, useAction } from '../../components/status';
 import { navigate } from '../../router';
 import { useMoney, useSession } from '../../session';
 import { formatDay, formatDuration, hhmm, splitLocal } from '../../time';
@@ -26,8 +26,7 @@ export function AppointmentDialog(props: {
   const a = props.appointment;
   const { location, can } = useSession();
   const money = useMoney();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, perform } = useAction();
   const [moving, setMoving] = useState(false);
   const [paying, setPaying] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -36,16 +35,10 @@ export function AppointmentDialog(props: {
   const writable = can('records:write');
 
   async function run(action: () => Promise<unknown>, message: string, keepOpen = false) {
-    setBusy(true);
-    setError(null);
-    try {
+    await perform(async () => {
       await action();
       props.onChanged(message, keepOpen);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const mark = (attendance: number) =>

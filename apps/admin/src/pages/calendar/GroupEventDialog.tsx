@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
-import { Problem } from '../../components/status';
+import { Problem, useAction } from '../../components/status';
 import { useSession } from '../../session';
 import { ClientPicker, type ChosenClient } from './ClientPicker';
 import { navigate } from '../../router';
@@ -17,9 +17,8 @@ export function GroupEventDialog(props: {
 }) {
   const e = props.event;
   const { location, can } = useSession();
+  const { busy, error, perform } = useAction();
   const [client, setClient] = useState<ChosenClient | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   // A fresh picker after each attendee added.
   const [pickerKey, setPickerKey] = useState(0);
   // Said inside the dialog too: the page behind a modal is inert, its notices are not announced.
@@ -27,17 +26,11 @@ export function GroupEventDialog(props: {
   const writable = can('records:write');
 
   async function run(action: () => Promise<unknown>, message: string) {
-    setBusy(true);
-    setError(null);
-    try {
+    await perform(async () => {
       await action();
       setSaid(message);
       props.onChanged(message);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function add() {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, v1 } from '../../api';
-import { Problem, useLoad } from '../../components/status';
+import { Problem, useLoad, useAction } from '../../components/status';
 import { useMoney, useSession } from '../../session';
 import type { Appointment, VisitPayment, VisitRefund } from '../../types';
 import { loadInstruments, membershipLabel } from '../clients/instruments';
@@ -16,22 +16,19 @@ export function LoyaltyPayment(props: { appointment: Appointment; onBack: () => 
   const money = useMoney();
   const phone = a.client?.phone ?? '';
   const data = useLoad(() => loadInstruments(location, phone), [location.id, phone]);
+  const { busy, error, perform } = useAction();
   const [membership, setMembership] = useState(0);
   const [giftCard, setGiftCard] = useState(0);
   const [amount, setAmount] = useState<number | ''>('');
   const [card, setCard] = useState(0);
   const [bonus, setBonus] = useState<number | ''>('');
   const [refunded, setRefunded] = useState<VisitRefund | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [paid, setPaid] = useState<VisitPayment | null>(null);
   const total = a.services.reduce((sum, s) => sum + s.cost, 0);
 
   async function pay(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await perform(async () => {
       const res = await v1.post<VisitPayment>(
         `/company/${location.id}/records/${a.id}/loyalty_payment`,
         {
@@ -44,28 +41,18 @@ export function LoyaltyPayment(props: { appointment: Appointment; onBack: () => 
       );
       setPaid(res.data);
       setRefunded(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function refund() {
-    setBusy(true);
-    setError(null);
-    try {
+    await perform(async () => {
       const res = await v1.del<VisitRefund>(
         `/company/${location.id}/records/${a.id}/loyalty_payment`,
       );
       setRefunded(res.data);
       setPaid(null);
       data.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const undoButton = (

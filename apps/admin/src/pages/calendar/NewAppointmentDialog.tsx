@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
-import { fieldError, Problem, useLoad } from '../../components/status';
+import { fieldError, Problem, useLoad, useAction } from '../../components/status';
 import { useMoney, useSession } from '../../session';
 import { formatDuration } from '../../time';
 import type { Appointment, FreeTime, TeamMember } from '../../types';
@@ -24,14 +24,13 @@ export function NewAppointmentDialog(props: {
   const { location } = useSession();
   const money = useMoney();
   const services = useLoad(() => loadServices(location.id), [location.id]);
+  const { busy, error, perform } = useAction();
   const [client, setClient] = useState<ChosenClient | null>(null);
   const [serviceIds, setServiceIds] = useState<number[]>([]);
   const [staffId, setStaffId] = useState<number | null>(props.preset.staffId ?? null);
   const [date, setDate] = useState(props.preset.date);
   const [time, setTime] = useState<FreeTime | null>(null);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   const chosen = (services.data ?? []).filter((s) => serviceIds.includes(s.id));
   // Only members who provide every chosen service can be picked.
@@ -47,9 +46,7 @@ export function NewAppointmentDialog(props: {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!client || !member || !time) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await perform(async () => {
       const res = await v1.post<Appointment[]>(`/records/${location.id}`, {
         staff_id: member.id,
         services: serviceIds.map((id) => ({ id })),
@@ -58,11 +55,7 @@ export function NewAppointmentDialog(props: {
         comment,
       });
       props.onCreated(res.data[0]!);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const missing = !client

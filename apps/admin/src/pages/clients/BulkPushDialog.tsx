@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { admin } from '../../api';
 import { Dialog } from '../../components/dialog';
-import { Problem, fieldError } from '../../components/status';
+import { Problem, fieldError, useAction } from '../../components/status';
 import { useMoney, useSession } from '../../session';
 import type { BulkPush, BulkPushPreview } from '../../types';
 import { BulkPushHistory } from './BulkPushHistory';
@@ -37,6 +37,7 @@ export function BulkPushDialog(props: {
   const base = `/locations/${location.id}/bulk-pushes`;
   const asked = useDebounced(props.values, 300, sameValues);
   const askedKey = JSON.stringify(filtersOf(asked));
+  const { busy, error, setError, perform } = useAction();
   const [audience, setAudience] = useState<Audience | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(null);
   const seq = useRef(0);
@@ -57,8 +58,6 @@ export function BulkPushDialog(props: {
     audience !== null &&
     JSON.stringify(audience.filters) === JSON.stringify(filtersOf(props.values));
   const [text, setText] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [push, setPush] = useState<BulkPush | null>(null);
 
   useEffect(() => {
@@ -74,17 +73,11 @@ export function BulkPushDialog(props: {
 
   async function send(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await perform(async () => {
       setPush(
         (await admin.post<BulkPush>(base, { filters: audience!.filters, text: text.trim() })).data,
       );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const p = audience?.counts ?? null;

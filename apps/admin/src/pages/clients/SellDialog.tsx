@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
-import { Problem, useLoad } from '../../components/status';
+import { Problem, useLoad, useAction } from '../../components/status';
 import { useMoney, useSession } from '../../session';
 import type { CardType, GiftCardType, MembershipType } from '../../types';
 
@@ -38,18 +38,15 @@ export function SellDialog(props: {
       label: t.title,
     }));
   }, [chain, props.kind]);
+  const { busy, error, perform } = useAction();
   const [typeId, setTypeId] = useState<number | null>(null);
   const [number, setNumber] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const chosen = typeId ?? types.data?.[0]?.id ?? null;
 
   async function sell(event: FormEvent) {
     event.preventDefault();
     if (!chosen) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await perform(async () => {
       if (props.kind === 'card')
         await v1.post(`/loyalty/cards/${location.id}`, {
           loyalty_card_number: number.trim(),
@@ -63,11 +60,7 @@ export function SellDialog(props: {
         );
       const label = types.data?.find((t) => t.id === chosen)?.label.split(' · ')[0] ?? '';
       props.onSold(props.kind === 'card' ? `Loyalty card ${label} issued.` : `${label} sold.`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { admin, ApiError } from '../../api';
-import { fieldError, Problem, useLoad } from '../../components/status';
+import { fieldError, Problem, useLoad, useAction } from '../../components/status';
 import { useSession } from '../../session';
 import type { NotificationSettings } from '../../types';
 import { NotificationTypeCard } from './NotificationTypeCard';
@@ -14,19 +14,16 @@ export function NotificationsPage() {
   const { location, can } = useSession();
   const path = `/locations/${location.id}/notification-settings`;
   const loaded = useLoad(async () => (await admin.get<NotificationSettings>(path)).data, [path]);
+  const { busy, error, perform } = useAction();
   const [form, setForm] = useState<NotificationSettings | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
   useEffect(() => setForm(loaded.data), [loaded.data]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!form) return;
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
+    await perform(async () => {
       const res = await admin.patch<NotificationSettings>(path, {
         brand_name: form.brand_name,
         types: form.types.map((t) => ({
@@ -38,11 +35,7 @@ export function NotificationsPage() {
       });
       setForm(res.data);
       setSaved(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const fieldProblem = error instanceof ApiError && error.status === 422;
