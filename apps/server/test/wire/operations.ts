@@ -244,6 +244,10 @@ const newCertificateType = async (_t: TestApp, w: WireWorld, ctx: SetupContext) 
     )
   ).data.id as number,
 });
+const newCardType = async (_t: TestApp, w: WireWorld, ctx: SetupContext) => ({
+  type_id: (await ctx.post(`/api/v1/chain/${w.chainId}/loyalty/card_types`, { title: 'Temp' })).data
+    .id as number,
+});
 const newMembershipType = async (_t: TestApp, w: WireWorld, ctx: SetupContext) => ({
   type_id: (
     await ctx.post(
@@ -970,6 +974,16 @@ export const OPERATIONS: Record<string, Operation> = {
     status: 201,
     data: 'card_type',
     body: () => ({ title: 'Gold' }),
+  },
+  'PUT /api/v1/chain/{group_id}/loyalty/card_types/{type_id}': {
+    status: 200,
+    data: 'card_type',
+    setup: newCardType,
+    body: (w) => ({ title: 'Renamed', salon_ids: [w.loc] }),
+  },
+  'DELETE /api/v1/chain/{group_id}/loyalty/card_types/{type_id}': {
+    ...own(),
+    setup: newCardType,
   },
   'POST /api/v1/chain/{group_id}/loyalty/programs': {
     status: 200,
