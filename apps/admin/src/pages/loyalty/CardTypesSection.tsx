@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
 import { Problem } from '../../components/status';
@@ -17,6 +17,14 @@ export function CardTypesSection(props: { types: CardType[] | null; onChange: ()
   const [deleting, setDeleting] = useState<CardType | null>(null);
   const [refusal, setRefusal] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  /** After a deletion the opener (that type's Delete button) is gone: the heading takes focus. */
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (refocus && !deleting) {
+      heading.current?.focus();
+      setRefocus(false);
+    }
+  }, [refocus, deleting]);
   const base = `/chain/${location.chain_id}/loyalty/card_types`;
   const canWrite = canInChain('catalog:write');
 
@@ -37,9 +45,8 @@ export function CardTypesSection(props: { types: CardType[] | null; onChange: ()
     try {
       await v1.del(`${base}/${type.id}`);
       setDeleting(null);
+      setRefocus(true);
       props.onChange();
-      // The opener (this type's Delete button) is gone: the section heading takes the focus.
-      requestAnimationFrame(() => heading.current?.focus());
     } catch (e) {
       setRefusal(e);
     }
