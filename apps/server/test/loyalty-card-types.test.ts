@@ -115,3 +115,31 @@ describe('loyalty card types: edit and delete (Visita paths)', () => {
     expect((await listed()).find((x) => x.id === type.id)?.title).toBe('Guarded');
   });
 });
+
+describe('a program’s company_ids (Visita read field)', () => {
+  let t: TestApp;
+  let tenant: Awaited<ReturnType<typeof makeTenant>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    tenant = await makeTenant(t.db);
+  });
+  afterAll(() => t.close());
+
+  it('[] (every location, also ones added later) reads back as [], apart from a pinned list', async () => {
+    const chainId = tenant.location.chainId;
+    const type = await createCardType(t, chainId, tenant.owner, 'Any');
+    const every = await createProgram(t, chainId, tenant.owner, type.id, { company_ids: [] });
+    const pinned = await createProgram(t, chainId, tenant.owner, type.id, {
+      company_ids: [tenant.location.id],
+    });
+    const read = async (id: number) =>
+      (await api(t).get(`/chain/${chainId}/loyalty/programs/${id}?include=companies`, tenant.owner))
+        .body as unknown as { company_ids: number[]; companies: { id: number }[] };
+    const a = await read(every.id);
+    expect(a.company_ids).toEqual([]);
+    expect(a.companies.map((c) => c.id)).toEqual([tenant.location.id]);
+    const b = await read(pinned.id);
+    expect(b.company_ids).toEqual([tenant.location.id]);
+    expect(b.companies.map((c) => c.id)).toEqual([tenant.location.id]);
+  });
+});
