@@ -9,6 +9,8 @@ import { checked, finerWorld } from './loyalty-finer-support';
  * from ticking each location; the service picker narrowed to the chosen locations.
  */
 const { w } = finerWorld();
+/** Evaluated in the page, where it is the DOM's document. */
+declare const document: { activeElement: unknown };
 const watchedPage = watchPages();
 
 async function ownerOnPrograms(): Promise<Page> {
@@ -75,6 +77,109 @@ describe('loyalty card types and program locations in Chromium', () => {
       .click();
     await section.getByRole('button', { name: 'Delete Trial card' }).waitFor({ state: 'detached' });
     expect(await liveTypes()).toEqual([['Colour club', [w.s.mitte.id]]]);
-    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Loyalty card types');
+    expect(
+      await p.evaluate(
+        () => (document.activeElement as { textContent: string } | null)?.textContent,
+      ),
+    ).toBe('Loyalty card types');
+  });
+
+  it('a program set to every location is saved as [] and read back so; ticking each location pins them', async () => {
+    const p = await ownerOnPrograms();
+    await p.getByRole('button', { name: '+ New program' }).click();
+    const dialog = p.getByRole('dialog', { name: 'New loyalty program' });
+    await dialog.getByLabel('Program title').fill('Everywhere 5%');
+    await dialog.getByLabel('Value', { exact: true }).fill('5');
+    const at = dialog.getByRole('group', { name: 'Applies at' });
+    await at.getByLabel('Every location, also ones added later').check();
+    await expectAccessible(p);
+    await dialog.getByRole('button', { name: 'Create program' }).click();
+    const row = p.locator('table.table tbody tr', { hasText: 'Everywhere 5%' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('every location');
+    const saved = async () =>
+      (
+        await w.t.db.query<{ location_ids: number[] }>(
+          `SELECT location_ids FROM loyalty_programs WHERE title = 'Everywhere 5%'`,
+        )
+      )[0]!.location_ids;
+    expect(await saved()).toEqual([]);
+
+    // Reopened: still "every location"; saving again keeps [] (not today's two locations).
+    await p.getByRole('button', { name: 'Edit Everywhere 5%' }).click();
+    let edit = p.getByRole('dialog', { name: 'Edit Everywhere 5%' });
+    let again = edit.getByRole('group', { name: 'Applies at' });
+    expect(await checked(again.getByLabel('Every location, also ones added later'))).toBe(true);
+    expect(await checked(again.getByLabel('Studio Mitte'))).toBe(false);
+    await edit.getByRole('button', { name: 'Save program' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect(await saved()).toEqual([]);
+
+    // "Only the locations ticked" ticks today's locations: saved as exactly those.
+    await p.getByRole('button', { name: 'Edit Everywhere 5%' }).click();
+    edit = p.getByRole('dialog', { name: 'Edit Everywhere 5%' });
+    again = edit.getByRole('group', { name: 'Applies at' });
+    await again.getByLabel('Only the locations ticked').check();
+    expect(await checked(again.getByLabel('Studio Nord'))).toBe(true);
+    await edit.getByRole('button', { name: 'Save program' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect((await saved()).sort()).toEqual([w.s.mitte.id, w.s.nord.id].sort());
+    await p.getByRole('button', { name: 'Edit Everywhere 5%' }).click();
+    again = p
+      .getByRole('dialog', { name: 'Edit Everywhere 5%' })
+      .getByRole('group', { name: 'Applies at' });
+    expect(await checked(again.getByLabel('Only the locations ticked'))).toBe(true);
+  });
+
+  it('the service picker shows only the chosen locations’ catalogs; a service ticked at a location then unchosen stays, flagged, until unticked', async () => {
+    const p = await ownerOnPrograms();
+    await p.getByRole('button', { name: '+ New program' }).click();
+    const dialog = p.getByRole('dialog', { name: 'New loyalty program' });
+    await dialog.getByLabel('Program title').fill('Narrowed');
+    await dialog.getByLabel('Value', { exact: true }).fill('5');
+    const at = dialog.getByRole('group', { name: 'Applies at' });
+    await at.getByLabel('Every location, also ones added later').check();
+    await dialog.getByLabel('Services it acts on').selectOption('custom_allowed');
+    const items = dialog.getByRole('group', { name: 'Applies to the services' });
+    // Every location: both catalogs.
+    await items.getByLabel('Barbering (whole category)').waitFor();
+    await items.getByLabel('Colouring (whole category)').waitFor();
+    await items.getByLabel('Hot towel shave').check();
+    await items.getByLabel('Colouring (whole category)').check();
+
+    // Only Mitte: Nord's catalog goes; the shave ticked there is flagged, still ticked.
+    await at.getByLabel('Only the locations ticked').check();
+    await at.getByLabel('Studio Nord').uncheck();
+    expect(await items.getByLabel('Barbering (whole category)').count()).toBe(0);
+    const stale = items.getByRole('group', { name: 'Still ticked at locations not chosen' });
+    const shave = stale.getByLabel('Hot towel shave · Studio Nord');
+    expect(await checked(shave)).toBe(true);
+    await expectAccessible(p);
+    await dialog.getByRole('button', { name: 'Create program' }).click();
+    const row = p.locator('table.table tbody tr', { hasText: 'Narrowed' });
+    await row.waitFor();
+    const program = async () =>
+      (
+        await w.t.db.query<{ ids: number[]; cats: number[]; at: number[] }>(
+          `SELECT allowed_service_ids AS ids, allowed_service_category_ids AS cats, location_ids AS at
+             FROM loyalty_programs WHERE title = 'Narrowed'`,
+        )
+      )[0];
+    expect(await program()).toEqual({ ids: [w.shave], cats: [w.colouring], at: [w.s.mitte.id] });
+
+    // Unticked from the warning: gone from the program.
+    await p.getByRole('button', { name: 'Edit Narrowed' }).click();
+    const edit = p.getByRole('dialog', { name: 'Edit Narrowed' });
+    await edit
+      .getByRole('group', { name: 'Still ticked at locations not chosen' })
+      .getByLabel('Hot towel shave · Studio Nord')
+      // Unticked, it leaves the warning at once (click: uncheck() would wait on a gone element).
+      .click();
+    expect(
+      await edit.getByRole('group', { name: 'Still ticked at locations not chosen' }).count(),
+    ).toBe(0);
+    await edit.getByRole('button', { name: 'Save program' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect(await program()).toEqual({ ids: [], cats: [w.colouring], at: [w.s.mitte.id] });
   });
 });
