@@ -132,6 +132,7 @@ export const EXTENSIONS: Record<string, Record<string, Shape>> = {
     history_start_date: { type: 'string', nullable: true },
     on_changed_notification_template_id: { type: 'number', nullable: true },
     on_expiration_notification_template_id: { type: 'number', nullable: true },
+    company_ids: ids,
   },
 };
 
