@@ -45,6 +45,7 @@ import { registerAdminApi } from './routes/admin/v1';
 import { registerAdminStatic } from './plugins/admin-static';
 import { healthRoutes } from './routes/health';
 import { loyaltyTypeRoutes } from './routes/altegio/v1/loyalty-types';
+import { loyaltyCardTypeRoutes } from './routes/altegio/v1/loyalty-card-types';
 import { loyaltyProgramRoutes } from './routes/altegio/v1/loyalty-programs';
 import { loyaltyImageRoutes } from './routes/altegio/v1/loyalty-images';
 import { loyaltyInstrumentRoutes } from './routes/altegio/v1/loyalty-instruments';
@@ -158,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       serviceCategoryRoutes(api, deps);
       resourceRoutes(api, deps);
       loyaltyTypeRoutes(api, deps);
+      loyaltyCardTypeRoutes(api, deps);
       loyaltyProgramRoutes(api, deps);
       loyaltyImageRoutes(api, deps);
       loyaltyInstrumentRoutes(api, deps);

@@ -50,6 +50,8 @@ export function presentProgram(
     history_start_date: p.historyStartDate,
     on_changed_notification_template_id: p.onChangedTemplate?.id ?? null,
     on_expiration_notification_template_id: p.onExpirationTemplate?.id ?? null,
+    // Visita: the stored list as written; [] = every location, also ones added later.
+    company_ids: p.locationIds,
     ...(include.has('loyalty_card_types')
       ? {
           loyalty_card_types: related.cardTypes

@@ -268,7 +268,7 @@ describe('loyalty in Chromium', () => {
     await p.getByRole('button', { name: 'Loyalty cards and programs' }).click();
     await p.getByLabel('New card type').fill('Club card');
     await p.getByRole('button', { name: 'Add card type' }).click();
-    await p.locator('.chips').getByText('Club card').waitFor();
+    await p.locator('.card-type-list .badge', { hasText: 'Club card' }).waitFor();
     await p.getByRole('button', { name: '+ New program' }).click();
     const program = p.getByRole('dialog', { name: 'New loyalty program' });
     await program.getByLabel('Program title').fill('Club 10%');

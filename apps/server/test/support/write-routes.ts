@@ -386,6 +386,15 @@ export const ROUTES: Record<string, RouteEntry> = {
     who: 'owner',
     body: (f) => ({ title: 'Gold', salon_ids: [f.loc] }),
   },
+  'PUT /api/v1/chain/{group_id}/loyalty/card_types/{type_id}': {
+    who: 'owner',
+    params: (f) => ({ type_id: f.cardTypeId }),
+    body: (f) => ({ title: 'Gold', salon_ids: [f.loc] }),
+  },
+  'DELETE /api/v1/chain/{group_id}/loyalty/card_types/{type_id}': {
+    who: 'owner',
+    params: (f) => ({ type_id: f.cardTypeId }),
+  },
   'POST /api/v1/chain/{group_id}/loyalty/programs': {
     who: 'owner',
     body: (f) => program(f.loc, f.cardTypeId),

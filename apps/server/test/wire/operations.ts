@@ -132,6 +132,7 @@ export const EXTENSIONS: Record<string, Record<string, Shape>> = {
     history_start_date: { type: 'string', nullable: true },
     on_changed_notification_template_id: { type: 'number', nullable: true },
     on_expiration_notification_template_id: { type: 'number', nullable: true },
+    company_ids: ids,
   },
 };
 
@@ -243,6 +244,10 @@ const newCertificateType = async (_t: TestApp, w: WireWorld, ctx: SetupContext) 
       certificateTypeBody({ title: 'Temp' }),
     )
   ).data.id as number,
+});
+const newCardType = async (_t: TestApp, w: WireWorld, ctx: SetupContext) => ({
+  type_id: (await ctx.post(`/api/v1/chain/${w.chainId}/loyalty/card_types`, { title: 'Temp' })).data
+    .id as number,
 });
 const newMembershipType = async (_t: TestApp, w: WireWorld, ctx: SetupContext) => ({
   type_id: (
@@ -977,6 +982,16 @@ export const OPERATIONS: Record<string, Operation> = {
     status: 201,
     data: 'card_type',
     body: () => ({ title: 'Gold' }),
+  },
+  'PUT /api/v1/chain/{group_id}/loyalty/card_types/{type_id}': {
+    status: 200,
+    data: 'card_type',
+    setup: newCardType,
+    body: (w) => ({ title: 'Renamed', salon_ids: [w.loc] }),
+  },
+  'DELETE /api/v1/chain/{group_id}/loyalty/card_types/{type_id}': {
+    ...own(),
+    setup: newCardType,
   },
   'POST /api/v1/chain/{group_id}/loyalty/programs': {
     status: 200,

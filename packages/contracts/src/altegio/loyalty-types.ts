@@ -297,6 +297,10 @@ export const ProgramWire = Type.Object({
   history_start_date: Nullable(Type.String()),
   on_changed_notification_template_id: Nullable(Type.Integer()),
   on_expiration_notification_template_id: Nullable(Type.Integer()),
+  company_ids: Type.Array(Type.Integer(), {
+    description:
+      "Visita: the locations as saved; [] means every location of the chain, also ones added later (`companies` then lists all of today's)",
+  }),
   loyalty_card_types: Type.Optional(
     Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() })),
   ),

@@ -15,6 +15,8 @@ export * from './certificate-type-use-cases';
 export * from './loyalty-program-use-cases';
 export * from './update-loyalty-program';
 export * from './delete-loyalty-program';
+export * from './update-card-type';
+export * from './delete-card-type';
 export * from './change-membership-validity';
 export * from './issue-instrument';
 export * from './change-membership';

@@ -24,7 +24,7 @@ export async function issueLoyaltyCard(
   return deps.uow(async (r) => {
     const loc = await r.chainScope.findLocationChain(locationId);
     if (!loc) throw notFound('Location');
-    const type = await r.loyaltyTypes.findCardType(loc.chainId, input.typeId);
+    const type = await r.loyaltyTypes.lockCardTypeForIssue(loc.chainId, input.typeId);
     if (!type) throw invalid('loyalty_card_type_id', 'No such card type in this chain');
     if (type.locationIds.length && !type.locationIds.includes(locationId))
       throw new DomainError(

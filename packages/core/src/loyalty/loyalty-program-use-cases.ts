@@ -93,7 +93,8 @@ export async function checkProgramScope(
     { locationIds: clean.locationIds, categoryIds: clean.allowedServiceCategoryIds },
     { locationIds: 'company_ids', categoryIds: 'allowed_service_category_ids' },
   );
-  const types = new Set((await r.loyaltyTypes.listCardTypes(chainId)).map((t) => t.id));
+  // FOR SHARE: a card type cannot be deleted while a program naming it is being saved.
+  const types = new Set(await r.loyaltyTypes.lockCardTypesForUse(chainId, clean.cardTypeIds));
   const foreign = clean.cardTypeIds.filter((id) => !types.has(id));
   if (foreign.length)
     throw invalid(

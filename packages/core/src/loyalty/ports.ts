@@ -90,6 +90,22 @@ export interface LoyaltyTypesRepo {
   listCardTypes(chainId: number): Promise<LoyaltyCardType[]>;
   findCardType(chainId: number, id: number): Promise<LoyaltyCardType | null>;
   insertCardType(chainId: number, title: string, locationIds: number[]): Promise<LoyaltyCardType>;
+  /** Renames a live type and sets its locations (null: no such type in the chain). */
+  updateCardType(
+    chainId: number,
+    id: number,
+    title: string,
+    locationIds: number[],
+  ): Promise<LoyaltyCardType | null>;
+  /** Reads a live type and holds it FOR SHARE until the transaction ends (a card is issued). */
+  lockCardTypeForIssue(chainId: number, id: number): Promise<LoyaltyCardType | null>;
+  /** Holds the named live types FOR SHARE (a program names them); returns the ids found. */
+  lockCardTypesForUse(chainId: number, ids: number[]): Promise<number[]>;
+  /** Locks a live type FOR UPDATE before it is deleted (false: no such type in the chain). */
+  lockCardTypeForChange(chainId: number, id: number): Promise<boolean>;
+  /** Cards of the type that are not deleted. */
+  countIssuedCards(typeId: number): Promise<number>;
+  softDeleteCardType(id: number): Promise<void>;
 }
 
 export interface LoyaltyProgramsRepo {
@@ -104,6 +120,8 @@ export interface LoyaltyProgramsRepo {
   deleteProgram(chainId: number, id: number): Promise<boolean>;
   listPrograms(chainId: number): Promise<LoyaltyProgram[]>;
   findProgram(chainId: number, id: number): Promise<LoyaltyProgram | null>;
+  /** Titles of the chain's live programs that name the card type. */
+  listProgramTitlesWithCardType(chainId: number, cardTypeId: number): Promise<string[]>;
 }
 
 export interface NewMembership {

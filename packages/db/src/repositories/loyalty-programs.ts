@@ -176,5 +176,13 @@ export function loyaltyProgramsRepo(q: Queryable): LoyaltyProgramsRepo {
       return rows.map(program);
     },
     findProgram,
+    async listProgramTitlesWithCardType(chainId, cardTypeId) {
+      const rows = await q.query<{ title: string }>(
+        `SELECT title FROM loyalty_programs
+          WHERE chain_id = $1 AND $2 = ANY(card_type_ids) AND deleted_at IS NULL ORDER BY id`,
+        [chainId, cardTypeId],
+      );
+      return rows.map((r) => r.title);
+    },
   };
 }

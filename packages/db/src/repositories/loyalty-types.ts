@@ -2,13 +2,13 @@ import {
   toCents,
   type CertificateType,
   type CertificateTypeInput,
-  type LoyaltyCardType,
   type LoyaltyTypesRepo,
   type MembershipType,
   type MembershipTypeInput,
   type PeriodUnit,
 } from '@visita/core';
 import type { Queryable } from '../db';
+import { loyaltyCardTypeMethods } from './loyalty-card-types';
 
 interface MembershipTypeRow {
   id: number;
@@ -276,28 +276,6 @@ export function loyaltyTypesRepo(q: Queryable): LoyaltyTypesRepo {
       return rows[0] ? rows[0].previous : undefined;
     },
 
-    listCardTypes(chainId) {
-      return q.query<LoyaltyCardType>(
-        `SELECT id, chain_id AS "chainId", title, location_ids AS "locationIds"
-           FROM loyalty_card_types WHERE chain_id = $1 AND deleted_at IS NULL ORDER BY id`,
-        [chainId],
-      );
-    },
-    async findCardType(chainId, id) {
-      const rows = await q.query<LoyaltyCardType>(
-        `SELECT id, chain_id AS "chainId", title, location_ids AS "locationIds"
-           FROM loyalty_card_types WHERE chain_id = $1 AND id = $2 AND deleted_at IS NULL`,
-        [chainId, id],
-      );
-      return rows[0] ?? null;
-    },
-    async insertCardType(chainId, title, locationIds) {
-      const rows = await q.query<LoyaltyCardType>(
-        `INSERT INTO loyalty_card_types(chain_id, title, location_ids) VALUES ($1, $2, $3)
-         RETURNING id, chain_id AS "chainId", title, location_ids AS "locationIds"`,
-        [chainId, title, locationIds],
-      );
-      return rows[0]!;
-    },
+    ...loyaltyCardTypeMethods(q),
   };
 }

@@ -24,7 +24,7 @@ export function AppliesTo(props: {
         error={props.locationError}
       />
       {props.children}
-      {props.catalog ? <CatalogPicker {...props.catalog} /> : null}
+      {props.catalog ? <CatalogPicker {...props.catalog} locationIds={props.locations} /> : null}
     </fieldset>
   );
 }

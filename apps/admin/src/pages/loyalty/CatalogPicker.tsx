@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Problem } from '../../components/status';
 import type { Service } from '../../types';
+import { CatalogStale } from './CatalogStale';
 import { FieldNote } from './FieldNote';
 import { useChainCatalog } from './use-chain-catalog';
 
@@ -10,7 +11,8 @@ export interface CatalogChoice {
 }
 
 /**
- * What a type or program covers, from the catalogs of every location of the chain.
+ * What a type or program covers, from the catalogs of the locations it is valid at (`locationIds`;
+ * none: every location of the chain).
  * `both`: whole categories and single services; `services`: services only;
  * `category`: exactly one category (a gift card for "services of a category").
  */
@@ -21,6 +23,8 @@ export function CatalogPicker(props: {
   onChange: (next: CatalogChoice) => void;
   hint: string;
   error?: string;
+  /** The locations chosen for the type or program; [] or none: every location. */
+  locationIds?: number[];
 }) {
   const catalog = useChainCatalog();
   const noteId = useId();
@@ -42,7 +46,10 @@ export function CatalogPicker(props: {
       {s.title}
     </label>
   );
-  const many = (catalog.data?.length ?? 0) > 1;
+  const at = props.locationIds ?? [];
+  const shown = (catalog.data ?? []).filter((c) => !at.length || at.includes(c.location.id));
+  const hidden = (catalog.data ?? []).filter((c) => !shown.includes(c));
+  const many = shown.length > 1;
   return (
     <fieldset
       className="service-picker catalog-picker"
@@ -51,7 +58,7 @@ export function CatalogPicker(props: {
       <legend>{props.legend}</legend>
       <small className="muted">{props.hint}</small>
       {catalog.error ? <Problem error={catalog.error} right="catalog:read" /> : null}
-      {catalog.data?.map(({ location, categories, loose }) => (
+      {shown.map(({ location, categories, loose }) => (
         <fieldset key={location.id} className="catalog-location">
           <legend className={many ? undefined : 'sr-only'}>{location.title}</legend>
           {categories.map((c) => (
@@ -96,6 +103,7 @@ export function CatalogPicker(props: {
           ) : null}
         </fieldset>
       ))}
+      <CatalogStale hidden={hidden} shown={shown} value={v} onChange={props.onChange} />
       <FieldNote id={noteId} message={props.error} />
     </fieldset>
   );

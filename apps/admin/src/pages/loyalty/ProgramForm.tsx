@@ -29,7 +29,8 @@ const draftOf = (p: Program | null, locationId: number, cardTypes: CardType[]) =
     service_id: r.service_id,
   })) ?? [{ parameter: 0, value: 10, service_id: 0 }],
   cards: p?.loyalty_card_types?.map((c) => c.id) ?? cardTypes.map((c) => c.id).slice(0, 1),
-  locations: p ? (p.companies ?? []).map((c) => c.id) : [locationId],
+  // `company_ids` (not `companies`): [] is every location, also ones added later.
+  locations: p ? p.company_ids : [locationId],
   serviceItemType: p?.service_item_type ?? 'any_allowed',
   services: (p?.applicable_items ?? []).filter((i) => !i.is_category).map((i) => i.id),
   categories: (p?.applicable_items ?? []).filter((i) => i.is_category).map((i) => i.id),

@@ -10,7 +10,7 @@ import { programTypeName } from './program-kinds';
 
 const where = (p: Program) =>
   [
-    (p.companies ?? []).map((c) => c.title).join(', '),
+    p.company_ids.length ? (p.companies ?? []).map((c) => c.title).join(', ') : 'every location',
     p.service_item_type === 'custom_allowed'
       ? (p.applicable_items ?? []).map((i) => i.title).join(', ')
       : p.service_item_type === 'not_allowed'

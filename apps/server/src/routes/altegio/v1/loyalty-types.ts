@@ -1,8 +1,5 @@
 import {
   DeletedEnvelope,
-  CardTypeBody,
-  CardTypeEnvelope,
-  CardTypeListEnvelope,
   CertificateTypeBody,
   CertificateTypeEnvelope,
   CertificateTypeListEnvelope,
@@ -15,14 +12,12 @@ import {
   NoContent,
 } from '@visita/contracts';
 import {
-  createCardType,
   createCertificateType,
   createMembershipType,
   deleteCertificateType,
   deleteMembershipType,
   getCertificateType,
   getMembershipType,
-  listCardTypes,
   listCertificateTypes,
   listMembershipTypes,
   updateCertificateType,
@@ -31,11 +26,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../../../deps';
 import { needsChainRight } from '../../../plugins/chain-access';
-import {
-  presentCardType,
-  presentCertificateType,
-  presentMembershipType,
-} from '../../../presenters/loyalty';
+import { presentCertificateType, presentMembershipType } from '../../../presenters/loyalty';
 import { ok, typed, userSecurity } from '../../typed';
 import { certificateTypeInput, membershipTypeInput } from './loyalty-bodies';
 
@@ -257,46 +248,6 @@ export function loyaltyTypeRoutes(app: FastifyInstance, deps: ServerDeps): void 
     async (request, reply) => {
       await deleteMembershipType(deps, request.params.group_id, request.params.type_id);
       return reply.status(204).send(null);
-    },
-  );
-
-  // Loyalty card types.
-  t.get(
-    '/chain/:group_id/loyalty/card_types',
-    {
-      schema: {
-        tags,
-        summary: 'List loyalty card types of the chain',
-        security,
-        params: ChainParams,
-        response: { 200: CardTypeListEnvelope, ...errorResponses },
-      },
-      preHandler: read,
-    },
-    async (request) => {
-      const types = await listCardTypes(deps, request.params.group_id);
-      return ok(types.map(presentCardType), { count: types.length });
-    },
-  );
-  t.post(
-    '/chain/:group_id/loyalty/card_types',
-    {
-      schema: {
-        tags,
-        summary: 'Create a loyalty card type (Visita path)',
-        security,
-        params: ChainParams,
-        body: CardTypeBody,
-        response: { 201: CardTypeEnvelope, ...errorResponses },
-      },
-      preHandler: write,
-    },
-    async (request, reply) => {
-      const type = await createCardType(deps, request.params.group_id, {
-        title: request.body.title,
-        locationIds: request.body.salon_ids ?? [],
-      });
-      return reply.status(201).send(ok(presentCardType(type)));
     },
   );
 }
