@@ -122,11 +122,12 @@ describe('the client app', () => {
     await expectAccessible(page);
     await screenshot(page, '01-login');
     await page.getByLabel('Phone number').fill(PHONE);
+    const before = log.sentCount(PHONE);
     await page.getByRole('button', { name: 'Get the code' }).click();
     const code = page.getByLabel('Code from the SMS');
     await code.waitFor();
     expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
-    await code.fill(log.lastCode(PHONE));
+    await code.fill(await log.nextCode(PHONE, before));
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Log in' }).click();
 
@@ -760,13 +761,10 @@ describe('the client app', () => {
       `UPDATE sms_codes SET created_at = created_at - interval '1 hour' WHERE phone = $1`,
       [PHONE],
     );
-    const sentTo = () => log.messages().filter((m) => m.to === PHONE).length;
-    const before = sentTo();
+    const before = log.sentCount(PHONE);
     await page.getByLabel('Phone number').fill(PHONE);
     await page.getByRole('button', { name: 'Get the code' }).click();
-    // Read the code only once the new SMS is out (reading it at once raced: the old code).
-    await expect.poll(sentTo).toBe(before + 1);
-    await page.getByLabel('Code from the SMS').fill(log.lastCode(PHONE));
+    await page.getByLabel('Code from the SMS').fill(await log.nextCode(PHONE, before));
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'Appointments', level: 2 }).waitFor();
     expect(await heading('Before you start').count()).toBe(0);
@@ -783,9 +781,10 @@ describe('the client app', () => {
     await p.goto(`${base}/app/`);
     await p.getByRole('heading', { name: 'Iniciar sesión', level: 1 }).waitFor();
     await p.getByLabel('Número de teléfono').fill(phone);
+    const before = log.sentCount(phone);
     await p.getByRole('button', { name: 'Recibir el código' }).click();
     await p.getByLabel('Código del SMS').waitFor();
-    const right = log.lastCode(phone);
+    const right = await log.nextCode(phone, before);
     await p.getByLabel('Código del SMS').fill(right === '000000' ? '111111' : '000000');
     await p.getByRole('button', { name: 'Entrar' }).click();
     await p.getByText('El código es incorrecto o ha caducado.', { exact: false }).waitFor();
@@ -826,10 +825,11 @@ describe('the client app', () => {
     await pickDateAndTime(page);
     await p.getByLabel('Your name').fill('Mia Gast');
     await p.getByLabel('Phone number').fill(phone);
+    const before = log.sentCount(phone);
     await p.getByRole('button', { name: 'Get the code' }).click();
     const code = p.getByLabel('Code from the SMS');
     await code.waitFor();
-    const sms = log.lastCode(phone);
+    const sms = await log.nextCode(phone, before);
     await p.evaluate(
       (c) => (globalThis as unknown as { __deliverSms(c: string): void }).__deliverSms(c),
       sms,

@@ -29,10 +29,11 @@ export function freePort(): Promise<number> {
 export async function logIn(page: Page, base: string, log: SmsLog, phone: string): Promise<void> {
   await page.goto(`${base}/app/`);
   await page.getByLabel('Phone number').fill(phone);
+  const before = log.sentCount(phone);
   await page.getByRole('button', { name: 'Get the code' }).click();
   const code = page.getByLabel('Code from the SMS');
   await code.waitFor();
-  await code.fill(log.lastCode(phone));
+  await code.fill(await log.nextCode(phone, before));
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByLabel(/user agreement/).check();
   await page.getByLabel(/processing of my personal data/).check();

@@ -72,8 +72,9 @@ describe('the terms in force on the consent screen', () => {
       .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
       .toBe(true);
     await page.getByLabel('Phone number').fill(PHONE);
+    const before = log.sentCount(PHONE);
     await page.getByRole('button', { name: 'Get the code' }).click();
-    await page.getByLabel('Code from the SMS').fill(log.lastCode(PHONE));
+    await page.getByLabel('Code from the SMS').fill(await log.nextCode(PHONE, before));
     await page.getByRole('button', { name: 'Log in' }).click();
     await heading('Before you start').waitFor();
     await page.getByRole('button', { name: 'Read the user agreement' }).click();

@@ -32,6 +32,25 @@ export function smsLog() {
       if (!code) throw new Error(`no SMS code was sent to ${phone}`);
       return code;
     },
+    /** How many SMS went to `phone` so far (take it before the action that sends one). */
+    sentCount(phone: string): number {
+      return messages().filter((m) => m.to === phone).length;
+    },
+    /**
+     * The code of the SMS sent to `phone` after the first `before` ones. It waits for it: a
+     * browser can show the code field before the log line is written, and reading at once got
+     * the previous code (or none) in CI.
+     */
+    async nextCode(phone: string, before: number, timeoutMs = 10_000): Promise<string> {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const sent = messages().filter((m) => m.to === phone);
+        const code = sent.length > before && /#(\d{6})$/.exec(sent.at(-1)!.text)?.[1];
+        if (code) return code;
+        if (Date.now() > until) throw new Error(`no new SMS code was sent to ${phone}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
   };
 }
 
