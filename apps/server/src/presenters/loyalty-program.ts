@@ -52,6 +52,9 @@ export function presentProgram(
     on_expiration_notification_template_id: p.onExpirationTemplate?.id ?? null,
     // Visita: the stored list as written; [] = every location, also ones added later.
     company_ids: p.locationIds,
+    // Visita: the goods lists as saved; without them an edit could not keep them.
+    allowed_good_ids: p.allowedGoodIds,
+    allowed_good_category_ids: p.allowedGoodCategoryIds,
     ...(include.has('loyalty_card_types')
       ? {
           loyalty_card_types: related.cardTypes

@@ -15,7 +15,9 @@ beforeAll(async () => {
     title: 'Legacy goods',
     type: 'discount_static',
     service_item_type: 'any_allowed',
-    good_item_type: 'not_allowed',
+    good_item_type: 'custom_allowed',
+    allowed_good_ids: [501, 502],
+    allowed_good_category_ids: [7],
     value_unit: 'percent',
     params_source_type: 'chain',
     history_start_date: '2026-01-01',
@@ -128,13 +130,16 @@ describe('the loyalty program form’s finer fields in Chromium', () => {
     await legacy.getByRole('button', { name: 'Save program' }).click();
     await p.locator('table.table tbody tr', { hasText: 'Legacy goods 2' }).waitFor();
     const [kept] = await w.t.db.query(
-      `SELECT p.good_item_type, p.params_source_type, p.history_start_date::text AS history,
+      `SELECT p.good_item_type, p.allowed_good_ids AS goods, p.allowed_good_category_ids AS good_categories,
+              p.params_source_type, p.history_start_date::text AS history,
               p.sold_items_multiplicity, r.service_id
          FROM loyalty_programs p JOIN loyalty_program_rules r ON r.program_id = p.id
         WHERE p.title = 'Legacy goods 2'`,
     );
     expect(kept).toEqual({
-      good_item_type: 'not_allowed',
+      good_item_type: 'custom_allowed',
+      goods: [501, 502],
+      good_categories: [7],
       params_source_type: 'chain',
       history: '2026-01-01',
       sold_items_multiplicity: 3,

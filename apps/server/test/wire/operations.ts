@@ -133,6 +133,8 @@ export const EXTENSIONS: Record<string, Record<string, Shape>> = {
     on_changed_notification_template_id: { type: 'number', nullable: true },
     on_expiration_notification_template_id: { type: 'number', nullable: true },
     company_ids: ids,
+    allowed_good_ids: ids,
+    allowed_good_category_ids: ids,
   },
 };
 

@@ -301,6 +301,12 @@ export const ProgramWire = Type.Object({
     description:
       "Visita: the locations as saved; [] means every location of the chain, also ones added later (`companies` then lists all of today's)",
   }),
+  allowed_good_ids: Type.Array(Type.Integer(), {
+    description: 'Visita: the goods the program acts on, as saved (so an edit can send them back)',
+  }),
+  allowed_good_category_ids: Type.Array(Type.Integer(), {
+    description: 'Visita: the goods categories the program acts on, as saved',
+  }),
   loyalty_card_types: Type.Optional(
     Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() })),
   ),

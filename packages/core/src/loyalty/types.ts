@@ -199,7 +199,7 @@ export interface LoyaltyProgram {
   goodItemType: ItemApplicability;
   valueUnit: 'percent' | 'amount';
   allowedServiceIds: number[];
-  /** Service categories it acts on when `custom_allowed` (a Visita list: ids are not shared with services). */
+  /** Service categories it acts on when `custom_allowed` (a Visita list, explicit where an id given before migration 0071 is also a service's). */
   allowedServiceCategoryIds: number[];
   allowedGoodIds: number[];
   allowedGoodCategoryIds: number[];

@@ -81,6 +81,8 @@ export function ProgramForm(props: {
       service_item_type: d.serviceItemType,
       // Not offered in the form (no goods catalog, history options): an existing program keeps them.
       good_item_type: p?.good_item_type ?? 'any_allowed',
+      allowed_good_ids: p?.allowed_good_ids ?? [],
+      allowed_good_category_ids: p?.allowed_good_category_ids ?? [],
       sold_items_multiplicity: p?.sold_items_multiplicity ?? 0,
       params_source_type: p?.params_source_type ?? 'loyalty_card',
       history_start_date: p?.history_start_date ?? null,
