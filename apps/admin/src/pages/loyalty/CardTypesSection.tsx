@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
+import { ConfirmDelete } from './ConfirmDelete';
 import { Problem } from '../../components/status';
 import { useSession } from '../../session';
 import type { CardType } from '../../types';
@@ -117,21 +118,15 @@ export function CardTypesSection(props: { types: CardType[] | null; onChange: ()
         </Dialog>
       ) : null}
       {deleting ? (
-        <Dialog title={`Delete ${deleting.title}?`} onClose={() => setDeleting(null)}>
-          <p>
-            No new cards of this type can be issued. It cannot be deleted while cards of it are
-            issued or a program gives to it.
-          </p>
-          {refusal ? <Problem error={refusal} right="catalog:write" chain /> : null}
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => setDeleting(null)}>
-              Keep it
-            </button>
-            <button type="button" className="danger" onClick={() => void remove(deleting)}>
-              Yes, delete
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDelete
+          title={deleting.title}
+          refusal={refusal}
+          onKeep={() => setDeleting(null)}
+          onDelete={() => void remove(deleting)}
+        >
+          No new cards of this type can be issued. It cannot be deleted while cards of it are issued
+          or a program gives to it.
+        </ConfirmDelete>
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { query, v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
+import { ConfirmDelete } from './ConfirmDelete';
 import { Problem, useLoad } from '../../components/status';
 import { useSession } from '../../session';
 import type { CardType, Program } from '../../types';
@@ -128,18 +129,14 @@ export function ProgramsSection(props: { cardTypes: CardType[] }) {
         </Dialog>
       ) : null}
       {deleting ? (
-        <Dialog title={`Delete ${deleting.title}?`} onClose={() => setDeleting(null)}>
-          <p>Cards keep what they earned; the program no longer applies to future visits.</p>
-          {error ? <Problem error={error} right="catalog:write" chain /> : null}
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => setDeleting(null)}>
-              Keep it
-            </button>
-            <button type="button" className="danger" onClick={() => void remove(deleting)}>
-              Yes, delete
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDelete
+          title={deleting.title}
+          refusal={error}
+          onKeep={() => setDeleting(null)}
+          onDelete={() => void remove(deleting)}
+        >
+          Cards keep what they earned; the program no longer applies to future visits.
+        </ConfirmDelete>
       ) : null}
     </section>
   );

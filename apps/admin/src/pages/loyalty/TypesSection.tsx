@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { mediaPath, v1 } from '../../api';
 import { Dialog } from '../../components/dialog';
+import { ConfirmDelete } from './ConfirmDelete';
 import { Problem, useLoad } from '../../components/status';
 import { useMoney, useSession } from '../../session';
 import type { GiftCardType, MembershipType } from '../../types';
@@ -150,18 +151,14 @@ export function TypesSection(props: { kind: Kind }) {
         </Dialog>
       ) : null}
       {deleting ? (
-        <Dialog title={`Delete ${deleting.title}?`} onClose={() => setDeleting(null)}>
-          <p>The type disappears from the desk and from online sale.</p>
-          {error ? <Problem error={error} right="catalog:write" chain /> : null}
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => setDeleting(null)}>
-              Keep it
-            </button>
-            <button type="button" className="danger" onClick={() => void remove(deleting)}>
-              Yes, delete
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDelete
+          title={deleting.title}
+          refusal={error}
+          onKeep={() => setDeleting(null)}
+          onDelete={() => void remove(deleting)}
+        >
+          The type disappears from the desk and from online sale.
+        </ConfirmDelete>
       ) : null}
     </section>
   );
